@@ -1,0 +1,49 @@
+# The two commands a newcomer types: `make demo` and `make test`. Both run `setup` first.
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+WASM_TEST := cargo test --target wasm32-unknown-unknown
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+
+.PHONY: help setup build test test-rust test-wasm test-js lint demo bench clean
+
+help:
+	@echo "make demo    build, start the mock API and serve the demo page"
+	@echo "make test    every test: Rust (host), wasm in Node and Chromium, the packed npm package"
+	@echo "make build   release build of the npm package into pkg/ (prints .wasm sizes)"
+	@echo "make bench   benchmarks against the JS alternatives, written to BENCHMARKS.md"
+	@echo "make setup   install what the above need (idempotent)"
+
+setup:
+	@tests/scripts/setup.sh
+
+build: setup
+	@tests/scripts/build.sh
+
+lint: setup
+	cargo fmt --check
+	cargo clippy --quiet --all-targets -- -D warnings
+	cargo clippy --quiet --lib --target wasm32-unknown-unknown -- -D warnings
+
+test-rust: setup
+	cargo test --quiet
+
+test-wasm: setup
+	$(WASM_TEST) --test wasm_node
+	$(WASM_TEST) --test wasm_browser
+
+test-js: build
+	@tests/scripts/test-package.sh
+
+test: lint test-rust test-wasm test-js
+
+demo: build
+	@tests/scripts/demo.sh
+
+bench: build
+	@tests/scripts/bench.sh
+
+clean:
+	cargo clean
+	rm -rf pkg/node pkg/web pkg/*.tgz tests/out

@@ -1,0 +1,12 @@
+//! `stream-payments`: a client for the Stream payment APIs, compiled to WebAssembly.
+//!
+//! The core (amounts, models, errors, schedules) is plain Rust and tested on the host;
+//! every `#[wasm_bindgen]` export lives in [`bindings`].
+
+pub mod amount;
+pub mod error;
+pub mod tokens;
+
+pub mod bindings;
+
+pub use error::{ErrorCode, StreamError};

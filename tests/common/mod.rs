@@ -1,0 +1,4 @@
+//! One suite of binding-layer tests, included by a Node runner and a browser runner.
+
+mod amounts;
+mod errors;

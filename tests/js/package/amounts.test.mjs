@@ -1,0 +1,68 @@
+// The installed package from Node ESM: `import ... from 'stream-payments'`.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { formatUnits, parseUnits, tokenDecimals, setTokenDecimals } from 'stream-payments';
+
+const YOCTO = '166389351081530800779973';
+
+test('formatUnits shows the gateway amount exactly, truncated like the gateway', () => {
+  assert.equal(formatUnits(YOCTO, 24), '0.166389351081530800779973');
+  assert.equal(formatUnits(YOCTO, 24, { maxFractionDigits: 5 }), '0.16638');
+  assert.equal(formatUnits(YOCTO, 24, { maxFractionDigits: 5, rounding: 'halfUp' }), '0.16639');
+  assert.equal(formatUnits(BigInt(YOCTO), 24, { maxFractionDigits: 5 }), '0.16638');
+});
+
+test('formatUnits rounding modes on negatives, zero never "-0"', () => {
+  const at = (rounding) => formatUnits('-1005', 3, { maxFractionDigits: 2, rounding });
+  assert.deepEqual(
+    ['trunc', 'floor', 'ceil', 'expand', 'halfUp', 'halfEven'].map(at),
+    ['-1', '-1.01', '-1', '-1.01', '-1.01', '-1'],
+  );
+  assert.equal(formatUnits('-1', 6, { maxFractionDigits: 2 }), '0');
+  assert.equal(formatUnits('1000000', 6, { minFractionDigits: 2 }), '1.00');
+});
+
+test('formatUnits handles 77 decimals and 100-digit amounts', () => {
+  const amount = '1' + '0'.repeat(99);
+  assert.equal(formatUnits(amount, 77), '1' + '0'.repeat(22));
+  assert.equal(formatUnits('1', 77), '0.' + '0'.repeat(76) + '1');
+});
+
+test('formatUnits uses locale separators from Intl but keeps every digit', () => {
+  assert.equal(formatUnits('123456789012345678901234', 2, { grouping: true, locale: 'de-DE' }),
+    '1.234.567.890.123.456.789.012,34');
+  assert.equal(formatUnits('12345', 2, { locale: 'fr-FR' }), '123,45');
+});
+
+test('parseUnits converts exactly and refuses what it cannot represent', () => {
+  assert.equal(parseUnits('0.16638', 24), '166380000000000000000000');
+  assert.equal(parseUnits('-1.5', 6), '-1500000');
+  assert.equal(parseUnits('1.2345', 2, { rounding: 'halfUp' }), '123');
+  for (const bad of ['', ' 1', '1e5', '+1', '1-', '1.2.3', 'abc', 'NaN', 'Infinity', '1,000', '1.234']) {
+    assert.throws(() => parseUnits(bad, 2), (err) => {
+      assert.ok(err instanceof Error, 'a real Error');
+      assert.equal(err.name, 'StreamError');
+      assert.equal(err.code, 'INVALID_ARGUMENT');
+      assert.equal(err.retryable, false);
+      assert.ok(err.message.length > 10, err.message);
+      return true;
+    }, `parseUnits(${JSON.stringify(bad)})`);
+  }
+  for (const decimals of [-1, 1.5, 1e9, NaN, '6']) {
+    assert.throws(() => parseUnits('1', decimals), { name: 'StreamError', code: 'INVALID_ARGUMENT' });
+  }
+});
+
+test('tokenDecimals knows the documented tokens and currencies and can be extended', () => {
+  assert.deepEqual(['STRM', 'NEAR', 'USDC', 'SOL', 'SAR', 'usd', 'KWD', 'OMR'].map(tokenDecimals),
+    [24, 24, 6, 9, 2, 2, 3, 3]);
+  assert.equal(tokenDecimals('DOGE'), undefined);
+  setTokenDecimals('DOGE', 8);
+  assert.equal(tokenDecimals('DOGE'), 8);
+  setTokenDecimals('DOGE', undefined);
+  assert.equal(tokenDecimals('DOGE'), undefined);
+});
+
+test('numbers are refused as amounts: they may already have lost digits', () => {
+  assert.throws(() => formatUnits(166389351081530800779973, 24), /string or a bigint/);
+});

@@ -1,0 +1,62 @@
+// Size budget of the browser build, as a user downloads it: gzip -9 of the .wasm plus its JS glue.
+// Deterministic (no timing). The number and how it was measured are in BENCHMARKS.md.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const BUDGET_GZIP_BYTES = 60_000;
+
+test(`browser build (wasm + JS glue) stays under ${BUDGET_GZIP_BYTES} bytes gzip -9`, () => {
+  const dir = dirname(createRequire(import.meta.url).resolve('stream-payments/package.json'));
+  const files = ['web/stream_payments_bg.wasm', 'web/stream_payments.js', 'entry/web.js'];
+  const sizes = files.map((f) => gzipSync(readFileSync(join(dir, f)), { level: 9 }).length);
+  const total = sizes.reduce((a, b) => a + b, 0);
+  console.log(`gzip -9: ${files.map((f, i) => `${f} ${sizes[i]}`).join(', ')}; total ${total}`);
+  assert.ok(total > 1000, 'the build is really there');
+  assert.ok(total < BUDGET_GZIP_BYTES, `${total} bytes is over the ${BUDGET_GZIP_BYTES} byte budget`);
+});
+
+/** Names of the custom sections of a wasm module (section id 0), read from its binary. */
+function customSections(wasm) {
+  const names = [];
+  let at = 8; // magic + version
+  const leb = () => {
+    let value = 0, shift = 0, byte;
+    do { byte = wasm[at++]; value |= (byte & 0x7f) << shift; shift += 7; } while (byte & 0x80);
+    return value >>> 0;
+  };
+  while (at < wasm.length) {
+    const id = wasm[at++];
+    const size = leb();
+    const end = at + size;
+    if (id === 0) {
+      const len = leb();
+      names.push(wasm.subarray(at, at + len).toString('utf8'));
+    }
+    at = end;
+  }
+  return names;
+}
+
+for (const build of ['web', 'node']) {
+  test(`the ${build} .wasm ships without name, producers or debug sections`, () => {
+    const dir = dirname(createRequire(import.meta.url).resolve('stream-payments/package.json'));
+    const wasm = readFileSync(join(dir, `${build}/stream_payments_bg.wasm`));
+    assert.equal(wasm.subarray(0, 4).toString('latin1'), '\0asm');
+    const sections = customSections(wasm);
+    const unwanted = sections.filter((n) => n === 'name' || n === 'producers' || n.startsWith('.debug'));
+    assert.deepEqual(unwanted, [], `custom sections: ${sections.join(', ')}`);
+  });
+}
+
+test('the public TypeScript declarations contain no `any`', () => {
+  const dir = dirname(createRequire(import.meta.url).resolve('stream-payments/package.json'));
+  for (const file of ['node/stream_payments.d.ts', 'web/stream_payments.d.ts', 'entry/web.d.ts']) {
+    const text = readFileSync(join(dir, file), 'utf8');
+    const hits = text.split('\n').filter((line) => /\bany\b/.test(line.replace(/\/\*.*?\*\/|\/\/.*$/g, '')));
+    assert.deepEqual(hits, [], `${file} uses any`);
+  }
+});

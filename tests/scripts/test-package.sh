@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Tests the npm package as a user gets it: `npm pack` of pkg/, installed into a scratch project,
+# then used from Node (ESM and CommonJS), TypeScript (tsc --strict) and headless Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+root=$PWD
+out=$root/tests/out
+scratch=$out/scratch
+rm -rf "$scratch" && mkdir -p "$scratch/test"
+
+tarball=$(cd "$out" && npm pack "$root/pkg" --silent --pack-destination "$out" | tail -n 1)
+cd "$scratch"
+printf '{ "name": "scratch", "private": true, "type": "module" }\n' > package.json
+npm install --no-audit --no-fund --loglevel=error --no-save "$out/$tarball"
+cp "$root"/tests/js/package/* test/
+
+echo "== node --test: the installed package (ESM import, CommonJS require, size budget)"
+STREAM_ROOT=$root node --test --test-reporter=spec test/
+
+echo "== tsc --strict: a TypeScript consumer of the package's .d.ts"
+cp "$root/tests/js/types/"* .
+"$root/tests/node_modules/.bin/tsc" -p tsconfig.json
+
+echo "== node --test: headless Chromium pages importing the web build with no bundler"
+cd "$root"
+STREAM_SCRATCH=$scratch node --test --test-reporter=spec --test-concurrency=1 tests/js/browser/
