@@ -6,7 +6,7 @@ SHELL := /bin/bash
 WASM_TEST := cargo test --target wasm32-unknown-unknown
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: help setup build test test-rust test-wasm test-js lint demo bench clean
+.PHONY: help setup build test test-rust test-wasm test-mock test-js lint demo bench clean
 
 help:
 	@echo "make demo    build, start the mock API and serve the demo page"
@@ -33,10 +33,13 @@ test-wasm: setup
 	$(WASM_TEST) --test wasm_node
 	$(WASM_TEST) --test wasm_browser
 
+test-mock:
+	node --test tests/mock/
+
 test-js: build
 	@tests/scripts/test-package.sh
 
-test: lint test-rust test-wasm test-js
+test: lint test-rust test-wasm test-mock test-js
 
 demo: build
 	@tests/scripts/demo.sh
