@@ -4,11 +4,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
-out=$root/tests/out
+# PKG_DIR / TEST_OUT let parallel work test its own build; JS_TESTS limits the package tests.
+pkg=$(realpath "${PKG_DIR:-pkg}")
+out=$(realpath -m "${TEST_OUT:-$root/tests/out}")
 scratch=$out/scratch
 rm -rf "$scratch" && mkdir -p "$scratch/test"
 
-tarball=$(cd "$out" && npm pack "$root/pkg" --silent --pack-destination "$out" | tail -n 1)
+tarball=$(cd "$out" && npm pack "$pkg" --silent --pack-destination "$out" | tail -n 1)
 cd "$scratch"
 printf '{ "name": "scratch", "private": true, "type": "module" }\n' > package.json
 npm install --no-audit --no-fund --loglevel=error --no-save "$out/$tarball"
