@@ -5,7 +5,11 @@
 
 pub mod amount;
 pub mod error;
+pub mod http;
+pub mod models;
+pub mod query;
 pub mod tokens;
+pub mod validate;
 
 pub mod bindings;
 

@@ -47,3 +47,8 @@ fn safe_or_string(safe: bool, as_f64: f64, n: &Number) -> JsValue {
         JsValue::from_str(&n.to_string())
     }
 }
+
+/// A serialisable model as a plain JS object (camelCase keys, exact amounts).
+pub fn to_js_serialized<T: serde::Serialize>(value: &T) -> JsValue {
+    serde_json::to_value(value).map_or(JsValue::UNDEFINED, |v| to_js(&v))
+}

@@ -1,0 +1,135 @@
+//! `GatewayClient`: the crypto gateway (v1). Public payment status; safe in browsers.
+
+use std::rc::Rc;
+
+use js_sys::Promise;
+use wasm_bindgen::prelude::*;
+
+use super::client_config::{call_options, path_id, promise, transport, COMMON_OPTIONS};
+use super::json::to_js_serialized;
+use super::options::Opts;
+use super::transport::Transport;
+use crate::http::{Api, HttpRequest};
+use crate::models::{CreatePaymentRequest, GatewayPayment, PaymentLink};
+
+const DEFAULT_BASE_URL: &str = "https://streampayments.app";
+const DEFAULT_PAY_BASE_URL: &str = "https://pay.streampayments.app";
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(typescript_type = "GatewayClientOptions")]
+    pub type GatewayClientOptionsArg;
+    #[wasm_bindgen(typescript_type = "RequestOptions")]
+    pub type RequestOptionsArg;
+    #[wasm_bindgen(typescript_type = "CreatePaymentRequest")]
+    pub type CreatePaymentRequestArg;
+}
+
+/// Client of the Stream crypto gateway: payment status, payment pages.
+#[wasm_bindgen]
+pub struct GatewayClient {
+    pub(crate) status: Rc<Transport>,
+    pay: Rc<Transport>,
+}
+
+#[wasm_bindgen]
+impl GatewayClient {
+    /// `baseUrl` defaults to the public gateway; `payBaseUrl` (payment creation) defaults to
+    /// `baseUrl` when that is given, else to the public pay host.
+    #[wasm_bindgen(constructor)]
+    pub fn new(options: Option<GatewayClientOptionsArg>) -> Result<GatewayClient, JsValue> {
+        let known: Vec<&str> = COMMON_OPTIONS
+            .iter()
+            .copied()
+            .chain(["payBaseUrl"])
+            .collect();
+        let opts = Opts::new(options.map(Into::into), "GatewayClient options", &known)?;
+        let status = transport(&opts, "baseUrl", DEFAULT_BASE_URL)?;
+        let pay_default = opts
+            .string("baseUrl")?
+            .unwrap_or_else(|| DEFAULT_PAY_BASE_URL.into());
+        let pay = transport(&opts, "payBaseUrl", &pay_default)?;
+        Ok(Self {
+            status: Rc::new(status),
+            pay: Rc::new(pay),
+        })
+    }
+
+    /// The payment's current status and amounts. Retries network errors, 429 and 5xx.
+    #[wasm_bindgen(js_name = getPayment, unchecked_return_type = "Promise<GatewayPayment>")]
+    pub fn get_payment(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] payment_id: JsValue,
+        options: Option<RequestOptionsArg>,
+    ) -> Promise {
+        let transport = self.status.clone();
+        promise(async move {
+            let id = path_id(&payment_id, "paymentId")?;
+            let call = call_options(options.map(Into::into))?;
+            let req = HttpRequest::get(Api::Gateway, format!("/api/v1/payment/{id}"));
+            let payment = transport.call(&req, &call, GatewayPayment::decode).await?;
+            Ok(to_js_serialized(&payment))
+        })
+    }
+
+    /// Creates a hosted payment page. Never retried automatically.
+    #[wasm_bindgen(js_name = createPaymentLink, unchecked_return_type = "Promise<PaymentLink>")]
+    pub fn create_payment_link(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] client_id: JsValue,
+        request: CreatePaymentRequestArg,
+        options: Option<RequestOptionsArg>,
+    ) -> Promise {
+        let transport = self.pay.clone();
+        promise(async move {
+            let (id, body) = create_args(&client_id, request.into())?;
+            let call = call_options(options.map(Into::into))?;
+            let req = HttpRequest::post(Api::Gateway, format!("/api/v1/payment/{id}/page"), body);
+            let link = transport.call(&req, &call, PaymentLink::decode).await?;
+            Ok(to_js_serialized(&link))
+        })
+    }
+
+    /// Creates a payment directly (shops approved for it; others get FORBIDDEN). Never retried
+    /// automatically.
+    #[wasm_bindgen(js_name = createPayment, unchecked_return_type = "Promise<GatewayPayment>")]
+    pub fn create_payment(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] client_id: JsValue,
+        request: CreatePaymentRequestArg,
+        options: Option<RequestOptionsArg>,
+    ) -> Promise {
+        let transport = self.pay.clone();
+        promise(async move {
+            let (id, body) = create_args(&client_id, request.into())?;
+            let call = call_options(options.map(Into::into))?;
+            let req = HttpRequest::post(Api::Gateway, format!("/api/v1/payment/{id}"), body);
+            let payment = transport.call(&req, &call, GatewayPayment::decode).await?;
+            Ok(to_js_serialized(&payment))
+        })
+    }
+}
+
+fn create_args(client_id: &JsValue, request: JsValue) -> crate::error::Result<(String, String)> {
+    let id = path_id(client_id, "clientId")?;
+    let known = [
+        "name",
+        "returnUrl",
+        "description",
+        "amountUsd",
+        "amountEur",
+        "amount",
+    ];
+    let r = Opts::new(Some(request), "request", &known)?;
+    let request = CreatePaymentRequest::new(
+        r.string("name")?.unwrap_or_default(),
+        r.string("returnUrl")?.unwrap_or_default(),
+        r.string("description")?,
+        [
+            r.string("amountUsd")?,
+            r.string("amountEur")?,
+            r.string("amount")?,
+        ],
+    )?;
+    Ok((id, request.to_body()))
+}

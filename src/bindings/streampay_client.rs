@@ -1,0 +1,148 @@
+//! `StreamPayClient`: the StreamPay merchant API (v2). Holds the merchant's secret, so it is
+//! for servers; a browser must opt in with `allowBrowser: true`.
+
+use std::rc::Rc;
+
+use js_sys::{Promise, Reflect};
+use wasm_bindgen::prelude::*;
+
+use super::client_config::{call_options, path_id, promise, transport, COMMON_OPTIONS};
+use super::json::to_js_serialized;
+use super::options::Opts;
+use super::page_iter::payment_iterator;
+use super::transport::Transport;
+use crate::error::{Result, StreamError};
+use crate::http::{Api, HttpRequest};
+use crate::models::{Payment, PaymentPage};
+use crate::query::{ListPaymentsParams, LIST_PARAM_NAMES};
+
+const DEFAULT_BASE_URL: &str = "https://stream-app-service.streampay.sa";
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(typescript_type = "StreamPayClientOptions")]
+    pub type StreamPayClientOptionsArg;
+    #[wasm_bindgen(typescript_type = "ListPaymentsParams")]
+    pub type ListPaymentsParamsArg;
+}
+
+/// Client of the StreamPay merchant API: list, read, mark paid and refund payments.
+#[wasm_bindgen]
+pub struct StreamPayClient {
+    pub(crate) transport: Rc<Transport>,
+}
+
+#[wasm_bindgen]
+impl StreamPayClient {
+    /// `apiKey` is the base64 of `"api-key:api-secret"`, sent as `x-api-key`. Refused in a
+    /// browser unless `allowBrowser: true`, because anyone can read it there.
+    #[wasm_bindgen(constructor)]
+    pub fn new(options: StreamPayClientOptionsArg) -> Result<StreamPayClient, JsValue> {
+        let known: Vec<&str> = COMMON_OPTIONS
+            .iter()
+            .copied()
+            .chain(["apiKey", "allowBrowser"])
+            .collect();
+        let opts = Opts::new(Some(options.into()), "StreamPayClient options", &known)?;
+        let api_key = opts.string("apiKey")?.unwrap_or_default();
+        if api_key.trim().is_empty() {
+            return Err(StreamError::invalid_argument(
+                "StreamPayClient options.apiKey is required (base64 of \"api-key:api-secret\")",
+            )
+            .into());
+        }
+        if api_key.chars().any(|c| c.is_ascii_control()) {
+            return Err(StreamError::invalid_argument(
+                "StreamPayClient options.apiKey contains control characters",
+            )
+            .into());
+        }
+        if in_browser() && opts.bool("allowBrowser")? != Some(true) {
+            return Err(StreamError::invalid_argument(
+                "StreamPayClient holds your secret API key and refuses to run in a browser, where any \
+                 visitor could read it. Call the StreamPay API from your server, or pass \
+                 allowBrowser: true for a test key.",
+            )
+            .into());
+        }
+        let mut transport = transport(&opts, "baseUrl", DEFAULT_BASE_URL)?;
+        transport
+            .headers
+            .retain(|(name, _)| !name.eq_ignore_ascii_case("x-api-key"));
+        transport.headers.push(("x-api-key".into(), api_key));
+        Ok(Self {
+            transport: Rc::new(transport),
+        })
+    }
+
+    /// One payment by id (a UUID).
+    #[wasm_bindgen(js_name = getPayment, unchecked_return_type = "Promise<Payment>")]
+    pub fn get_payment(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] payment_id: JsValue,
+        options: Option<super::gateway_client::RequestOptionsArg>,
+    ) -> Promise {
+        let transport = self.transport.clone();
+        promise(async move {
+            let id = path_id(&payment_id, "paymentId")?;
+            let call = call_options(options.map(Into::into))?;
+            let req = HttpRequest::get(Api::StreamPay, format!("/api/v2/payments/{id}"));
+            let payment = transport.call(&req, &call, Payment::decode).await?;
+            Ok(to_js_serialized(&payment))
+        })
+    }
+
+    /// One page of payments, filtered and sorted as asked.
+    #[wasm_bindgen(js_name = listPayments, unchecked_return_type = "Promise<PaymentPage>")]
+    pub fn list_payments(
+        &self,
+        params: Option<ListPaymentsParamsArg>,
+        options: Option<super::gateway_client::RequestOptionsArg>,
+    ) -> Promise {
+        let transport = self.transport.clone();
+        promise(async move {
+            let params = list_params(params.map(Into::into))?;
+            let call = call_options(options.map(Into::into))?;
+            let page = fetch_page(&transport, &params, &call).await?;
+            Ok(to_js_serialized(&page))
+        })
+    }
+
+    /// Every payment matching `params`, page after page, fetching the next page only when the
+    /// iteration gets there. Use with `for await`.
+    #[wasm_bindgen(js_name = listAllPayments, unchecked_return_type = "AsyncIterableIterator<Payment>")]
+    pub fn list_all_payments(
+        &self,
+        params: Option<ListPaymentsParamsArg>,
+        options: Option<super::gateway_client::RequestOptionsArg>,
+    ) -> Result<JsValue, JsValue> {
+        let params = list_params(params.map(Into::into))?;
+        let call = call_options(options.map(Into::into))?;
+        Ok(payment_iterator(self.transport.clone(), params, call))
+    }
+}
+
+pub(crate) async fn fetch_page(
+    transport: &Transport,
+    params: &ListPaymentsParams,
+    call: &super::transport::CallOptions,
+) -> Result<PaymentPage, super::transport::Failure> {
+    let req = HttpRequest::get(
+        Api::StreamPay,
+        format!("/api/v2/payments{}", params.to_query()?),
+    );
+    transport.call(&req, call, PaymentPage::decode).await
+}
+
+fn list_params(value: Option<JsValue>) -> Result<ListPaymentsParams> {
+    super::args::options(value, "listPayments params", LIST_PARAM_NAMES)
+}
+
+/// A page or a worker of a page: anywhere with a DOM or a worker global, a secret is exposed.
+fn in_browser() -> bool {
+    let global = js_sys::global();
+    let has = |name: &str| {
+        Reflect::get(&global, &JsValue::from_str(name)).is_ok_and(|v| !v.is_undefined())
+    };
+    has("document") || has("WorkerGlobalScope")
+}

@@ -1,0 +1,158 @@
+//! TypeScript declarations of the objects that cross the boundary as plain JS objects
+//! (payments, pages, options). Kept beside the Rust models they describe (`crate::models`).
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const CLIENT_TYPES_TS: &'static str = r#"
+/** Options shared by both clients. */
+export interface ClientOptions {
+  /** API base URL; must be https:// unless the host is loopback. */
+  baseUrl?: string;
+  /** Deadline of each call, retries included, in ms. Default 30000. */
+  timeoutMs?: number;
+  /** Automatic retries of GET requests after network errors, 429 and 5xx. Default 2. */
+  maxRetries?: number;
+  /** Extra headers sent with every request. */
+  headers?: Record<string, string>;
+  /** A `fetch` to use instead of the global one. */
+  fetch?: typeof fetch;
+}
+
+export interface GatewayClientOptions extends ClientOptions {
+  /** Base URL for creating payments; defaults to `baseUrl` when that is set. */
+  payBaseUrl?: string;
+}
+
+export interface StreamPayClientOptions extends ClientOptions {
+  /** Base64 of "api-key:api-secret". A secret: keep it on servers. */
+  apiKey: string;
+  /** Allow construction in a browser (test keys only). Default false. */
+  allowBrowser?: boolean;
+}
+
+/** Per-call options. */
+export interface RequestOptions {
+  /** Aborting rejects the call with `signal.reason` and cancels its request. */
+  signal?: AbortSignal;
+  /** Overrides the client's `timeoutMs` for this call. */
+  timeoutMs?: number;
+}
+
+/** One accepted coin of a gateway payment. Amounts are exact strings. */
+export interface GatewayCoin {
+  token: string;
+  /** Smallest units (e.g. yoctoSTRM), exact. */
+  amount: string;
+  /** The gateway's own display text, truncated to 5 places. */
+  displayAmount?: string;
+  /** Decimals of `token`, from `tokenDecimals` or inferred from `displayAmount`. */
+  decimals?: number;
+  decimalsSource?: 'registry' | 'inferred';
+  /** `amount` at `decimals`, every digit kept. */
+  formattedAmount?: string;
+  blockchain?: string;
+  contract?: string;
+  address?: string;
+  icon?: string;
+  [field: string]: unknown;
+}
+
+export type GatewayPaymentStatus = 'pending' | 'completed' | 'not_found' | (string & {});
+
+/** A crypto gateway payment. Unknown fields are kept (camelCased). */
+export interface GatewayPayment {
+  paymentId: string;
+  status: GatewayPaymentStatus;
+  /** Only with `not_found`: `"expired"` for an expired payment. */
+  reason?: string;
+  addresses: GatewayCoin[];
+  network?: string;
+  name?: string;
+  description?: string;
+  returnUrl?: string;
+  createdAt?: string;
+  expiryAt?: string;
+  processedAt?: string;
+  transactionHash?: string;
+  signerId?: string;
+  localCurrency?: string;
+  /** Deprecated by the API: smallest units of STRM. */
+  amount?: string;
+  displayAmount?: string;
+  displayAmountUsd?: string;
+  displayAmountEur?: string;
+  [field: string]: unknown;
+}
+
+/** What to charge: exactly one of `amountUsd`, `amountEur`, `amount` (STRM), as decimal strings. */
+export interface CreatePaymentRequest {
+  name: string;
+  returnUrl: string;
+  description?: string;
+  amountUsd?: string;
+  amountEur?: string;
+  amount?: string;
+}
+
+export interface PaymentLink {
+  paymentId: string;
+  expiryAt?: string;
+  /** The hosted payment page. */
+  url: string;
+  [field: string]: unknown;
+}
+
+export type PaymentStatus =
+  | 'PENDING' | 'PROCESSING' | 'FAILED_INITIATION' | 'SUCCEEDED' | 'FAILED' | 'CANCELED'
+  | 'UNDER_REVIEW' | 'EXPIRED' | 'SETTLED' | 'REFUNDED' | (string & {});
+
+/** A StreamPay payment. Unknown fields are kept (camelCased). */
+export interface Payment {
+  id: string;
+  /** Decimal string, e.g. "115.00". */
+  amount?: string;
+  /** Smallest units (halalas, fils), as a string. */
+  amountInSmallestUnit?: string;
+  currency: string | null;
+  currentStatus: PaymentStatus;
+  type: string | null;
+  paymentMethod: string | null;
+  scheduledOn: string | null;
+  payedAt: string | null;
+  refundedAt: string | null;
+  refundReason: string | null;
+  refundNote: string | null;
+  [field: string]: unknown;
+}
+
+export interface Pagination {
+  totalCount: number;
+  maxPage: number;
+  currentPage: number;
+  limit: number;
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  [field: string]: unknown;
+}
+
+export interface PaymentPage {
+  data: Payment[];
+  pagination: Pagination;
+}
+
+export interface ListPaymentsParams {
+  /** From 1. */
+  page?: number;
+  /** 1 to 100; the API's default is 10. */
+  limit?: number;
+  statuses?: PaymentStatus[];
+  invoiceId?: string[];
+  searchTerm?: string;
+  /** ISO 8601 date-time. */
+  fromDate?: string;
+  toDate?: string;
+  sortField?: string;
+  sortDirection?: 'asc' | 'desc';
+}
+"#;

@@ -1,0 +1,228 @@
+//! The one place where an HTTP answer becomes a `StreamError`: code, retryability, message.
+
+use serde_json::Value;
+
+use super::retry_after::parse_retry_after_ms;
+use super::{HttpRequest, HttpResponse};
+use crate::amount::escape;
+use crate::error::{ErrorCode, StreamError};
+
+/// Longest piece of a server's own text quoted in a message.
+const QUOTE_CHARS: usize = 300;
+
+/// The error a non-2xx response stands for.
+pub fn error_for_status(req: &HttpRequest, resp: &HttpResponse, now_ms: f64) -> StreamError {
+    let (code, hint) = classify(resp.status);
+    let body = serde_json::from_str::<Value>(&resp.body).ok();
+    let server_says = body
+        .as_ref()
+        .and_then(server_message)
+        .unwrap_or_else(|| describe_raw(&resp.body));
+    let retry_after_ms = match code {
+        ErrorCode::RateLimited | ErrorCode::Server => resp
+            .retry_after
+            .as_deref()
+            .and_then(|v| parse_retry_after_ms(v, now_ms)),
+        _ => None,
+    };
+    let mut message = format!(
+        "{} answered {} to {} {}: {server_says}",
+        req.api.name(),
+        resp.status,
+        req.method.as_str(),
+        req.path_only()
+    );
+    if !hint.is_empty() {
+        message.push_str(". ");
+        message.push_str(hint);
+    }
+    StreamError::new(code, message)
+        .with_status(resp.status)
+        .with_request_id(resp.request_id.clone())
+        .with_body(body)
+        .with_retry_after_ms(retry_after_ms)
+        // Only a 5xx is worth repeating; an unexpected 1xx/3xx will come back the same.
+        .with_retryable(code.is_retryable() && resp.status >= 400)
+}
+
+/// HTTP status -> error code and a hint for the person reading the message.
+fn classify(status: u16) -> (ErrorCode, &'static str) {
+    match status {
+        401 => (
+            ErrorCode::Unauthorized,
+            "Check the apiKey (base64 of \"api-key:api-secret\")",
+        ),
+        403 => (
+            ErrorCode::Forbidden,
+            "The credentials are valid but not allowed to do this",
+        ),
+        404 | 410 => (ErrorCode::NotFound, ""),
+        408 => (ErrorCode::Timeout, ""),
+        409 => (ErrorCode::Conflict, ""),
+        429 => (
+            ErrorCode::RateLimited,
+            "Slow down; retried automatically for GET requests",
+        ),
+        400..=499 => (ErrorCode::Validation, ""),
+        500..=599 => (ErrorCode::Server, ""),
+        _ => (ErrorCode::Server, "An unexpected status for this API"),
+    }
+}
+
+/// What the documented error bodies say: 422 `detail[]`, domain `{code, message}`, `{error}`.
+fn server_message(body: &Value) -> Option<String> {
+    let field = |key: &str| body.get(key).and_then(Value::as_str).map(str::to_string);
+    if let Some(details) = body.get("detail").and_then(Value::as_array) {
+        let parts: Vec<String> = details.iter().map(validation_detail).collect();
+        if !parts.is_empty() {
+            return Some(quote(&parts.join("; ")));
+        }
+    }
+    let message = field("message")
+        .or_else(|| field("detail"))
+        .or_else(|| field("error"));
+    match (field("code"), message) {
+        (Some(code), Some(message)) => Some(quote(&format!("{code}: {message}"))),
+        (None, Some(message)) => Some(quote(&message)),
+        (Some(code), None) => Some(quote(&code)),
+        (None, None) => None,
+    }
+}
+
+fn validation_detail(detail: &Value) -> String {
+    let msg = detail
+        .get("msg")
+        .and_then(Value::as_str)
+        .unwrap_or("invalid");
+    let loc: Vec<String> = detail
+        .get("loc")
+        .and_then(Value::as_array)
+        .map(|loc| {
+            loc.iter()
+                .map(|p| p.as_str().map_or_else(|| p.to_string(), str::to_string))
+                .filter(|p| p != "body" && p != "query")
+                .collect()
+        })
+        .unwrap_or_default();
+    if loc.is_empty() {
+        msg.to_string()
+    } else {
+        format!("{}: {msg}", loc.join("."))
+    }
+}
+
+fn describe_raw(body: &str) -> String {
+    let trimmed = body.trim();
+    if trimmed.is_empty() {
+        "an empty body".into()
+    } else if trimmed.starts_with('<') {
+        "an HTML page (a proxy or server error page)".into()
+    } else {
+        quote(trimmed)
+    }
+}
+
+fn quote(text: &str) -> String {
+    let head: String = text.chars().take(QUOTE_CHARS).collect();
+    let more = if text.chars().nth(QUOTE_CHARS).is_some() {
+        "…"
+    } else {
+        ""
+    };
+    format!("\"{}\"{more}", escape(&head))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::http::Api;
+
+    fn answer(status: u16, body: &str) -> StreamError {
+        let req = HttpRequest::get(Api::StreamPay, "/api/v2/payments/abc?search_term=x".into());
+        let resp = HttpResponse {
+            status,
+            request_id: Some("req-1".into()),
+            retry_after: Some("7".into()),
+            content_type: None,
+            body: body.into(),
+        };
+        error_for_status(&req, &resp, 0.0)
+    }
+
+    #[test]
+    fn each_status_maps_to_its_code() {
+        let cases = [
+            (400, ErrorCode::Validation, false),
+            (401, ErrorCode::Unauthorized, false),
+            (403, ErrorCode::Forbidden, false),
+            (404, ErrorCode::NotFound, false),
+            (408, ErrorCode::Timeout, true),
+            (409, ErrorCode::Conflict, false),
+            (410, ErrorCode::NotFound, false),
+            (422, ErrorCode::Validation, false),
+            (429, ErrorCode::RateLimited, true),
+            (500, ErrorCode::Server, true),
+            (502, ErrorCode::Server, true),
+            (503, ErrorCode::Server, true),
+            (504, ErrorCode::Server, true),
+            (302, ErrorCode::Server, false),
+        ];
+        for (status, code, retryable) in cases {
+            let err = answer(status, "");
+            assert_eq!(
+                (err.code, err.retryable, err.status),
+                (code, retryable, Some(status)),
+                "{status}"
+            );
+            assert_eq!(err.request_id.as_deref(), Some("req-1"));
+        }
+    }
+
+    #[test]
+    fn validation_details_name_the_fields() {
+        let body = r#"{"detail":[{"loc":["body","payment_method"],"msg":"Input should be 'CASH'","type":"enum"},{"loc":["query","limit"],"msg":"too big","type":"x"}]}"#;
+        let err = answer(422, body);
+        assert!(
+            err.message
+                .contains("payment_method: Input should be 'CASH'; limit: too big"),
+            "{}",
+            err.message
+        );
+        assert_eq!(err.body.unwrap()["detail"][0]["type"], "enum");
+    }
+
+    #[test]
+    fn domain_errors_show_code_and_message() {
+        let err = answer(
+            409,
+            r#"{"code":"PAYMENT_FINALIZED","message":"already paid","additional_info":""}"#,
+        );
+        assert!(
+            err.message.contains("\"PAYMENT_FINALIZED: already paid\""),
+            "{}",
+            err.message
+        );
+        assert!(
+            err.message.contains("GET /api/v2/payments/abc:"),
+            "query left out: {}",
+            err.message
+        );
+    }
+
+    #[test]
+    fn odd_bodies_are_described_not_dumped() {
+        assert!(answer(502, "<html><body>Bad gateway</body></html>")
+            .message
+            .contains("HTML page"));
+        assert!(answer(500, "").message.contains("empty body"));
+        assert!(answer(500, &"x".repeat(5000)).message.len() < 600);
+        assert!(answer(500, "{\"trunc").message.contains("{\\\"trunc"));
+    }
+
+    #[test]
+    fn retry_after_kept_only_where_it_means_something() {
+        assert_eq!(answer(429, "").retry_after_ms, Some(7000));
+        assert_eq!(answer(503, "").retry_after_ms, Some(7000));
+        assert_eq!(answer(404, "").retry_after_ms, None);
+    }
+}

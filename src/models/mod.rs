@@ -1,0 +1,12 @@
+//! Payment objects of both APIs: decoded from the APIs' snake_case JSON with exact amounts and
+//! unknown fields kept, serialised camelCase for JavaScript.
+
+mod create;
+mod fields;
+mod gateway;
+mod streampay;
+
+pub use create::{ChargeAmount, CreatePaymentRequest, PaymentLink};
+pub use fields::camel_case;
+pub use gateway::{GatewayCoin, GatewayPayment, GATEWAY_TERMINAL_STATUSES};
+pub use streampay::{Pagination, Payment, PaymentPage, STREAMPAY_TERMINAL_STATUSES};
