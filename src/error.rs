@@ -69,6 +69,9 @@ pub struct StreamError {
     pub body: Option<serde_json::Value>,
     /// How long the server asked us to wait (`Retry-After`), in milliseconds.
     pub retry_after_ms: Option<u64>,
+    /// Further properties for the JS error, camelCase (e.g. `paymentIds` of a refund refused
+    /// because the payment was paid together with others).
+    pub details: serde_json::Map<String, serde_json::Value>,
 }
 
 impl StreamError {
@@ -81,6 +84,7 @@ impl StreamError {
             request_id: None,
             body: None,
             retry_after_ms: None,
+            details: serde_json::Map::new(),
         }
     }
 
@@ -109,6 +113,11 @@ impl StreamError {
 
     pub fn with_retryable(mut self, retryable: bool) -> Self {
         self.retryable = retryable;
+        self
+    }
+
+    pub fn with_detail(mut self, key: &str, value: serde_json::Value) -> Self {
+        self.details.insert(key.to_string(), value);
         self
     }
 

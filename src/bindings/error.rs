@@ -25,6 +25,10 @@ export interface StreamError extends Error {
   requestId?: string;
   /** The parsed error body, when there was one. */
   body?: unknown;
+  /** Refund refused because the payment was paid together with these (code CONFLICT). */
+  paymentIds?: string[];
+  /** Their total, as a decimal string. */
+  totalAmount?: string;
 }
 "#;
 
@@ -47,6 +51,9 @@ pub fn to_js_error(err: StreamError) -> JsValue {
     }
     if let Some(body) = &err.body {
         set("body", super::json::to_js(body));
+    }
+    for (key, value) in &err.details {
+        set(key, super::json::to_js(value));
     }
     js.into()
 }

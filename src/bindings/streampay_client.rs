@@ -13,7 +13,7 @@ use super::page_iter::payment_iterator;
 use super::transport::Transport;
 use crate::error::{Result, StreamError};
 use crate::http::{Api, HttpRequest};
-use crate::models::{Payment, PaymentPage};
+use crate::models::{mark_paid_body, refund_body, Payment, PaymentPage};
 use crate::query::{ListPaymentsParams, LIST_PARAM_NAMES};
 
 const DEFAULT_BASE_URL: &str = "https://stream-app-service.streampay.sa";
@@ -119,6 +119,89 @@ impl StreamPayClient {
         let params = list_params(params.map(Into::into))?;
         let call = call_options(options.map(Into::into))?;
         Ok(payment_iterator(self.transport.clone(), params, call))
+    }
+}
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(typescript_type = "MarkPaidRequest")]
+    pub type MarkPaidRequestArg;
+    #[wasm_bindgen(typescript_type = "RefundRequest")]
+    pub type RefundRequestArg;
+}
+
+/// Merchant operations. POSTs: never retried automatically (the API has no idempotency key).
+#[wasm_bindgen]
+impl StreamPayClient {
+    /// Marks a payment paid outside StreamPay (`CASH`, `BANK_TRANSFER`, `CARD`, `QURRAH`).
+    /// Resolves with the answer: a `Payment` when the API returns one.
+    #[wasm_bindgen(js_name = markPaymentAsPaid, unchecked_return_type = "Promise<unknown>")]
+    pub fn mark_payment_as_paid(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] payment_id: JsValue,
+        body: MarkPaidRequestArg,
+        options: Option<super::gateway_client::RequestOptionsArg>,
+    ) -> Promise {
+        let transport = self.transport.clone();
+        promise(async move {
+            let id = path_id(&payment_id, "paymentId")?;
+            let b = Opts::new(Some(body.into()), "body", &["paymentMethod", "note"])?;
+            let method = b.string("paymentMethod")?.unwrap_or_default();
+            let json = mark_paid_body(&method, b.string("note")?.as_deref())?;
+            let call = call_options(options.map(Into::into))?;
+            let req = HttpRequest::post(
+                Api::StreamPay,
+                format!("/api/v2/payments/{id}/mark-paid"),
+                json,
+            );
+            // Undocumented answer: a payment comes back camelCase like everywhere else;
+            // anything else is passed on as sent.
+            let answer = transport
+                .call(&req, &call, |v| {
+                    Ok(Payment::decode(v.clone())
+                        .ok()
+                        .and_then(|p| serde_json::to_value(p).ok())
+                        .unwrap_or(v))
+                })
+                .await?;
+            Ok(super::json::to_js(&answer))
+        })
+    }
+
+    /// Refunds a payment. A payment paid together with others is refused with a CONFLICT
+    /// error carrying `paymentIds` and `totalAmount` unless
+    /// `allowRefundMultipleRelatedPayments` is true.
+    #[wasm_bindgen(js_name = refundPayment, unchecked_return_type = "Promise<Payment>")]
+    pub fn refund_payment(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] payment_id: JsValue,
+        body: RefundRequestArg,
+        options: Option<super::gateway_client::RequestOptionsArg>,
+    ) -> Promise {
+        let transport = self.transport.clone();
+        promise(async move {
+            let id = path_id(&payment_id, "paymentId")?;
+            let known = [
+                "refundReason",
+                "refundNote",
+                "allowRefundMultipleRelatedPayments",
+            ];
+            let b = Opts::new(Some(body.into()), "body", &known)?;
+            let json = refund_body(
+                &b.string("refundReason")?.unwrap_or_default(),
+                b.string("refundNote")?.as_deref(),
+                b.bool("allowRefundMultipleRelatedPayments")?
+                    .unwrap_or(false),
+            )?;
+            let call = call_options(options.map(Into::into))?;
+            let req = HttpRequest::post(
+                Api::StreamPay,
+                format!("/api/v2/payments/{id}/refund"),
+                json,
+            );
+            let payment = transport.call(&req, &call, Payment::decode).await?;
+            Ok(to_js_serialized(&payment))
+        })
     }
 }
 

@@ -141,6 +141,20 @@ export interface PaymentPage {
   pagination: Pagination;
 }
 
+/** Body of `markPaymentAsPaid`. */
+export interface MarkPaidRequest {
+  paymentMethod: 'CASH' | 'BANK_TRANSFER' | 'CARD' | 'QURRAH';
+  note?: string;
+}
+
+/** Body of `refundPayment`. */
+export interface RefundRequest {
+  refundReason: 'REQUESTED_BY_CUSTOMER' | 'DUPLICATE' | 'FRAUDULENT' | 'OTHER';
+  refundNote?: string;
+  /** Refund every payment paid in the same transaction. Default false. */
+  allowRefundMultipleRelatedPayments?: boolean;
+}
+
 export interface ListPaymentsParams {
   /** From 1. */
   page?: number;

@@ -12,8 +12,11 @@ const QUOTE_CHARS: usize = 300;
 
 /// The error a non-2xx response stands for.
 pub fn error_for_status(req: &HttpRequest, resp: &HttpResponse, now_ms: f64) -> StreamError {
-    let (code, hint) = classify(resp.status);
     let body = serde_json::from_str::<Value>(&resp.body).ok();
+    if let Some(err) = body.as_ref().and_then(|b| paid_together(req, resp, b)) {
+        return err.with_body(body);
+    }
+    let (code, hint) = classify(resp.status);
     let server_says = body
         .as_ref()
         .and_then(server_message)
@@ -43,6 +46,38 @@ pub fn error_for_status(req: &HttpRequest, resp: &HttpResponse, now_ms: f64) -> 
         .with_retry_after_ms(retry_after_ms)
         // Only a 5xx is worth repeating; an unexpected 1xx/3xx will come back the same.
         .with_retryable(code.is_retryable() && resp.status >= 400)
+}
+
+/// StreamPay's 400 for a refund of a payment paid in one transaction with others: the caller
+/// needs the related ids and total to decide whether to refund them all.
+fn paid_together(req: &HttpRequest, resp: &HttpResponse, body: &Value) -> Option<StreamError> {
+    let ids: Vec<Value> = body.get("payment_ids")?.as_array()?.clone();
+    let total = body.get("total_amount").map(|t| match t {
+        Value::Number(n) => Value::String(n.to_string()),
+        other => other.clone(),
+    });
+    let message = format!(
+        "{} answered {} to {} {}: the payment was paid together with {} payments{}. Pass \
+         allowRefundMultipleRelatedPayments: true to refund them all (see error.paymentIds)",
+        req.api.name(),
+        resp.status,
+        req.method.as_str(),
+        req.path_only(),
+        ids.len(),
+        total
+            .as_ref()
+            .and_then(Value::as_str)
+            .map(|t| format!(" totalling {t}"))
+            .unwrap_or_default(),
+    );
+    let mut err = StreamError::new(ErrorCode::Conflict, message)
+        .with_status(resp.status)
+        .with_request_id(resp.request_id.clone())
+        .with_detail("paymentIds", Value::Array(ids));
+    if let Some(total) = total {
+        err = err.with_detail("totalAmount", total);
+    }
+    Some(err)
 }
 
 /// HTTP status -> error code and a hint for the person reading the message.
@@ -217,6 +252,22 @@ mod tests {
         assert!(answer(500, "").message.contains("empty body"));
         assert!(answer(500, &"x".repeat(5000)).message.len() < 600);
         assert!(answer(500, "{\"trunc").message.contains("{\\\"trunc"));
+    }
+
+    #[test]
+    fn paid_together_refunds_carry_the_related_payments() {
+        let err = answer(
+            400,
+            r#"{"error":"paid together","payment_ids":["a","b"],"total_amount":"30.00"}"#,
+        );
+        assert_eq!(err.code, ErrorCode::Conflict);
+        assert_eq!(err.details["paymentIds"], serde_json::json!(["a", "b"]));
+        assert_eq!(err.details["totalAmount"], "30.00");
+        assert!(
+            err.message.contains("allowRefundMultipleRelatedPayments"),
+            "{}",
+            err.message
+        );
     }
 
     #[test]
