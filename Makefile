@@ -24,7 +24,7 @@ build: setup
 lint: setup
 	cargo fmt --check
 	cargo clippy --quiet --all-targets -- -D warnings
-	cargo clippy --quiet --lib --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy --quiet --lib --tests --target wasm32-unknown-unknown -- -D warnings
 
 test-rust: setup
 	cargo test --quiet

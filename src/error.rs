@@ -65,13 +65,14 @@ pub struct StreamError {
     pub retryable: bool,
     /// From the `x-request-id` response header.
     pub request_id: Option<String>,
-    /// The parsed error body, when there was one.
-    pub body: Option<serde_json::Value>,
+    /// The parsed error body, when there was one. Boxed, like `details`, to keep the error
+    /// small: it travels in every `Result` of the crate.
+    pub body: Option<Box<serde_json::Value>>,
     /// How long the server asked us to wait (`Retry-After`), in milliseconds.
     pub retry_after_ms: Option<u64>,
     /// Further properties for the JS error, camelCase (e.g. `paymentIds` of a refund refused
     /// because the payment was paid together with others).
-    pub details: serde_json::Map<String, serde_json::Value>,
+    pub details: Option<Box<serde_json::Map<String, serde_json::Value>>>,
 }
 
 impl StreamError {
@@ -84,7 +85,7 @@ impl StreamError {
             request_id: None,
             body: None,
             retry_after_ms: None,
-            details: serde_json::Map::new(),
+            details: None,
         }
     }
 
@@ -107,7 +108,7 @@ impl StreamError {
     }
 
     pub fn with_body(mut self, body: Option<serde_json::Value>) -> Self {
-        self.body = body;
+        self.body = body.map(Box::new);
         self
     }
 
@@ -117,7 +118,9 @@ impl StreamError {
     }
 
     pub fn with_detail(mut self, key: &str, value: serde_json::Value) -> Self {
-        self.details.insert(key.to_string(), value);
+        self.details
+            .get_or_insert_with(Default::default)
+            .insert(key.to_string(), value);
         self
     }
 

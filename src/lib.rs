@@ -7,6 +7,8 @@ pub mod amount;
 pub mod error;
 pub mod http;
 pub mod models;
+pub mod poll;
+pub mod push;
 pub mod query;
 pub mod tokens;
 pub mod validate;

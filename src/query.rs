@@ -1,21 +1,16 @@
 //! The StreamPay list query: checked parameters -> a query string with repeated keys.
 
-use serde::Deserialize;
-
 use crate::error::{Result, StreamError};
 use crate::validate::path_id;
 
 /// Largest page the API serves.
 pub const MAX_LIMIT: u32 = 100;
 
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct ListPaymentsParams {
     pub page: Option<u32>,
     pub limit: Option<u32>,
-    #[serde(default)]
     pub statuses: Vec<String>,
-    #[serde(default)]
     pub invoice_id: Vec<String>,
     pub search_term: Option<String>,
     pub from_date: Option<String>,

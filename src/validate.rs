@@ -45,7 +45,7 @@ pub fn base_url(url: &str, what: &str) -> Result<String> {
     let refuse = |problem: &str| {
         StreamError::invalid_argument(format!(
             "{what} \"{}\" {problem}",
-            escape(&url.chars().take(100).collect::<String>())
+            escape(&without_userinfo(url).chars().take(100).collect::<String>())
         ))
     };
     let lower = url.to_ascii_lowercase();
@@ -79,6 +79,27 @@ pub fn base_url(url: &str, what: &str) -> Result<String> {
         ));
     }
     Ok(url.trim_end_matches('/').to_string())
+}
+
+/// Whether `fetch` can send `value` as a header value: tab, visible ASCII, space and the
+/// Latin-1 range (a byte string), and no other control character. Anything else would make
+/// every request fail with a vague network error instead of one clear message up front.
+pub fn header_value(value: &str) -> bool {
+    value
+        .chars()
+        .all(|c| c == '\t' || (' '..='~').contains(&c) || ('\u{80}'..='\u{ff}').contains(&c))
+}
+
+/// `url` with any `user:password@` blanked out, so a refused URL can be quoted in a message.
+fn without_userinfo(url: &str) -> String {
+    let start = url.find("://").map_or(0, |i| i + 3);
+    let authority_end = url[start..]
+        .find(['/', '?', '#'])
+        .map_or(url.len(), |i| start + i);
+    match url[start..authority_end].rfind('@') {
+        Some(at) => format!("{}***{}", &url[..start], &url[start + at..]),
+        None => url.to_string(),
+    }
 }
 
 fn host_of(authority: &str) -> &str {
@@ -121,6 +142,41 @@ mod tests {
             assert_eq!(err.code, ErrorCode::InvalidArgument, "{bad}");
             assert!(err.message.starts_with("paymentId"), "{}", err.message);
         }
+    }
+
+    #[test]
+    fn header_values_fetch_can_send() {
+        for ok in ["", "abc", "Bearer x.y-z", "tab\there", "caf\u{e9}", "~!@#"] {
+            assert!(header_value(ok), "{ok:?}");
+        }
+        for bad in [
+            "a\nb",
+            "a\rb",
+            "a\0",
+            "\u{7f}",
+            "\u{1b}[31m",
+            "\u{43a}\u{43b}",
+            "\u{100}",
+            "emoji \u{1f600}",
+        ] {
+            assert!(!header_value(bad), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn refused_base_urls_are_quoted_without_credentials() {
+        for url in [
+            "https://user:s3cr3t-key@host",
+            "http://user:s3cr3t-key@example.com/x?q=1",
+            "ftp://s3cr3t-key@127.0.0.1",
+            "https://a@b:s3cr3t-key@host/p",
+        ] {
+            let err = base_url(url, "baseUrl").unwrap_err();
+            assert!(!err.message.contains("s3cr3t-key"), "{}", err.message);
+            assert!(err.message.contains("***@"), "{}", err.message);
+        }
+        assert_eq!(without_userinfo("https://h/p@q"), "https://h/p@q");
+        assert_eq!(without_userinfo("u:p@h"), "***@h");
     }
 
     #[test]

@@ -24,6 +24,8 @@ pub struct CallGuard {
     caller: Option<AbortSignal>,
     forward: Option<Closure<dyn FnMut()>>,
     _deadline: Option<Timeout>,
+    /// When the deadline fires (`Date.now()` milliseconds), if there is one.
+    deadline_at: Option<f64>,
     timed_out: Rc<Cell<bool>>,
 }
 
@@ -58,8 +60,15 @@ impl CallGuard {
             caller,
             forward,
             _deadline: deadline,
+            deadline_at: (timeout_ms > 0).then(|| js_sys::Date::now() + f64::from(timeout_ms)),
             timed_out,
         })
+    }
+
+    /// Milliseconds left before the deadline (0 once it passed), or `None` without one.
+    pub fn remaining_ms(&self) -> Option<u64> {
+        self.deadline_at
+            .map(|at| (at - js_sys::Date::now()).max(0.0) as u64)
     }
 
     /// Signal for `fetch` and sleeps of this call.
@@ -73,6 +82,25 @@ impl CallGuard {
             return Some(Stop::Caller(signal.reason()));
         }
         self.timed_out.get().then_some(Stop::Deadline)
+    }
+
+    /// `promise`, or a rejection as soon as the call is stopped, whichever comes first, so a
+    /// `fetch` that ignores its signal (an injected one, a polyfill, a body that never ends)
+    /// cannot hold the call past its deadline or the caller's abort.
+    pub fn race(&self, promise: &Promise) -> Promise {
+        let signal = self.signal();
+        let stopped = Promise::new(&mut |_resolve, reject| {
+            if signal.aborted() {
+                let _ = reject.call1(&JsValue::UNDEFINED, &signal.reason());
+                return;
+            }
+            let once = AddEventListenerOptions::new();
+            once.set_once(true);
+            let _ = signal.add_event_listener_with_callback_and_add_event_listener_options(
+                "abort", &reject, &once,
+            );
+        });
+        Promise::race(&js_sys::Array::of2(promise, &stopped))
     }
 
     /// Waits `ms`, or less if the call is stopped meanwhile (then `Err`). The timer is cleared

@@ -1,18 +1,18 @@
 //! Exports for exact amount conversion: `formatUnits`, `parseUnits`, `tokenDecimals`,
 //! `setTokenDecimals`.
 
-use serde::Deserialize;
 use tsify::Tsify;
 use wasm_bindgen::prelude::*;
 
+use super::options::Opts;
 use super::{args, locale};
-use crate::amount::{self, FormatOptions, Grouping, Rounding};
+use crate::amount::{self, FormatOptions, Grouping, Rounding, MAX_DECIMALS};
 use crate::error::{Result, StreamError};
 use crate::tokens;
 
 #[wasm_bindgen]
 extern "C" {
-    /// The options object as JS passed it; read by `args::options`, which checks every field.
+    /// The options object as JS passed it; read by `Opts`, which checks every field.
     #[wasm_bindgen(typescript_type = "FormatUnitsOptions")]
     pub type FormatUnitsOptionsArg;
     #[wasm_bindgen(typescript_type = "ParseUnitsOptions")]
@@ -26,8 +26,9 @@ export type Rounding = 'trunc' | 'floor' | 'ceil' | 'halfUp' | 'halfEven' | 'exp
 "#;
 
 /// Options of `formatUnits`.
-#[derive(Tsify, Deserialize, Default)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Tsify)]
+#[serde(rename_all = "camelCase")]
+#[allow(dead_code)] // describes the JS options for TypeScript; read by `Opts`
 pub struct FormatUnitsOptions {
     /// Most fraction digits shown; defaults to `decimals`.
     #[tsify(optional)]
@@ -47,8 +48,9 @@ pub struct FormatUnitsOptions {
 }
 
 /// Options of `parseUnits`.
-#[derive(Tsify, Deserialize, Default)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Tsify)]
+#[serde(rename_all = "camelCase")]
+#[allow(dead_code)] // describes the JS options for TypeScript; read by `Opts`
 pub struct ParseUnitsOptions {
     /// Round extra fraction digits this way instead of refusing them.
     #[tsify(optional, type = "Rounding")]
@@ -78,25 +80,22 @@ fn format_units_inner(
 ) -> Result<String> {
     let amount = args::amount_string(amount, "amount")?;
     let decimals = args::decimals(decimals)?;
-    let opts: FormatUnitsOptions = args::options(
-        options,
-        "formatUnits options",
-        &[
-            "maxFractionDigits",
-            "minFractionDigits",
-            "rounding",
-            "grouping",
-            "locale",
-        ],
-    )?;
+    let known = [
+        "maxFractionDigits",
+        "minFractionDigits",
+        "rounding",
+        "grouping",
+        "locale",
+    ];
+    let opts = Opts::new(options, "formatUnits options", &known)?;
     let mut format = FormatOptions {
-        max_fraction_digits: opts.max_fraction_digits,
-        min_fraction_digits: opts.min_fraction_digits.unwrap_or(0),
-        rounding: parse_rounding(opts.rounding.as_deref())?.unwrap_or_default(),
+        max_fraction_digits: opts.count("maxFractionDigits", MAX_DECIMALS)?,
+        min_fraction_digits: opts.count("minFractionDigits", MAX_DECIMALS)?.unwrap_or(0),
+        rounding: parse_rounding(opts.string("rounding")?.as_deref())?.unwrap_or_default(),
         ..FormatOptions::default()
     };
-    let grouping = opts.grouping.unwrap_or(false);
-    match opts.locale.as_deref() {
+    let grouping = opts.bool("grouping")?.unwrap_or(false);
+    match opts.string("locale")?.as_deref() {
         Some(tag) => {
             let symbols = locale::symbols(tag)?;
             format.decimal_separator = symbols.decimal;
@@ -128,9 +127,8 @@ pub fn parse_units(
 ) -> Result<String, JsValue> {
     let text = args::string(&text, "text")?;
     let decimals = args::decimals(&decimals)?;
-    let opts: ParseUnitsOptions =
-        args::options(options.map(Into::into), "parseUnits options", &["rounding"])?;
-    let rounding = parse_rounding(opts.rounding.as_deref())?;
+    let opts = Opts::new(options.map(Into::into), "parseUnits options", &["rounding"])?;
+    let rounding = parse_rounding(opts.string("rounding")?.as_deref())?;
     Ok(amount::parse_units(&text, decimals, rounding)?)
 }
 

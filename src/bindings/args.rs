@@ -1,6 +1,5 @@
 //! Reading loosely typed JS arguments into Rust values, with a `StreamError` for anything off.
 
-use serde::de::DeserializeOwned;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::amount::decimals_from_f64;
@@ -37,38 +36,6 @@ pub fn string(value: &JsValue, what: &str) -> Result<String> {
     value.as_string().ok_or_else(|| {
         StreamError::invalid_argument(format!("{what} must be a string, got {}", type_name(value)))
     })
-}
-
-/// An optional options object; `undefined` and `null` give the defaults. A key not in `known`
-/// is refused, so a typo does not silently fall back to a default.
-pub fn options<T: DeserializeOwned + Default>(
-    value: Option<JsValue>,
-    what: &str,
-    known: &[&str],
-) -> Result<T> {
-    let Some(value) = value.filter(|v| !v.is_undefined() && !v.is_null()) else {
-        return Ok(T::default());
-    };
-    if !value.is_object() {
-        return Err(StreamError::invalid_argument(format!(
-            "{what} must be an object, got {}",
-            type_name(&value)
-        )));
-    }
-    let keys = js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>());
-    if let Some(unknown) = keys
-        .iter()
-        .filter_map(|k| k.as_string())
-        .find(|k| !known.contains(&k.as_str()))
-    {
-        return Err(StreamError::invalid_argument(format!(
-            "{what}: unknown option \"{}\"; known options are {}",
-            crate::amount::escape(&unknown),
-            known.join(", ")
-        )));
-    }
-    serde_wasm_bindgen::from_value(value)
-        .map_err(|e| StreamError::invalid_argument(format!("{what}: {e}")))
 }
 
 pub fn type_name(value: &JsValue) -> String {

@@ -2,6 +2,7 @@
 //! and turning a Rust future into a JS promise.
 
 use std::future::Future;
+use std::pin::Pin;
 
 use js_sys::Promise;
 use wasm_bindgen::JsValue;
@@ -48,11 +49,16 @@ pub fn call_options(value: Option<JsValue>) -> Result<CallOptions> {
 }
 
 /// A promise of `future`; every failure rejects it (bad arguments too, so callers handle one
-/// path).
+/// path). Boxed so that one `future_to_promise` serves every method: each instance of it costs
+/// the `.wasm` a few kilobytes.
 pub fn promise<F>(future: F) -> Promise
 where
     F: Future<Output = Result<JsValue, Failure>> + 'static,
 {
+    boxed_promise(Box::pin(future))
+}
+
+fn boxed_promise(future: Pin<Box<dyn Future<Output = Result<JsValue, Failure>>>>) -> Promise {
     future_to_promise(async move { future.await.map_err(JsValue::from) })
 }
 

@@ -52,7 +52,7 @@ pub fn to_js_error(err: StreamError) -> JsValue {
     if let Some(body) = &err.body {
         set("body", super::json::to_js(body));
     }
-    for (key, value) in &err.details {
+    for (key, value) in err.details.iter().flat_map(|d| d.iter()) {
         set(key, super::json::to_js(value));
     }
     js.into()

@@ -6,7 +6,7 @@ use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 
 use super::client_config::{call_options, path_id, promise, transport, COMMON_OPTIONS};
-use super::json::to_js_serialized;
+use super::json::model_to_js;
 use super::options::Opts;
 use super::transport::Transport;
 use crate::http::{Api, HttpRequest};
@@ -68,7 +68,7 @@ impl GatewayClient {
             let call = call_options(options.map(Into::into))?;
             let req = HttpRequest::get(Api::Gateway, format!("/api/v1/payment/{id}"));
             let payment = transport.call(&req, &call, GatewayPayment::decode).await?;
-            Ok(to_js_serialized(&payment))
+            Ok(model_to_js(&payment))
         })
     }
 
@@ -86,7 +86,7 @@ impl GatewayClient {
             let call = call_options(options.map(Into::into))?;
             let req = HttpRequest::post(Api::Gateway, format!("/api/v1/payment/{id}/page"), body);
             let link = transport.call(&req, &call, PaymentLink::decode).await?;
-            Ok(to_js_serialized(&link))
+            Ok(model_to_js(&link))
         })
     }
 
@@ -105,8 +105,54 @@ impl GatewayClient {
             let call = call_options(options.map(Into::into))?;
             let req = HttpRequest::post(Api::Gateway, format!("/api/v1/payment/{id}"), body);
             let payment = transport.call(&req, &call, GatewayPayment::decode).await?;
-            Ok(to_js_serialized(&payment))
+            Ok(model_to_js(&payment))
         })
+    }
+
+    /// Polls the payment until it is `completed` or `not_found` (expired; read `reason`), or a
+    /// status in `options.stopStatuses`, and resolves with it. `onUpdate` hears the first
+    /// status and each change. Network errors, 429 and 5xx are ridden out with backoff.
+    #[wasm_bindgen(js_name = waitForPayment, unchecked_return_type = "Promise<GatewayPayment>")]
+    pub fn wait_for_payment(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] payment_id: JsValue,
+        options: Option<super::wait::GatewayWaitOptionsArg>,
+    ) -> Promise {
+        super::wait::wait_for_payment::<GatewayPayment>(
+            &self.status,
+            payment_id,
+            options.map(Into::into),
+        )
+    }
+
+    /// Follows many payments until each settles, within `concurrency` and
+    /// `maxRequestsPerSecond`; see `PaymentWatcher`.
+    #[wasm_bindgen(js_name = watchPayments, unchecked_return_type = "PaymentWatcher<GatewayPayment>")]
+    pub fn watch_payments(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "readonly string[]")] payment_ids: JsValue,
+        options: Option<super::watch::GatewayWatchOptionsArg>,
+    ) -> Result<JsValue, JsValue> {
+        super::watch::watch_payments::<GatewayPayment>(
+            &self.status,
+            payment_ids,
+            options.map(Into::into),
+        )
+    }
+
+    /// Each change of the payment's status as an async iterator (`for await`), ending with the
+    /// settled payment. Leaving the loop early stops the polling.
+    #[wasm_bindgen(js_name = watchPayment, unchecked_return_type = "AsyncIterableIterator<GatewayPayment>")]
+    pub fn watch_payment(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] payment_id: JsValue,
+        options: Option<super::wait::GatewayWaitOptionsArg>,
+    ) -> Result<JsValue, JsValue> {
+        super::change_feed::watch_payment::<GatewayPayment>(
+            &self.status,
+            payment_id,
+            options.map(Into::into),
+        )
     }
 }
 

@@ -48,7 +48,7 @@ fn safe_or_string(safe: bool, as_f64: f64, n: &Number) -> JsValue {
     }
 }
 
-/// A serialisable model as a plain JS object (camelCase keys, exact amounts).
-pub fn to_js_serialized<T: serde::Serialize>(value: &T) -> JsValue {
-    serde_json::to_value(value).map_or(JsValue::UNDEFINED, |v| to_js(&v))
+/// A model as a plain JS object (camelCase keys, exact amounts).
+pub fn model_to_js<T: crate::models::ToJson>(model: &T) -> JsValue {
+    to_js(&model.to_json())
 }

@@ -2,8 +2,10 @@
 //! Everything else in the crate is plain Rust.
 
 mod abort;
+mod alarm;
 mod amounts;
 mod args;
+mod change_feed;
 mod client_config;
 mod error;
 mod gateway_client;
@@ -11,9 +13,17 @@ mod json;
 mod locale;
 mod options;
 mod page_iter;
+mod poll_options;
+mod poll_support;
+pub mod push;
 mod streampay_client;
+mod streampay_links;
 mod transport;
 mod types;
+mod visibility;
+mod wait;
+mod watch;
+mod watch_loop;
 
 pub use amounts::{
     format_units, parse_units, set_token_decimals, token_decimals, FormatUnitsOptionsArg,

@@ -132,7 +132,7 @@ impl Opts {
                 && name
                     .bytes()
                     .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b));
-            if !valid_name || value.chars().any(|c| c == '\r' || c == '\n' || c == '\0') {
+            if !valid_name || !crate::validate::header_value(&value) {
                 return Err(StreamError::invalid_argument(format!(
                     "{}.{key}: \"{}\" is not a valid header",
                     self.what,
@@ -142,5 +142,23 @@ impl Opts {
             out.push((name, value));
         }
         Ok(out)
+    }
+
+    /// An array of strings.
+    pub fn strings(&self, key: &str) -> Result<Vec<String>> {
+        let Some(v) = self.get(key) else {
+            return Ok(Vec::new());
+        };
+        if !js_sys::Array::is_array(&v) {
+            return Err(self.wrong(key, &v, "an array of strings"));
+        }
+        let array: js_sys::Array = v.unchecked_into();
+        array
+            .iter()
+            .map(|item| {
+                item.as_string()
+                    .ok_or_else(|| self.wrong(key, &item, "an array of strings"))
+            })
+            .collect()
     }
 }

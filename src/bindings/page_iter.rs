@@ -8,7 +8,7 @@ use js_sys::{Object, Promise, Reflect, Symbol};
 use wasm_bindgen::prelude::*;
 
 use super::client_config::promise;
-use super::json::to_js_serialized;
+use super::json::model_to_js;
 use super::streampay_client::fetch_page;
 use super::transport::{CallOptions, Failure, Transport};
 use crate::error::StreamError;
@@ -65,7 +65,7 @@ fn next_payment(cursor: Rc<RefCell<Cursor>>) -> Promise {
         let (transport, params, call) = {
             let mut c = cursor.borrow_mut();
             if let Some(payment) = c.buffer.pop_front() {
-                return Ok(step(to_js_serialized(&payment), false));
+                return Ok(step(model_to_js(&payment), false));
             }
             if c.done {
                 return Ok(step(JsValue::UNDEFINED, true));
@@ -85,6 +85,10 @@ fn next_payment(cursor: Rc<RefCell<Cursor>>) -> Promise {
         let page = fetch_page(&transport, &params, &call).await;
         let mut c = cursor.borrow_mut();
         c.busy = false;
+        if c.done {
+            // `return()` was called while this page was on its way: the iteration is over.
+            return Ok(step(JsValue::UNDEFINED, true));
+        }
         let page = match page {
             Ok(page) => page,
             Err(err) => {
@@ -100,7 +104,7 @@ fn next_payment(cursor: Rc<RefCell<Cursor>>) -> Promise {
         c.params.page = current.checked_add(1);
         c.done = !more || c.params.page.is_none();
         Ok(match c.buffer.pop_front() {
-            Some(payment) => step(to_js_serialized(&payment), false),
+            Some(payment) => step(model_to_js(&payment), false),
             None => step(JsValue::UNDEFINED, true),
         })
     })

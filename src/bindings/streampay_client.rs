@@ -7,7 +7,7 @@ use js_sys::{Promise, Reflect};
 use wasm_bindgen::prelude::*;
 
 use super::client_config::{call_options, path_id, promise, transport, COMMON_OPTIONS};
-use super::json::to_js_serialized;
+use super::json::model_to_js;
 use super::options::Opts;
 use super::page_iter::payment_iterator;
 use super::transport::Transport;
@@ -51,13 +51,15 @@ impl StreamPayClient {
             )
             .into());
         }
-        if api_key.chars().any(|c| c.is_ascii_control()) {
+        // A header value: visible ASCII only (base64 is), else fetch fails with a vague error.
+        if api_key.chars().any(|c| !c.is_ascii_graphic()) {
             return Err(StreamError::invalid_argument(
-                "StreamPayClient options.apiKey contains control characters",
+                "StreamPayClient options.apiKey contains spaces, control or non-ASCII characters",
             )
             .into());
         }
-        if in_browser() && opts.bool("allowBrowser")? != Some(true) {
+        let allow_browser = opts.bool("allowBrowser")? == Some(true);
+        if in_browser() && !allow_browser {
             return Err(StreamError::invalid_argument(
                 "StreamPayClient holds your secret API key and refuses to run in a browser, where any \
                  visitor could read it. Call the StreamPay API from your server, or pass \
@@ -88,7 +90,7 @@ impl StreamPayClient {
             let call = call_options(options.map(Into::into))?;
             let req = HttpRequest::get(Api::StreamPay, format!("/api/v2/payments/{id}"));
             let payment = transport.call(&req, &call, Payment::decode).await?;
-            Ok(to_js_serialized(&payment))
+            Ok(model_to_js(&payment))
         })
     }
 
@@ -104,7 +106,7 @@ impl StreamPayClient {
             let params = list_params(params.map(Into::into))?;
             let call = call_options(options.map(Into::into))?;
             let page = fetch_page(&transport, &params, &call).await?;
-            Ok(to_js_serialized(&page))
+            Ok(model_to_js(&page))
         })
     }
 
@@ -119,6 +121,52 @@ impl StreamPayClient {
         let params = list_params(params.map(Into::into))?;
         let call = call_options(options.map(Into::into))?;
         Ok(payment_iterator(self.transport.clone(), params, call))
+    }
+
+    /// Polls the payment until a terminal status (`SUCCEEDED`, `FAILED`, `FAILED_INITIATION`,
+    /// `CANCELED`, `EXPIRED`, `SETTLED`, `REFUNDED`) or one in `options.stopStatuses`, and
+    /// resolves with it. `onUpdate` hears the first status and each change.
+    #[wasm_bindgen(js_name = waitForPayment, unchecked_return_type = "Promise<Payment>")]
+    pub fn wait_for_payment(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] payment_id: JsValue,
+        options: Option<super::wait::PaymentWaitOptionsArg>,
+    ) -> Promise {
+        super::wait::wait_for_payment::<Payment>(
+            &self.transport,
+            payment_id,
+            options.map(Into::into),
+        )
+    }
+
+    /// Follows many payments until each settles, within `concurrency` and
+    /// `maxRequestsPerSecond`; see `PaymentWatcher`.
+    #[wasm_bindgen(js_name = watchPayments, unchecked_return_type = "PaymentWatcher<Payment>")]
+    pub fn watch_payments(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "readonly string[]")] payment_ids: JsValue,
+        options: Option<super::watch::PaymentWatchOptionsArg>,
+    ) -> Result<JsValue, JsValue> {
+        super::watch::watch_payments::<Payment>(
+            &self.transport,
+            payment_ids,
+            options.map(Into::into),
+        )
+    }
+
+    /// Each change of the payment's status as an async iterator (`for await`), ending with the
+    /// settled payment. Leaving the loop early stops the polling.
+    #[wasm_bindgen(js_name = watchPayment, unchecked_return_type = "AsyncIterableIterator<Payment>")]
+    pub fn watch_payment(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] payment_id: JsValue,
+        options: Option<super::wait::PaymentWaitOptionsArg>,
+    ) -> Result<JsValue, JsValue> {
+        super::change_feed::watch_payment::<Payment>(
+            &self.transport,
+            payment_id,
+            options.map(Into::into),
+        )
     }
 }
 
@@ -160,7 +208,7 @@ impl StreamPayClient {
                 .call(&req, &call, |v| {
                     Ok(Payment::decode(v.clone())
                         .ok()
-                        .and_then(|p| serde_json::to_value(p).ok())
+                        .map(|p| crate::models::ToJson::to_json(&p))
                         .unwrap_or(v))
                 })
                 .await?;
@@ -200,7 +248,7 @@ impl StreamPayClient {
                 json,
             );
             let payment = transport.call(&req, &call, Payment::decode).await?;
-            Ok(to_js_serialized(&payment))
+            Ok(model_to_js(&payment))
         })
     }
 }
@@ -218,7 +266,18 @@ pub(crate) async fn fetch_page(
 }
 
 fn list_params(value: Option<JsValue>) -> Result<ListPaymentsParams> {
-    super::args::options(value, "listPayments params", LIST_PARAM_NAMES)
+    let p = Opts::new(value, "listPayments params", LIST_PARAM_NAMES)?;
+    Ok(ListPaymentsParams {
+        page: p.count("page", u32::MAX)?,
+        limit: p.count("limit", u32::MAX)?,
+        statuses: p.strings("statuses")?,
+        invoice_id: p.strings("invoiceId")?,
+        search_term: p.string("searchTerm")?,
+        from_date: p.string("fromDate")?,
+        to_date: p.string("toDate")?,
+        sort_field: p.string("sortField")?,
+        sort_direction: p.string("sortDirection")?,
+    })
 }
 
 /// A page or a worker of a page: anywhere with a DOM or a worker global, a secret is exposed.

@@ -5,7 +5,7 @@ use js_sys::{Function, Object, Promise, Reflect};
 use serde_json::Value;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortSignal, Response};
+use web_sys::AbortSignal;
 
 use super::abort::{CallGuard, Stop};
 use crate::error::{ErrorCode, Result, StreamError};
@@ -74,10 +74,13 @@ impl Transport {
             if let Some(stop) = guard.stopped() {
                 return Err(stopped(stop, req, timeout_ms));
             }
-            let Some(delay) =
-                self.retry
-                    .delay_ms(req.method, attempt, &err, js_sys::Math::random())
-            else {
+            let Some(delay) = self.retry.delay_within_ms(
+                req.method,
+                attempt,
+                &err,
+                js_sys::Math::random(),
+                guard.remaining_ms(),
+            ) else {
                 return Err(err.into());
             };
             let delay = u32::try_from(delay).unwrap_or(u32::MAX);
@@ -115,27 +118,73 @@ impl Transport {
                     req.method.as_str(),
                     self.base_url,
                     req.path_only(),
-                    describe_js_error(&e)
+                    redact(describe_js_error(&e), &self.headers)
                 ),
             )
         };
         let promise = fetch
             .call2(&JsValue::UNDEFINED, &JsValue::from_str(&url), &init)
             .map_err(|e| network("fetch threw", e))?;
-        let response: Response = JsFuture::from(Promise::resolve(&promise))
+        let response = JsFuture::from(guard.race(&Promise::resolve(&promise)))
             .await
-            .map_err(|e| network("could not connect or send the request", e))?
-            .unchecked_into();
-        let headers = response.headers();
-        let header = |name: &str| headers.get(name).ok().flatten();
-        let text = response
-            .text()
+            .map_err(|e| network("could not connect or send the request", e))?;
+        // Read by shape, not `instanceof Response`: an injected fetch may come from another
+        // realm or a polyfill. Anything without a status and `text()` is an error, never a trap.
+        let not_a_response = || {
+            StreamError::new(
+                ErrorCode::Network,
+                format!(
+                    "{} {} {}{}: fetch resolved with something that is not a Response",
+                    req.api.name(),
+                    req.method.as_str(),
+                    self.base_url,
+                    req.path_only(),
+                ),
+            )
+        };
+        // A browser shows a redirect not followed (`redirect: "manual"`) only as this.
+        let kind = Reflect::get(&response, &JsValue::from_str("type")).ok();
+        if kind.and_then(|k| k.as_string()).as_deref() == Some("opaqueredirect") {
+            return Err(StreamError::new(
+                ErrorCode::Server,
+                format!(
+                    "{} answered {} {}{} with a redirect, which is not followed because the \
+                     request carries credentials; check the baseUrl",
+                    req.api.name(),
+                    req.method.as_str(),
+                    self.base_url,
+                    req.path_only(),
+                ),
+            )
+            .with_retryable(false));
+        }
+        let status = Reflect::get(&response, &JsValue::from_str("status"))
+            .ok()
+            .and_then(|s| s.as_f64())
+            .filter(|s| s.fract() == 0.0 && (100.0..=599.0).contains(s))
+            .ok_or_else(not_a_response)? as u16;
+        let headers = Reflect::get(&response, &JsValue::from_str("headers")).ok();
+        let header_get = headers
+            .as_ref()
+            .and_then(|h| Reflect::get(h, &JsValue::from_str("get")).ok())
+            .and_then(|f| f.dyn_into::<Function>().ok());
+        let header = |name: &str| {
+            let (headers, get) = (headers.as_ref()?, header_get.as_ref()?);
+            get.call1(headers, &JsValue::from_str(name))
+                .ok()
+                .and_then(|v| v.as_string())
+        };
+        let text = Reflect::get(&response, &JsValue::from_str("text"))
+            .ok()
+            .and_then(|f| f.dyn_into::<Function>().ok())
+            .ok_or_else(not_a_response)?
+            .call0(&response)
             .map_err(|e| network("could not read the response", e))?;
-        let body = JsFuture::from(text)
+        let body = JsFuture::from(guard.race(&Promise::resolve(&text)))
             .await
             .map_err(|e| network("the connection failed while reading the response body", e))?;
         Ok(HttpResponse {
-            status: response.status(),
+            status,
             request_id: header("x-request-id"),
             retry_after: header("retry-after"),
             content_type: header("content-type"),
@@ -164,7 +213,20 @@ impl Transport {
         }
         set(&init, "headers", &headers);
         set(&init, "signal", signal);
+        if self.carries_credentials() {
+            // `fetch` would repeat custom headers (x-api-key) to wherever a redirect points;
+            // a credentialed request does not follow one, its 3xx is an error instead.
+            set(&init, "redirect", &JsValue::from_str("manual"));
+        }
         init
+    }
+
+    fn carries_credentials(&self) -> bool {
+        self.headers.iter().any(|(name, _)| {
+            ["x-api-key", "authorization", "cookie"]
+                .iter()
+                .any(|c| name.eq_ignore_ascii_case(c))
+        })
     }
 }
 
@@ -183,6 +245,18 @@ fn stopped(stop: Stop, req: &HttpRequest, timeout_ms: u32) -> Failure {
     }
 }
 
+/// `text` with the value of every header we send (the API key among them) blanked out: a
+/// `fetch` (or a wrapper of it) may quote the request's headers in its error message.
+fn redact(mut text: String, headers: &[(String, String)]) -> String {
+    for (_, value) in headers {
+        let value = value.trim();
+        if value.len() >= 4 && text.contains(value) {
+            text = text.replace(value, "[redacted]");
+        }
+    }
+    text
+}
+
 /// `TypeError: fetch failed` says little; Node puts the socket error in `cause`.
 fn describe_js_error(e: &JsValue) -> String {
     let text = |v: &JsValue, key: &str| {
@@ -199,5 +273,26 @@ fn describe_js_error(e: &JsValue) -> String {
     match cause.and_then(|c| text(&c, "code").or_else(|| text(&c, "message"))) {
         Some(cause) => format!("{message}: {cause}"),
         None => message,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::redact;
+
+    #[test]
+    fn header_values_are_blanked_out_of_js_error_texts() {
+        let headers = vec![
+            ("x-api-key".to_string(), "c2VjcmV0OmtleQ==".to_string()),
+            ("x-shop".to_string(), "ab".to_string()),
+        ];
+        assert_eq!(
+            redact(
+                "refused header x-api-key: c2VjcmV0OmtleQ== (ab)".into(),
+                &headers
+            ),
+            "refused header x-api-key: [redacted] (ab)"
+        );
+        assert_eq!(redact("fetch failed".into(), &headers), "fetch failed");
     }
 }

@@ -170,3 +170,108 @@ export interface ListPaymentsParams {
   sortDirection?: 'asc' | 'desc';
 }
 "#;
+
+#[wasm_bindgen(typescript_custom_section)]
+const POLLING_TYPES_TS: &'static str = r#"
+/** Pacing and lifetime of a wait for one payment (`waitForPayment`). */
+export interface WaitOptions<P> {
+  /** First delay between polls, in ms. Default 2000. */
+  intervalMs?: number;
+  /** Cap of the backoff while the status stays the same, in ms. Default 15000. */
+  maxIntervalMs?: number;
+  /** Overall deadline in ms: rejects with a StreamError of code `TIMEOUT`. Default none. */
+  timeoutMs?: number;
+  /** Aborting rejects with `signal.reason` and stops all polling at once. */
+  signal?: AbortSignal;
+  /** Called with the first result, then on each change of status, in order, never after the
+   *  promise settles. What it throws (or a promise it returns rejects with) is ignored. */
+  onUpdate?: (payment: P) => void;
+  /** More statuses to stop at, besides the API's terminal ones. */
+  stopStatuses?: readonly string[];
+  /** In a browser: poll at `maxIntervalMs` while the page is hidden, and at once when it is
+   *  visible again. Default true; no effect where there is no `document`. */
+  pauseWhenHidden?: boolean;
+}
+
+/** Options of `watchPayments`. */
+export interface WatchPaymentsOptions<P> {
+  /** Requests in flight at once. Default 8. */
+  concurrency?: number;
+  /** Requests started per second, in every 1 s window. Default 10. */
+  maxRequestsPerSecond?: number;
+  /** First delay between polls of one payment, in ms. Default 2000. */
+  intervalMs?: number;
+  /** Cap of one payment's backoff, in ms. Default 15000. */
+  maxIntervalMs?: number;
+  /** Overall deadline in ms: `done` rejects with a StreamError of code `TIMEOUT`. */
+  timeoutMs?: number;
+  /** Aborting rejects `done` with `signal.reason` and stops every request at once. */
+  signal?: AbortSignal;
+  /** Called with each payment's first result and each change of its status. */
+  onUpdate?: (payment: P) => void;
+  /** Called when polling one payment fails for good (e.g. NOT_FOUND); the others go on. */
+  onError?: (error: StreamError, paymentId: string) => void;
+  /** More statuses to stop at, besides the API's terminal ones. */
+  stopStatuses?: readonly string[];
+}
+
+/** A running `watchPayments`. */
+export interface PaymentWatcher<P> {
+  /** Resolves once no payment is left to follow, with the final payment of each id that
+   *  reached a status to stop at (ids removed or failed are not in it). Rejects only on the
+   *  signal (`signal.reason`) or `timeoutMs` (`TIMEOUT`). */
+  readonly done: Promise<Map<string, P>>;
+  /** Ids whose polling failed for good, with the error. Filled as it happens. */
+  readonly errors: Map<string, StreamError>;
+  /** Starts following `paymentId` (polled at once). False if it is already followed or the
+   *  watcher has settled. Throws INVALID_ARGUMENT for an id that is not one. */
+  add(paymentId: string): boolean;
+  /** Stops following `paymentId`: no more requests for it. False if it was not followed.
+   *  Removing the last one resolves `done`. */
+  remove(paymentId: string): boolean;
+}
+"#;
+
+#[wasm_bindgen(typescript_custom_section)]
+const PAYMENT_LINK_TYPES_TS: &'static str = r#"
+/** The documented statuses of a StreamPay payment link. */
+export type PaymentLinkStatus = 'INACTIVE' | 'ACTIVE' | 'COMPLETED';
+
+/**
+ * Body of `StreamPayClient.createPaymentLink`. StreamPay documents only the endpoint, so only
+ * `name` is required and checked here. Every other field is passed through as given: its key is
+ * sent in snake_case (`maxNumberOfPayments` -> `max_number_of_payments`; keys inside nested
+ * objects and arrays are sent exactly as written) and its value as `JSON.stringify` writes it
+ * (give amounts as decimal strings; a `bigint` is refused).
+ */
+export interface CreateStreamPayLinkRequest {
+  /** The link's name: a non-empty string. */
+  name: string;
+  [field: string]: unknown;
+}
+
+/** A StreamPay payment link. Unknown fields are kept (camelCased), e.g. `createdAt`. */
+export interface StreamPayPaymentLink {
+  id: string;
+  /** The public page where the customer pays. */
+  url: string;
+  /** Open: a status newer than this version still comes through. */
+  status: PaymentLinkStatus | (string & {});
+  name?: string;
+  [field: string]: unknown;
+}
+
+export interface PaymentLinkPage {
+  data: StreamPayPaymentLink[];
+  pagination: Pagination;
+}
+
+export interface ListPaymentLinksParams {
+  /** From 1. */
+  page?: number;
+  /** 1 to 100; the API's default is 10. */
+  limit?: number;
+  /** Sent as repeated keys: `statuses=ACTIVE&statuses=INACTIVE`. */
+  statuses?: PaymentLinkStatus[];
+}
+"#;

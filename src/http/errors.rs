@@ -100,6 +100,10 @@ fn classify(status: u16) -> (ErrorCode, &'static str) {
         ),
         400..=499 => (ErrorCode::Validation, ""),
         500..=599 => (ErrorCode::Server, ""),
+        300..=399 => (
+            ErrorCode::Server,
+            "A redirect, not followed while the request carries credentials; check the baseUrl",
+        ),
         _ => (ErrorCode::Server, "An unexpected status for this API"),
     }
 }
@@ -214,6 +218,13 @@ mod tests {
     }
 
     #[test]
+    fn a_redirect_is_named_and_not_retried() {
+        let err = answer(302, "");
+        assert_eq!((err.code, err.retryable), (ErrorCode::Server, false));
+        assert!(err.message.contains("redirect"), "{}", err.message);
+    }
+
+    #[test]
     fn validation_details_name_the_fields() {
         let body = r#"{"detail":[{"loc":["body","payment_method"],"msg":"Input should be 'CASH'","type":"enum"},{"loc":["query","limit"],"msg":"too big","type":"x"}]}"#;
         let err = answer(422, body);
@@ -261,8 +272,9 @@ mod tests {
             r#"{"error":"paid together","payment_ids":["a","b"],"total_amount":"30.00"}"#,
         );
         assert_eq!(err.code, ErrorCode::Conflict);
-        assert_eq!(err.details["paymentIds"], serde_json::json!(["a", "b"]));
-        assert_eq!(err.details["totalAmount"], "30.00");
+        let details = err.details.unwrap();
+        assert_eq!(details["paymentIds"], serde_json::json!(["a", "b"]));
+        assert_eq!(details["totalAmount"], "30.00");
         assert!(
             err.message.contains("allowRefundMultipleRelatedPayments"),
             "{}",

@@ -25,6 +25,7 @@ impl Api {
 pub enum Method {
     Get,
     Post,
+    Patch,
 }
 
 impl Method {
@@ -32,6 +33,7 @@ impl Method {
         match self {
             Self::Get => "GET",
             Self::Post => "POST",
+            Self::Patch => "PATCH",
         }
     }
 
@@ -127,8 +129,13 @@ fn describe_decode_error(err: &serde_json::Error, body: &str) -> String {
     if body.trim_start().starts_with('<') {
         return "it is an HTML page, not JSON (a proxy or error page?)".into();
     }
+    // Line and column only: formatting serde_json's own message would link Rust's float
+    // printing (about 14 KB of `.wasm`) for a message we never show.
+    let (line, column) = (err.line(), err.column());
     if err.is_eof() {
-        return format!("the JSON ends early ({err}); the response was cut off");
+        return format!(
+            "the JSON ends early (line {line}, column {column}); the response was cut off"
+        );
     }
-    err.to_string()
+    format!("it is not valid JSON (line {line}, column {column})")
 }

@@ -53,6 +53,24 @@ impl RetryPolicy {
         };
         Some((exp as f64 * random) as u64)
     }
+
+    /// `delay_ms`, unless the wait would outlast the call's deadline (`remaining_ms` left of
+    /// it): then `None`, so the caller gets the real failure (a 429 with a long `Retry-After`,
+    /// a 503) now, instead of a `TIMEOUT` after waiting for nothing.
+    pub fn delay_within_ms(
+        &self,
+        method: Method,
+        attempt: u32,
+        err: &StreamError,
+        random: f64,
+        remaining_ms: Option<u64>,
+    ) -> Option<u64> {
+        let delay = self.delay_ms(method, attempt, err, random)?;
+        match remaining_ms {
+            Some(left) if delay >= left => None,
+            _ => Some(delay),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -96,6 +114,24 @@ mod tests {
         assert_eq!(p.delay_ms(Method::Get, 30, &e, 0.999_999), Some(7999));
         assert_eq!(p.delay_ms(Method::Get, 1, &e, 0.0), Some(0));
         assert_eq!(p.delay_ms(Method::Get, 1, &e, f64::NAN), Some(500));
+    }
+
+    #[test]
+    fn no_wait_that_would_outlast_the_deadline() {
+        let p = RetryPolicy::default();
+        let e = err(ErrorCode::RateLimited).with_retry_after_ms(Some(3000));
+        assert_eq!(p.delay_within_ms(Method::Get, 0, &e, 0.1, Some(2999)), None);
+        assert_eq!(
+            p.delay_within_ms(Method::Get, 0, &e, 0.1, Some(3001)),
+            Some(3000)
+        );
+        assert_eq!(p.delay_within_ms(Method::Get, 0, &e, 0.1, None), Some(3000));
+        let s = err(ErrorCode::Server);
+        assert_eq!(
+            p.delay_within_ms(Method::Get, 0, &s, 0.5, Some(10_000)),
+            Some(250)
+        );
+        assert_eq!(p.delay_within_ms(Method::Post, 0, &s, 0.5, None), None);
     }
 
     #[test]

@@ -1,9 +1,9 @@
 //! Creating gateway payments: the request body and the payment-link answer.
 
-use serde::Serialize;
 use serde_json::{json, Map, Value};
 
 use super::fields::Fields;
+use super::{object, text, ToJson};
 use crate::amount::digits::scan;
 use crate::error::{Result, StreamError};
 
@@ -91,14 +91,25 @@ fn checked(what: &str, text: String) -> Result<String> {
 }
 
 /// The hosted payment page the gateway created.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PaymentLink {
     pub payment_id: String,
     pub expiry_at: Option<String>,
     pub url: String,
-    #[serde(flatten)]
     pub fields: Map<String, Value>,
+}
+
+impl ToJson for PaymentLink {
+    fn to_json(&self) -> Value {
+        object(
+            vec![
+                ("paymentId", Some(Value::String(self.payment_id.clone()))),
+                ("expiryAt", text(&self.expiry_at)),
+                ("url", Some(Value::String(self.url.clone()))),
+            ],
+            &self.fields,
+        )
+    }
 }
 
 impl PaymentLink {
@@ -147,7 +158,7 @@ mod tests {
     fn decodes_the_link() {
         let v = json!({"paymentID": "abc", "expiryAt": "2026-01-01T00:00:00+00:00", "url": "https://pay/x"});
         let link = PaymentLink::decode(v).unwrap();
-        assert_eq!(serde_json::to_value(&link).unwrap()["paymentId"], "abc");
+        assert_eq!(link.to_json()["paymentId"], "abc");
         assert!(PaymentLink::decode(json!({"paymentID": 1, "url": "u"})).is_err());
     }
 }

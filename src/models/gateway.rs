@@ -1,9 +1,9 @@
 //! The crypto gateway's payment object (v1), decoded exactly.
 
-use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::fields::Fields;
+use super::{object, text, ToJson};
 use crate::amount::{format_units, FormatOptions};
 use crate::error::Result;
 use crate::tokens::{infer_decimals, token_decimals};
@@ -12,36 +12,27 @@ use crate::tokens::{infer_decimals, token_decimals};
 /// payment (`reason: "expired"`).
 pub const GATEWAY_TERMINAL_STATUSES: &[&str] = &["completed", "not_found"];
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct GatewayPayment {
     pub payment_id: String,
     /// `pending`, `completed`, `not_found`, or a status this version does not know.
     pub status: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
     pub addresses: Vec<GatewayCoin>,
-    #[serde(flatten)]
     pub fields: Map<String, Value>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct GatewayCoin {
     pub token: String,
     /// Smallest units, exact.
     pub amount: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub display_amount: Option<String>,
     /// From `tokenDecimals`, or inferred from the gateway's own `displayAmount`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub decimals: Option<u32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub decimals_source: Option<&'static str>,
     /// `amount` at `decimals`, every digit kept.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub formatted_amount: Option<String>,
-    #[serde(flatten)]
     pub fields: Map<String, Value>,
 }
 
@@ -101,6 +92,37 @@ impl GatewayPayment {
 
     pub fn is_terminal(&self) -> bool {
         GATEWAY_TERMINAL_STATUSES.contains(&self.status.as_str())
+    }
+}
+
+impl ToJson for GatewayPayment {
+    fn to_json(&self) -> Value {
+        let addresses = self.addresses.iter().map(ToJson::to_json).collect();
+        object(
+            vec![
+                ("paymentId", Some(Value::String(self.payment_id.clone()))),
+                ("status", Some(Value::String(self.status.clone()))),
+                ("reason", text(&self.reason)),
+                ("addresses", Some(Value::Array(addresses))),
+            ],
+            &self.fields,
+        )
+    }
+}
+
+impl ToJson for GatewayCoin {
+    fn to_json(&self) -> Value {
+        object(
+            vec![
+                ("token", Some(Value::String(self.token.clone()))),
+                ("amount", Some(Value::String(self.amount.clone()))),
+                ("displayAmount", text(&self.display_amount)),
+                ("decimals", self.decimals.map(Value::from)),
+                ("decimalsSource", self.decimals_source.map(Value::from)),
+                ("formattedAmount", text(&self.formatted_amount)),
+            ],
+            &self.fields,
+        )
     }
 }
 
@@ -184,7 +206,7 @@ mod tests {
             (Some(17), Some("inferred"))
         );
         assert_eq!(usdc.formatted_amount.as_deref(), Some("1"));
-        let js = serde_json::to_value(&p).unwrap();
+        let js = p.to_json();
         assert_eq!(js["paymentId"], "LqaUrQimtgTe9iF3Knv8Ld");
         assert_eq!(js["displayAmountUsd"], "1.00");
         assert_eq!(
@@ -210,7 +232,7 @@ mod tests {
         let p = decode(r#"{"payment_id":"a","status":"refunding","new_field":{"x_y":1},"amount":123456789012345678901234567890}"#)
             .unwrap();
         assert!(!p.is_terminal());
-        let js = serde_json::to_value(&p).unwrap();
+        let js = p.to_json();
         assert_eq!(js["newField"]["x_y"], 1);
         assert_eq!(js["amount"], "123456789012345678901234567890");
     }

@@ -1,9 +1,9 @@
 //! The StreamPay merchant API's payment and page of payments (v2), decoded exactly.
 
-use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::fields::{camel_case, Fields};
+use super::{object, text, ToJson};
 use crate::error::Result;
 
 /// Statuses after which a StreamPay payment no longer changes by itself.
@@ -17,24 +17,19 @@ pub const STREAMPAY_TERMINAL_STATUSES: &[&str] = &[
     "REFUNDED",
 ];
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Payment {
     pub id: String,
     /// Decimal string as the API sends it, e.g. `"115.00"`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub amount: Option<String>,
     /// Smallest units (halalas, fils...), as a string: it may pass 2^53.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub amount_in_smallest_unit: Option<String>,
     /// An open enum: a status this version does not know still decodes.
     pub current_status: String,
-    #[serde(flatten)]
     pub fields: Map<String, Value>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Pagination {
     pub total_count: u64,
     pub max_page: u64,
@@ -42,11 +37,10 @@ pub struct Pagination {
     pub limit: u64,
     pub has_next_page: bool,
     pub has_previous_page: bool,
-    #[serde(flatten)]
     pub fields: Map<String, Value>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PaymentPage {
     pub data: Vec<Payment>,
     pub pagination: Pagination,
@@ -91,6 +85,52 @@ impl Payment {
     }
 }
 
+impl ToJson for Payment {
+    fn to_json(&self) -> Value {
+        object(
+            vec![
+                ("id", Some(Value::String(self.id.clone()))),
+                ("amount", text(&self.amount)),
+                ("amountInSmallestUnit", text(&self.amount_in_smallest_unit)),
+                (
+                    "currentStatus",
+                    Some(Value::String(self.current_status.clone())),
+                ),
+            ],
+            &self.fields,
+        )
+    }
+}
+
+impl ToJson for Pagination {
+    fn to_json(&self) -> Value {
+        object(
+            vec![
+                ("totalCount", Some(self.total_count.into())),
+                ("maxPage", Some(self.max_page.into())),
+                ("currentPage", Some(self.current_page.into())),
+                ("limit", Some(self.limit.into())),
+                ("hasNextPage", Some(self.has_next_page.into())),
+                ("hasPreviousPage", Some(self.has_previous_page.into())),
+            ],
+            &self.fields,
+        )
+    }
+}
+
+impl ToJson for PaymentPage {
+    fn to_json(&self) -> Value {
+        let data = self.data.iter().map(ToJson::to_json).collect();
+        object(
+            vec![
+                ("data", Some(Value::Array(data))),
+                ("pagination", Some(self.pagination.to_json())),
+            ],
+            &Map::new(),
+        )
+    }
+}
+
 impl PaymentPage {
     pub fn decode(value: Value) -> Result<Self> {
         let mut f = Fields::new(value, "StreamPay payment page")?;
@@ -131,7 +171,7 @@ mod tests {
             Some("12345")
         );
         assert!(page.data[0].is_terminal() && !page.data[1].is_terminal());
-        let js = serde_json::to_value(&page).unwrap();
+        let js = page.to_json();
         assert_eq!(js["data"][0]["currentStatus"], "SUCCEEDED");
         assert_eq!(js["data"][0]["payedAt"], "2026-11-20T09:04:12+03:00");
         assert_eq!(js["data"][0]["refundedAt"], Value::Null);
@@ -152,7 +192,7 @@ mod tests {
             Some("90071992547409931234")
         );
         assert!(!p.is_terminal());
-        assert_eq!(serde_json::to_value(&p).unwrap()["invoiceId"], "i");
+        assert_eq!(p.to_json()["invoiceId"], "i");
     }
 
     #[test]

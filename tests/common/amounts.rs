@@ -27,7 +27,7 @@ fn format(
 #[wasm_bindgen_test]
 fn formats_the_gateway_example_truncated_and_rounded() {
     let five = ("maxFractionDigits", JsValue::from(5));
-    let trunc = format(YOCTO.into(), 24, options(&[five.clone()])).unwrap();
+    let trunc = format(YOCTO.into(), 24, options(std::slice::from_ref(&five))).unwrap();
     assert_eq!(trunc, "0.16638");
     let half_up = format(
         YOCTO.into(),

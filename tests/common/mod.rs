@@ -2,3 +2,4 @@
 
 mod amounts;
 mod errors;
+mod push;

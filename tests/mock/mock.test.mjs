@@ -273,3 +273,48 @@ describe('StreamPay v2', () => {
     assert.equal((await notPaid.json()).code, 'INVALID_PARAMETERS');
   });
 });
+
+describe('StreamPay v2 payment links', () => {
+  test('create (name required, fields echoed) -> get -> list with statuses -> PATCH status; 404, 422, 401', async () => {
+    for (const [body, type] of [[{ amount: '10.00' }, 'missing'], [{ name: 5 }, 'string_type'], [{ name: ' ' }, 'string_too_short'], ['{oops', 'json_invalid']]) {
+      const res = await h.v2post('/api/v2/payment_links', body);
+      assert.equal(res.status, 422, JSON.stringify(body));
+      assert.equal((await res.json()).detail[0].type, type);
+    }
+    const res = await h.v2post('/api/v2/payment_links', { name: 'Gym membership', amount: '150.00', max_number_of_payments: 3 });
+    assert.equal(res.status, 200);
+    const link = await res.json();
+    assert.match(link.id, /^[0-9a-f-]{36}$/);
+    assert.deepEqual([link.name, link.status, link.amount, link.max_number_of_payments], ['Gym membership', 'ACTIVE', '150.00', 3]);
+    assert.equal(link.url, `${h.url}/links/${link.id}`);
+    assert.match(await (await h.get(new URL(link.url).pathname)).text(), /Gym membership/);
+    assert.ok(Date.parse(link.created_at));
+    assert.deepEqual(await (await h.v2(`/api/v2/payment_links/${link.id}`)).json(), link);
+
+    const inactive = h.state.createPaymentLink({ name: 'Paused', status: 'INACTIVE' });
+    assert.equal(h.state.paymentLink(inactive.id).status, 'INACTIVE');
+    const page = await (await h.v2('/api/v2/payment_links?statuses=INACTIVE&statuses=COMPLETED&limit=5')).json();
+    assert.deepEqual(page.data.map((l) => l.id), [inactive.id]);
+    assert.deepEqual(page.pagination, { total_count: 1, max_page: 1, current_page: 1, limit: 5, has_next_page: false, has_previous_page: false });
+    const all = await (await h.v2('/api/v2/payment_links?page=1&limit=1')).json();
+    assert.deepEqual([all.data[0].id, all.pagination.has_next_page], [inactive.id, true]);
+    const badQuery = await h.v2('/api/v2/payment_links?statuses=OPEN&limit=101');
+    assert.deepEqual((await badQuery.json()).detail.map((d) => d.type), ['less_than_equal', 'enum']);
+
+    const patch = (id, body) => h.v2(`/api/v2/payment_links/${id}/status`, { method: 'PATCH', body: JSON.stringify(body) });
+    const done = await patch(link.id, { status: 'COMPLETED' });
+    assert.equal(done.status, 200);
+    assert.equal((await done.json()).status, 'COMPLETED');
+    assert.equal(h.state.paymentLink(link.id).status, 'COMPLETED');
+    assert.equal((await patch(link.id, { status: 'DONE' })).status, 422);
+    const missing = await patch('00000000-0000-4000-8000-000000000000', { status: 'ACTIVE' });
+    assert.equal(missing.status, 404);
+    const missingGet = await h.v2('/api/v2/payment_links/00000000-0000-4000-8000-000000000000');
+    assert.equal(missingGet.status, 404);
+    assert.deepEqual(Object.keys(await missingGet.json()), ['code', 'message', 'additional_info']);
+    assert.equal((await h.get('/api/v2/payment_links')).status, 401);
+    const control = await h.control('POST', '/streampay/payment-links', { name: 'From control', status: 'COMPLETED' });
+    assert.equal(control.body.status, 'COMPLETED');
+    assert.equal((await h.control('GET', `/streampay/payment-links/${control.body.id}`)).body.name, 'From control');
+  });
+});

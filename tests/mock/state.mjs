@@ -2,6 +2,7 @@
 // (control-routes.mjs) maps 1:1 onto these methods.
 import { GatewayStore, DEMO_IDS } from './gateway-data.mjs';
 import { StreamPayStore } from './streampay-data.mjs';
+import { LINK_STATUSES, PaymentLinkStore } from './payment-links.mjs';
 import { FaultRegistry } from './faults.mjs';
 import { RequestLog, RequestStats } from './request-log.mjs';
 
@@ -15,6 +16,7 @@ export class MockState {
     this.seq = 0;
     this.gateway = new GatewayStore({ baseUrl: '', seed });
     this.streampay = new StreamPayStore({ seed, count: paymentCount, finalizedStatusCode });
+    this.paymentLinks = new PaymentLinkStore(() => this.baseUrl);
     this.faults = new FaultRegistry(seed);
     this.log = new RequestLog(logLimit);
     this.counters = new RequestStats();
@@ -29,6 +31,7 @@ export class MockState {
   reset() {
     this.gateway.seed(Date.now());
     this.streampay.seed();
+    this.paymentLinks.clear();
     this.faults.clear();
     this.log.clear();
     this.counters.reset();
@@ -91,6 +94,19 @@ export class MockState {
   /** The "paid together" groups: [{ payment_ids, currency }]. */
   streamPayGroups() {
     return this.streampay.groups();
+  }
+
+  /** A payment link from wire (snake_case) fields; `status` (default ACTIVE) is set afterwards. */
+  createPaymentLink({ status = 'ACTIVE', ...fields } = {}) {
+    if (!LINK_STATUSES.includes(status)) throw new TypeError(`status must be one of ${LINK_STATUSES.join(', ')}`);
+    const link = this.paymentLinks.create({ name: 'Mock payment link', ...fields });
+    return structuredClone(status === 'ACTIVE' ? link : this.paymentLinks.setStatus(link.id, status));
+  }
+
+  /** A copy of the stored link, or null. */
+  paymentLink(id) {
+    const link = this.paymentLinks.get(id);
+    return link && structuredClone(link);
   }
 
   // --- faults, log, stats -------------------------------------------------------------------

@@ -17,7 +17,7 @@ npm install --no-audit --no-fund --loglevel=error --no-save "$out/$tarball"
 cp "$root"/tests/js/package/* test/
 
 echo "== node --test: the installed package (ESM import, CommonJS require, size budget)"
-STREAM_ROOT=$root node --test --test-reporter=spec test/
+STREAM_ROOT=$root node --test --test-timeout=120000 --test-reporter=spec test/
 
 echo "== tsc --strict: a TypeScript consumer of the package's .d.ts"
 cp "$root/tests/js/types/"* .
@@ -25,4 +25,7 @@ cp "$root/tests/js/types/"* .
 
 echo "== node --test: headless Chromium pages importing the web build with no bundler"
 cd "$root"
-STREAM_SCRATCH=$scratch node --test --test-reporter=spec --test-concurrency=1 tests/js/browser/
+STREAM_SCRATCH=$scratch node --test --test-timeout=180000 --test-reporter=spec --test-concurrency=1 tests/js/browser/
+
+echo "== node --test: the README's code blocks (Node ESM/CJS, tsc --strict, Chromium without a bundler, a Vite build)"
+STREAM_SCRATCH=$scratch node --test --test-timeout=300000 --test-reporter=spec --test-concurrency=1 tests/js/readme/

@@ -1,0 +1,17 @@
+//! Polling a payment until it settles, as plain Rust: the pacing of one wait, what a poll's
+//! outcome means, and the bookkeeping of a watcher that follows many payments under a
+//! concurrency and a rate limit. The binding layer does the requests, timers and callbacks.
+
+mod due_queue;
+mod rate;
+mod schedule;
+mod verdict;
+mod watch_book;
+
+pub use due_queue::DueQueue;
+pub use rate::{RateLimiter, WINDOW_MS};
+pub use schedule::{
+    PollConfig, PollSchedule, DEFAULT_INTERVAL_MS, DEFAULT_MAX_INTERVAL_MS, MAX_SUGGESTED_DELAY_MS,
+};
+pub use verdict::{classify_error, ErrorClass, PolledPayment, StopStatuses};
+pub use watch_book::{Next, Update, WatchBook, WatchLimits};

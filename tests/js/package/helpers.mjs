@@ -1,0 +1,118 @@
+// Shared by the client tests of the installed package: the in-process mock, waiting on its
+// request log, running a child Node process. Not a test file itself (it defines no tests).
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const COMPLETED_ID = 'LqaUrQimtgTe9iF3Knv8Ld';
+export const EXPIRED_ID = 'K04kjeEi06Zq48NlH2Sl0H';
+export const PENDING_ID = 'DemoPending000000000001';
+export const SP_FIXTURE_ID = '6f1c2b9e-8a4d-4c1e-9f7a-2d3b5e8c1a40';
+export const SP_FIXTURE_ID_2 = '0b7d4f52-3e61-4a8c-b2d9-7c15e6a9f083';
+export const UNKNOWN_UUID = '00000000-0000-4000-8000-000000000000';
+
+/** The mock's "key:secret" pair, and what the client is given as apiKey (its base64). */
+export const MOCK_KEY_PAIR = 'test-key:test-secret';
+export const API_KEY = Buffer.from(MOCK_KEY_PAIR).toString('base64');
+
+/** The scratch project (parent of test/), where `stream-payments` resolves for child scripts. */
+export const SCRATCH = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Starts the mock of tests/mock/ in this process. */
+export async function startMock(options = {}) {
+  const root = process.env.STREAM_ROOT;
+  assert.ok(root, 'STREAM_ROOT names the repository (set by tests/scripts/test-package.sh)');
+  const { startMockServer } = await import(join(root, 'tests/mock/server.mjs'));
+  return startMockServer({ apiKey: MOCK_KEY_PAIR, seed: 1, paymentCount: 250, ...options });
+}
+
+export const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
+
+/** Waits (polling, bounded) until `check()` is truthy; returns its value. */
+export async function until(check, what = 'condition', limitMs = 5000) {
+  const end = Date.now() + limitMs;
+  for (;;) {
+    const value = check();
+    if (value) return value;
+    if (Date.now() > end) assert.fail(`timed out waiting for ${what}`);
+    await sleep(5);
+  }
+}
+
+/** Every logged API request to `path` (exact) or under a prefix, oldest first. */
+export const logged = (mock, filter = {}) => mock.state.requests(filter);
+
+/** Waits until every logged request has ended (status/durationMs set by the mock on close). */
+export async function settled(mock) {
+  await until(() => mock.state.stats().inFlight === 0, 'the mock to see every request end');
+}
+
+/** A port on 127.0.0.1 nothing listens on (bound once, then closed). */
+export async function deadPort() {
+  const server = createServer();
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address();
+  await new Promise((ok) => server.close(ok));
+  return port;
+}
+
+/** Calls `fn` and returns what it rejected with (fails when it resolves). */
+export async function rejection(fn) {
+  try {
+    await fn();
+  } catch (err) {
+    return err;
+  }
+  assert.fail('expected a rejection');
+}
+
+/** Asserts a StreamError's shape and returns it. */
+export function assertStreamError(err, expected) {
+  assert.ok(err instanceof Error, `an Error, got ${Object.prototype.toString.call(err)}: ${err}`);
+  assert.equal(err.name, 'StreamError');
+  assert.equal(typeof err.message, 'string');
+  assert.ok(err.message.length > 0);
+  for (const [key, value] of Object.entries(expected)) {
+    assert.deepEqual(err[key], value, `${key} of ${err.code}: ${err.message}`);
+  }
+  assert.equal(typeof err.retryable, 'boolean');
+  return err;
+}
+
+/**
+ * Runs `source` as an ES module in a child Node process from the scratch project (so it imports
+ * 'stream-payments'), with `env` added. Resolves { code, signal, killed, stdout, stderr } when it
+ * exits; a child still running after `limitMs` is killed (killed: true), so nothing outlives a test.
+ */
+export async function runChild(source, env = {}, limitMs = 10_000) {
+  const dir = mkdtempSync(join(SCRATCH, 'child-'));
+  const file = join(dir, 'main.mjs');
+  writeFileSync(file, source);
+  try {
+    const child = spawn(process.execPath, [file], {
+      cwd: SCRATCH,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    let killed = false;
+    const timer = setTimeout(() => {
+      killed = true;
+      child.kill('SIGKILL');
+    }, limitMs);
+    const [code, signal] = await new Promise((ok) => child.once('exit', (c, s) => ok([c, s])));
+    clearTimeout(timer);
+    return { code, signal, killed, stdout, stderr };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Options of every client test: a bound, so a call that never settles fails instead of hanging. */
+export const T = { timeout: 15_000 };

@@ -1,0 +1,61 @@
+// The README block machinery itself: a wrong value in a README comment must fail.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { addChecks, extractBlocks, page, program } from './blocks.mjs';
+
+const run = (code) => new Function(`${code}`)();
+
+test('a check line passes when the README is right and fails when it is wrong', () => {
+  const right = program({ code: "const f = (s) => s + '!';\nf('a'); // 'a!'", line: 10 });
+  assert.equal(right.checks, 1);
+  run(right.code);
+  const wrong = program({ code: "const f = (s) => s + '!';\nf('a'); // 'b!' (a typo)", line: 10 });
+  assert.throws(() => run(wrong.code), /README line 11: got "a!", the README says "b!"/);
+});
+
+test('declarations, numbers, bigints, undefined and free text after the value', () => {
+  const { code, checks } = addChecks([
+    "const n = 24; // 24",
+    "let big = 10n ** 3n; // 1000n",
+    "const typed: number = 2; // 2",
+    "[1, 2].length; // 2 items",
+    "({}).missing; // undefined",
+  ].join('\n'), 1);
+  assert.equal(checks, 5);
+  assert.match(code, /const n = 24; __readmeCheck\(n, 24, 1\);/);
+  assert.match(code, /__readmeCheck\(big, 1000n, 2\)/);
+  assert.match(code, /const typed: number = 2; __readmeCheck\(typed, 2, 3\)/);
+  assert.match(code, /__readmeCheck\(\(\{\}\)\.missing, undefined, 5\)/);
+});
+
+test('lines that are not checks are left alone', () => {
+  const lines = [
+    "foo(; // 'x'",                 // unbalanced: part of a longer statement
+    "return x; // 'x'",             // a keyword
+    "console.log(a); // prints a",  // not a literal
+    "  + tail(); // '1'",           // starts with an operator
+    "const a = 'x'; // a comment",
+  ];
+  const { code, checks } = addChecks(lines.join('\n'), 1);
+  assert.equal(checks, 0);
+  assert.equal(code, lines.join('\n'));
+});
+
+test('a wrapped continuation line keeps its value', () => {
+  const { code } = program({ code: "const out = {};\nout.text =\n  'a' + 'b'; // 'ab'\nif (out.text !== 'ab') throw new Error('changed');", line: 1 });
+  run(code);
+});
+
+test('blocks are found by their test: marker, with the README line of their code', () => {
+  const md = ['# t', '```js test:node-esm', "x; // 1", '```', '```js', 'not a test', '```', '```html test:browser', '<p>', '```'].join('\n');
+  assert.deepEqual(extractBlocks(md).map((b) => [b.kind, b.lang, b.line]), [['node-esm', 'js', 3], ['browser', 'html', 9]]);
+  assert.throws(() => extractBlocks('```js test:nope\n```'), /unknown test kind nope/);
+});
+
+test('module scripts in a page get the checks and a done mark', () => {
+  const { html, checks, scripts } = page('<p>\n<script type="module">\nconst a = 1; // 1\n</script>', 20);
+  assert.equal(checks, 1);
+  assert.equal(scripts, 1);
+  assert.match(html, /__readmeCheck\(a, 1, 22\)/);
+  assert.match(html, /readmeDone/);
+});
