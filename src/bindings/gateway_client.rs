@@ -10,7 +10,7 @@ use super::json::model_to_js;
 use super::options::Opts;
 use super::transport::Transport;
 use crate::http::{Api, HttpRequest};
-use crate::models::{CreatePaymentRequest, GatewayPayment, PaymentLink};
+use crate::models::{CreatePaymentRequest, GatewayPayment, PaymentLink, ToJson};
 
 const DEFAULT_BASE_URL: &str = "https://streampayments.app";
 const DEFAULT_PAY_BASE_URL: &str = "https://pay.streampayments.app";
@@ -80,14 +80,15 @@ impl GatewayClient {
         request: CreatePaymentRequestArg,
         options: Option<RequestOptionsArg>,
     ) -> Promise {
-        let transport = self.pay.clone();
-        promise(async move {
-            let (id, body) = create_args(&client_id, request.into())?;
-            let call = call_options(options.map(Into::into))?;
-            let req = HttpRequest::post(Api::Gateway, format!("/api/v1/payment/{id}/page"), body);
-            let link = transport.call(&req, &call, PaymentLink::decode).await?;
-            Ok(model_to_js(&link))
-        })
+        let path = |id: &str| format!("/api/v1/payment/{id}/page");
+        create(
+            self.pay.clone(),
+            client_id,
+            request,
+            options,
+            path,
+            PaymentLink::decode,
+        )
     }
 
     /// Creates a payment directly (shops approved for it; others get FORBIDDEN). Never retried
@@ -99,14 +100,15 @@ impl GatewayClient {
         request: CreatePaymentRequestArg,
         options: Option<RequestOptionsArg>,
     ) -> Promise {
-        let transport = self.pay.clone();
-        promise(async move {
-            let (id, body) = create_args(&client_id, request.into())?;
-            let call = call_options(options.map(Into::into))?;
-            let req = HttpRequest::post(Api::Gateway, format!("/api/v1/payment/{id}"), body);
-            let payment = transport.call(&req, &call, GatewayPayment::decode).await?;
-            Ok(model_to_js(&payment))
-        })
+        let path = |id: &str| format!("/api/v1/payment/{id}");
+        create(
+            self.pay.clone(),
+            client_id,
+            request,
+            options,
+            path,
+            GatewayPayment::decode,
+        )
     }
 
     /// Polls the payment until it is `completed` or `not_found` (expired; read `reason`), or a
@@ -154,6 +156,24 @@ impl GatewayClient {
             options.map(Into::into),
         )
     }
+}
+
+/// The two ways of creating a payment differ only in path and answer.
+fn create<T: ToJson + 'static>(
+    transport: Rc<Transport>,
+    client_id: JsValue,
+    request: CreatePaymentRequestArg,
+    options: Option<RequestOptionsArg>,
+    path: fn(&str) -> String,
+    decode: fn(serde_json::Value) -> crate::error::Result<T>,
+) -> Promise {
+    promise(async move {
+        let (id, body) = create_args(&client_id, request.into())?;
+        let call = call_options(options.map(Into::into))?;
+        let req = HttpRequest::post(Api::Gateway, path(&id), body);
+        let created = transport.call(&req, &call, decode).await?;
+        Ok(model_to_js(&created))
+    })
 }
 
 fn create_args(client_id: &JsValue, request: JsValue) -> crate::error::Result<(String, String)> {

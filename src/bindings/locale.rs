@@ -24,8 +24,8 @@ const PROBE: f64 = 1_234_567_890.5;
 pub fn symbols(tag: &str) -> Result<LocaleSymbols> {
     if canonical_locales(tag).is_err() {
         return Err(StreamError::invalid_argument(format!(
-            "locale {:?} is not a valid BCP 47 language tag",
-            tag.chars().take(40).collect::<String>()
+            "locale \"{}\" is not a valid BCP 47 language tag",
+            crate::amount::escape(&tag.chars().take(40).collect::<String>())
         )));
     }
     let locales = Array::of1(&JsValue::from_str(tag));

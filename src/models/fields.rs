@@ -132,7 +132,8 @@ pub fn camel_case(key: &str) -> String {
     out
 }
 
-fn kind(value: &Value) -> &'static str {
+/// "a string", "an object"...: the JSON type of `value`, for messages.
+pub fn kind(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",

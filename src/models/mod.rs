@@ -8,7 +8,7 @@ mod merchant;
 mod streampay;
 
 pub use create::{ChargeAmount, CreatePaymentRequest, PaymentLink};
-pub use fields::camel_case;
+pub use fields::{camel_case, kind as json_kind};
 pub use gateway::{GatewayCoin, GatewayPayment, GATEWAY_TERMINAL_STATUSES};
 pub use merchant::{mark_paid_body, refund_body, MARK_PAID_METHODS, REFUND_REASONS};
 pub use streampay::{Pagination, Payment, PaymentPage, STREAMPAY_TERMINAL_STATUSES};
@@ -31,6 +31,18 @@ pub(crate) fn object(known: Vec<(&str, Option<Value>)>, fields: &Map<String, Val
         }
     }
     Value::Object(map)
+}
+
+/// `{data, pagination}` of a page of items.
+pub(crate) fn page<T: ToJson>(data: &[T], pagination: &streampay::Pagination) -> Value {
+    let data = data.iter().map(ToJson::to_json).collect();
+    object(
+        vec![
+            ("data", Some(Value::Array(data))),
+            ("pagination", Some(pagination.to_json())),
+        ],
+        &Map::new(),
+    )
 }
 
 pub(crate) fn text(value: &Option<String>) -> Option<Value> {

@@ -120,14 +120,7 @@ impl ToJson for Pagination {
 
 impl ToJson for PaymentPage {
     fn to_json(&self) -> Value {
-        let data = self.data.iter().map(ToJson::to_json).collect();
-        object(
-            vec![
-                ("data", Some(Value::Array(data))),
-                ("pagination", Some(self.pagination.to_json())),
-            ],
-            &Map::new(),
-        )
+        super::page(&self.data, &self.pagination)
     }
 }
 

@@ -5,6 +5,7 @@ use serde_json::{Map, Value};
 
 use super::MAX_BODY_BYTES;
 use crate::error::{Result, StreamError};
+use crate::models::json_kind as kind;
 
 /// The body as a JSON object. `what` names the body in messages ("gateway callback body").
 pub fn parse_object(body: &[u8], what: &str) -> Result<Map<String, Value>> {
@@ -56,17 +57,6 @@ pub fn optional_text(map: &Map<String, Value>, key: &str, what: &str) -> Result<
             "{what}: \"{key}\" must be a string or a number, got {}",
             kind(other)
         ))),
-    }
-}
-
-pub fn kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
     }
 }
 

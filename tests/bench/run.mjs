@@ -71,6 +71,11 @@ env.quick = quick;
 env.options = options;
 console.log(`\nbench finished in ${env.totalSeconds.toFixed(0)} s`);
 
+// The raw results, for comparing runs or rendering them differently.
+const resultsFile = join(dirname(scratch), 'results.json');
+writeFileSync(resultsFile, JSON.stringify({ env, results }, null, 2));
+console.log(`raw results in ${resultsFile}`);
+
 if (process.env.BENCH_WRITE !== '0') {
   const file = join(root, 'BENCHMARKS.md');
   writeFileSync(file, replaceSection(readFileSync(file, 'utf8'), renderMarkdown(env, results, { partial: Boolean(only) })));

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `make bench`: the built package against its JavaScript alternatives; results go to BENCHMARKS.md
-# (between the bench markers). Runs after `make build`; about 3-4 minutes on 2 cores.
+# (between the bench markers). Runs after `make build`; about 3 minutes on 2 cores.
 # PKG_DIR benchmarks another build (default pkg); BENCH_OUT moves the scratch project;
 # BENCH_ONLY=id,id, BENCH_QUICK=1, BENCH_ROUNDS=N, BENCH_WRITE=0 are read by tests/bench/run.mjs.
 set -euo pipefail

@@ -22,6 +22,8 @@ build() { # target out-dir module-type
   # The web target's InitOutput types raw wasm externref slots as `any`; `unknown` is as true
   # and keeps `any` out of the public declarations.
   sed -i -E 's/\b(a|b|c|d|e|f|g|h): any\b/\1: unknown/g; s/\) => any;/) => unknown;/' "$pkg/$2/stream_payments.d.ts"
+  # The classes declare [Symbol.dispose]; name its lib so consumers on an ES2022 lib compile.
+  sed -i '1i /// <reference lib="esnext.disposable" />' "$pkg/$2/stream_payments.d.ts"
 }
 cp README.md "$pkg/README.md" # the npm front page is the repository README
 build nodejs node commonjs

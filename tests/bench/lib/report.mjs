@@ -185,6 +185,10 @@ function targetRows(results) {
     const best = speedups.reduce((a, b) => (b.x > a.x ? b : a));
     const floorWorst = speedups.reduce((a, b) => (b.floor < a.floor ? b : a));
     const met = worst.x >= TARGETS.viemSpeedup;
+    const optionsCost = cost('formatUnits(s, 6, { maxFractionDigits') - cost('formatUnits(s, 6)');
+    const optionsNote = boundary
+      ? ` Cheaper calls within wasm, whatever the design: an options object adds ${fmtNs(optionsCost)} per call (each known key is made into a JS string and read with a \`catch\`-wrapped \`Reflect.get\`): unpack options into primitive arguments in a JS wrapper (\`entry/*\`), or \`wasm_bindgen::intern\` the keys; \`locale\` costs ${fmtNs(cost("formatUnits(s, 6, { grouping"))} per call because the separators are asked of \`Intl\` on every call: cache them per locale tag; on the Rust side, scan bytes instead of \`chars()\` and size the output once.`
+      : '';
     const unreachable = floorWorst.floor < TARGETS.viemSpeedup * TARGETS.plainRatio
       ? ` Note: the plain-JS floor itself is only ${fmtRatio(floorWorst.floor)} viem's speed on ${floorWorst.r.id}, so ≥3x viem and ≤1.5x plain cannot both hold there.`
       : '';
@@ -192,7 +196,7 @@ function targetRows(results) {
       'amounts ≥ 3x faster than viem',
       `${fmtRatio(worst.x)} (${worst.r.id}) to ${fmtRatio(best.x)} (${best.r.id}) viem's speed`,
       status(met, `by ${fmtRatio(TARGETS.viemSpeedup / worst.x)} on ${worst.r.id}`),
-      met ? '' : `${crossing} What would close it: do \`formatUnits\`/\`parseUnits\` in the package's JS (string slicing, the floor measured here) with the Rust core kept as the tested reference; or cross once per batch (\`formatUnits\` over an array, or a formatter prepared once per \`decimals\`/options) so the fixed cost is shared.${unreachable}`,
+      met ? '' : `${crossing} What would close it: do \`formatUnits\`/\`parseUnits\` in the package's JS (string slicing, the floor measured here) with the Rust core kept as the tested reference; or cross once per batch (\`formatUnits\` over an array, or a formatter prepared once per \`decimals\`/options) so the fixed cost is shared.${optionsNote}${unreachable}`,
     ]);
     const ratios = amounts.map((r) => ({ r, x: byRole(r, 'ours').nsPerCall / byRole(r, 'plain').nsPerCall }));
     const worstPlain = ratios.reduce((a, b) => (b.x > a.x ? b : a));
@@ -237,7 +241,7 @@ function targetRows(results) {
     const met = total < TARGETS.browserGzipBytes;
     rows.push([
       'browser build < 60 KB gzip (wasm + glue + entry)',
-      `${fmtBytes(total)} bytes${size.oursInViteApp ? `; ${fmtBytes(size.oursInViteApp.gzipBytes)} in a Vite app` : ''}`,
+      `${fmtBytes(total)} bytes${size.oursInViteApp ? `; ${fmtBytes(size.oursInViteApp.gzipBytes)} in a Vite app${size.oursInViteApp.initKept ? '' : ' (a broken bundle: see the size table)'}` : ''}`,
       status(met, `by ${fmtBytes(total - TARGETS.browserGzipBytes)} bytes`),
       met ? `${fmtBytes(TARGETS.browserGzipBytes - total)} bytes of headroom; what still takes room is listed under "Size: what is in the .wasm" below.` : 'See "Size: what is in the .wasm" below: the biggest items and what removes them.',
     ]);

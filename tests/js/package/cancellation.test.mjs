@@ -59,6 +59,15 @@ test('the deadline covers retries too: one deadline for the whole call', T, asyn
   assert.deepEqual(reqs.map((r) => [r.status, r.aborted]), [[503, false], [null, true]]);
 });
 
+test('a POST that times out is TIMEOUT and is not sent again', T, async () => {
+  mock.state.addFault({ path: '/api/v1/payment/shop-9/page', kind: 'delay', delayMs: 5000, times: 5 });
+  const c = gateway({ timeoutMs: 200, maxRetries: 3 });
+  const err = await rejection(() => c.createPaymentLink('shop-9', { name: 'n', returnUrl: '/', amountUsd: '1' }));
+  assertStreamError(err, { code: 'TIMEOUT' });
+  await settled(mock);
+  assert.deepEqual(mock.state.requests().map((r) => [r.method, r.aborted]), [['POST', true]]);
+});
+
 test('a StreamPay list stalled midway -> TIMEOUT, and the client works afterwards', T, async () => {
   mock.state.addFault({ path: '/api/v2/payments', kind: 'stall', stallMs: 8000 });
   const c = streampay({ timeoutMs: 300, maxRetries: 0 });

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -116,6 +116,8 @@ async function buildAndLoadVite(name, replace) {
   } catch (err) {
     assert.fail(`vite build failed:\n${err.stdout}${err.stderr}`);
   }
+  const js = readdirSync(join(app, 'dist/assets')).filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(app, 'dist/assets', f), 'utf8')).join('\n');
+  assert.match(js, /WebAssembly\.instantiate/, 'the Vite bundle never instantiates the .wasm: with "sideEffects": false in the package.json, Vite drops the `await init()` of entry/web.js ("sideEffects": ["./entry/web.js"] keeps it)');
   writeFileSync(join(app, 'dist/favicon.ico'), '');
   const server = await startStaticServer({ '/': join(app, 'dist') });
   try {
