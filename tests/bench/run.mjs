@@ -23,6 +23,7 @@ const SUITE = [
   { id: 'page-decode', module: 'cases/client.mjs' },
   { id: 'get-payment', module: 'cases/client.mjs' },
   { id: 'watcher', module: 'cases/client.mjs' },
+  { id: 'heap', module: 'cases/client.mjs' },
 ];
 
 const quick = process.env.BENCH_QUICK === '1';
@@ -36,7 +37,7 @@ if (!scratch) throw new Error('run through tests/scripts/bench.sh (BENCH_SCRATCH
 
 function runCase({ id, module }) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(benchDir, 'lib/run-case.mjs'), join(benchDir, module), id], {
+    const child = spawn(process.execPath, ['--expose-gc', join(benchDir, 'lib/run-case.mjs'), join(benchDir, module), id], {
       cwd: benchDir,
       env: { ...process.env, BENCH_OPTIONS: JSON.stringify(options) },
       stdio: ['ignore', 'pipe', 'inherit'],

@@ -12,6 +12,7 @@ export const COMPARISONS = [
   { id: 'page-decode', needs: 'StreamPayClient', title: 'Decoding a 100-payment StreamPay page' },
   { id: 'get-payment', needs: 'GatewayClient', title: 'Sequential getPayment on 127.0.0.1' },
   { id: 'watcher', needs: 'watchPayments', title: 'The watcher at 10,000 payments' },
+  { id: 'heap', needs: 'watchPayments', title: 'Heap after 100,000 polls' },
 ];
 
 export async function run(id, options) {
@@ -25,6 +26,7 @@ export async function run(id, options) {
   try {
     if (id === 'page-decode') return await pageDecode(sp, mock, options);
     if (id === 'get-payment') return await getPayment(sp, mock, options);
+    if (id === 'heap') return await heapAfterPolls(sp, mock, options);
     return await watcher(sp, mock, options);
   } finally {
     await mock.close();
@@ -168,6 +170,37 @@ async function measureFollow(mock, ids, follow, limitMs) {
     resolved,
     error,
   };
+}
+
+/**
+ * Issue 4: no growth after 100,000 polls. `heapPayments` payments each final on poll
+ * `heapPollsEach`, followed by one watcher; the heap is read after a full GC before, at every
+ * tenth of the polls, and after. Needs node --expose-gc (lib/run-case.mjs is started with it).
+ */
+async function heapAfterPolls(sp, mock, { heapPayments = 1_000, heapPollsEach = 100 }) {
+  if (typeof globalThis.gc !== 'function') return { id: 'heap', title: 'Heap after 100,000 polls', skipped: 'node was not started with --expose-gc' };
+  const gateway = new sp.GatewayClient({ baseUrl: mock.url });
+  const { ids } = await mock.control('POST', '/__mock/gateway/payments/bulk', { count: heapPayments, pendingPolls: heapPollsEach - 1, seed: 99 });
+  const settledHeap = () => { globalThis.gc(); globalThis.gc(); return process.memoryUsage().heapUsed; };
+  const before = settledHeap();
+  const samples = [];
+  const start = (await mock.control('GET', '/__mock/stats')).requests;
+  const total = heapPayments * heapPollsEach;
+  const sampler = setInterval(async () => {
+    const polls = (await mock.control('GET', '/__mock/stats')).requests - start;
+    if (samples.length < 9 && polls >= ((samples.length + 1) * total) / 10) samples.push({ polls, heapUsed: settledHeap() });
+  }, 250);
+  // In a function of its own, so that the watcher and its results are unreachable afterwards.
+  const follow = async () => {
+    const watcher = gateway.watchPayments(ids, { concurrency: 64, maxRequestsPerSecond: 100_000, intervalMs: 1, maxIntervalMs: 1 });
+    const finals = await watcher.done;
+    return { resolved: finals.size, heldHeap: settledHeap() };
+  };
+  const { resolved, heldHeap } = await follow();
+  clearInterval(sampler);
+  const polls = (await mock.control('GET', '/__mock/stats')).requests - start;
+  const after = settledHeap();
+  return { id: 'heap', title: `Heap after ${polls.toLocaleString('en-US')} polls`, polls, resolved, count: heapPayments, before, heldHeap, after, samples };
 }
 
 const memory = () => { const m = process.memoryUsage(); return m.heapUsed + m.external + m.arrayBuffers; };

@@ -45,6 +45,9 @@ export function printResult(result) {
     console.log(`   stream-payments web build: ${fmtBytes(result.ours.gzipBytes)} B gzip -9 (${result.ours.parts.map((p) => `${p.file} ${fmtBytes(p.gzipBytes)}`).join(', ')})`);
     if (result.oursInViteApp) console.log(`   stream-payments in a Vite app build: ${fmtBytes(result.oursInViteApp.gzipBytes)} B gzip -9${result.oursInViteApp.initKept ? '' : ' (BROKEN: the bundle never instantiates the .wasm)'}`);
     for (const a of result.alternatives) console.log(`   ${a.error ? `failed: ${a.error}` : `${fmtBytes(a.gzipBytes)} B gzip -9 (${fmtBytes(a.minifiedBytes)} B minified)`}  ${a.name}`);
+  } else if (result.id === 'heap') {
+    const kib = (b) => `${(b / 1024).toFixed(0)} KiB`;
+    console.log(`   heapUsed after GC: ${kib(result.before)} before, ${result.samples.map((x) => kib(x.heapUsed)).join(' ')} during, ${kib(result.after)} after ${result.polls} polls (${result.resolved}/${result.count} resolved)`);
   } else if (result.id === 'watcher') {
     for (const r of result.results) console.log(`   ${r.name}: ${fmtMs(r.wallMs)}, ${r.requestsPerPayment.toFixed(2)} requests/payment (min ${r.minimumPerPayment}), ${r.cpuUsPerPoll.toFixed(0)} µs CPU/poll, ${(r.peakBytesPerPayment / 1024).toFixed(1)} KiB/payment, ${r.resolved} resolved${r.error ? `, error: ${r.error}` : ''}`);
   } else {
@@ -148,6 +151,19 @@ export function renderMarkdown(env, results, { partial = false } = {}) {
       if (id === 'get-payment') out.push('', 'The mock runs in its own process on 127.0.0.1; CPU is this process\'s user + system time, i.e. the client\'s own cost.');
     }
     out.push('');
+  }
+  const heap = get('heap');
+  if (heap) {
+    out.push(`### ${heap.title}`, '');
+    if (heap.skipped) out.push(`Skipped: ${heap.skipped}.`, '');
+    else {
+      const kib = (b) => `${(b / 1024).toFixed(0)} KiB`;
+      const rows = [['before', '0', kib(heap.before), ''], ...heap.samples.map((x) => [`during`, x.polls.toLocaleString('en-US'), kib(x.heapUsed), kib(x.heapUsed - heap.before)]),
+        ['done, results still held', heap.polls.toLocaleString('en-US'), kib(heap.heldHeap), kib(heap.heldHeap - heap.before)],
+        ['after, results released', heap.polls.toLocaleString('en-US'), kib(heap.after), kib(heap.after - heap.before)]];
+      out.push(table(['when', 'polls', 'heapUsed after a full GC', 'growth'], rows));
+      out.push('', `One \`watchPayments\` follows ${heap.count.toLocaleString('en-US')} gateway payments on the mock, each final on its ${(heap.polls / heap.count).toFixed(0)}th poll (${heap.resolved} resolved); \`node --expose-gc\`, two \`gc()\` calls before each reading.`, '');
+    }
   }
   out.push(END);
   return out.join('\n');
