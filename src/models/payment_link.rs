@@ -79,24 +79,9 @@ impl PaymentLinkPage {
             .into_iter()
             .map(StreamPayPaymentLink::decode)
             .collect::<Result<_>>()?;
-        let pagination = decode_pagination(f.required_object("pagination")?)?;
+        let pagination = Pagination::decode(f.required_object("pagination")?)?;
         Ok(Self { data, pagination })
     }
-}
-
-fn decode_pagination(value: Value) -> Result<Pagination> {
-    let mut p = Fields::new(value, "StreamPay pagination")?;
-    let count = |p: &mut Fields, key: &str| p.opt_count(key).map(Option::unwrap_or_default);
-    let flag = |p: &mut Fields, key: &str| p.opt_bool(key).map(Option::unwrap_or_default);
-    Ok(Pagination {
-        total_count: count(&mut p, "total_count")?,
-        max_page: count(&mut p, "max_page")?,
-        current_page: count(&mut p, "current_page")?,
-        limit: count(&mut p, "limit")?,
-        has_next_page: flag(&mut p, "has_next_page")?,
-        has_previous_page: flag(&mut p, "has_previous_page")?,
-        fields: p.into_extras(),
-    })
 }
 
 /// The create body from the caller's fields (camelCase keys, JSON values): `name` must be a

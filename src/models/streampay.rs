@@ -124,6 +124,24 @@ impl ToJson for PaymentPage {
     }
 }
 
+impl Pagination {
+    /// The `pagination` object of any StreamPay list answer.
+    pub fn decode(value: Value) -> Result<Self> {
+        let mut p = Fields::new(value, "StreamPay pagination")?;
+        let count = |p: &mut Fields, key: &str| p.opt_count(key).map(Option::unwrap_or_default);
+        let flag = |p: &mut Fields, key: &str| p.opt_bool(key).map(Option::unwrap_or_default);
+        Ok(Self {
+            total_count: count(&mut p, "total_count")?,
+            max_page: count(&mut p, "max_page")?,
+            current_page: count(&mut p, "current_page")?,
+            limit: count(&mut p, "limit")?,
+            has_next_page: flag(&mut p, "has_next_page")?,
+            has_previous_page: flag(&mut p, "has_previous_page")?,
+            fields: p.into_extras(),
+        })
+    }
+}
+
 impl PaymentPage {
     pub fn decode(value: Value) -> Result<Self> {
         let mut f = Fields::new(value, "StreamPay payment page")?;
@@ -132,18 +150,7 @@ impl PaymentPage {
             .into_iter()
             .map(Payment::decode)
             .collect::<Result<_>>()?;
-        let mut p = Fields::new(f.required_object("pagination")?, "StreamPay pagination")?;
-        let count = |p: &mut Fields, key: &str| p.opt_count(key).map(Option::unwrap_or_default);
-        let flag = |p: &mut Fields, key: &str| p.opt_bool(key).map(Option::unwrap_or_default);
-        let pagination = Pagination {
-            total_count: count(&mut p, "total_count")?,
-            max_page: count(&mut p, "max_page")?,
-            current_page: count(&mut p, "current_page")?,
-            limit: count(&mut p, "limit")?,
-            has_next_page: flag(&mut p, "has_next_page")?,
-            has_previous_page: flag(&mut p, "has_previous_page")?,
-            fields: p.into_extras(),
-        };
+        let pagination = Pagination::decode(f.required_object("pagination")?)?;
         Ok(Self { data, pagination })
     }
 }
