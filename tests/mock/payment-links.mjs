@@ -3,8 +3,9 @@
 // The public docs give only the endpoints, a public `url` and a `status` of INACTIVE, ACTIVE or
 // COMPLETED, so the mock requires a non-empty string `name` and echoes every other field as sent.
 import { randomUUID } from 'node:crypto';
-import { detail, parseJson, v2Error, validationError } from './http.mjs';
+import { detail, v2Error, validationError } from './http.mjs';
 import { NotFoundError } from './errors.mjs';
+import { jsonObjectBody } from './streampay-routes.mjs';
 
 export const LINK_STATUSES = Object.freeze(['INACTIVE', 'ACTIVE', 'COMPLETED']);
 
@@ -78,16 +79,6 @@ function intParam(query, name, { min, max, fallback }, problems) {
   return Number.isNaN(n) ? fallback : n;
 }
 
-/** JSON object body -> { value } | { error } (pydantic's shapes). */
-function objectBody(text) {
-  const parsed = parseJson(text || '');
-  if (parsed.error) return { error: validationError([detail(['body', 0], 'json_invalid', 'JSON decode error', {}, { error: parsed.error })]) };
-  const v = parsed.value;
-  if (!v || typeof v !== 'object' || Array.isArray(v)) {
-    return { error: validationError([detail(['body'], 'model_attributes_type', 'Input should be a valid dictionary or object to extract fields from', v)]) };
-  }
-  return { value: v };
-}
 
 function nameProblem(body) {
   const name = body.name;
@@ -103,7 +94,7 @@ const notFound = (id) => v2Error(404, 'PAYMENT_LINK_NOT_FOUND', `Payment link ${
 export function withPaymentLinks(routers) {
   routers.v2
     .add('POST', '/api/v2/payment_links', ({ state, body }) => {
-      const { value, error } = objectBody(body);
+      const { value, error } = jsonObjectBody(body);
       if (error) return error;
       const problem = nameProblem(value);
       if (problem) return validationError([problem]);
@@ -123,7 +114,7 @@ export function withPaymentLinks(routers) {
       return link ? { status: 200, body: link } : notFound(params.id);
     })
     .add('PATCH', '/api/v2/payment_links/:id/status', ({ state, params, body }) => {
-      const { value, error } = objectBody(body);
+      const { value, error } = jsonObjectBody(body);
       if (error) return error;
       if (value.status == null) return validationError([detail(['body', 'status'], 'missing', 'Field required', value)]);
       if (!LINK_STATUSES.includes(value.status)) return validationError([enumError(['body', 'status'], value.status)]);

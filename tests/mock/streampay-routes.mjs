@@ -73,7 +73,7 @@ function badId(id) {
 }
 
 /** JSON object body -> { value } | { error }, with pydantic's messages. */
-function jsonObjectBody(text) {
+export function jsonObjectBody(text) {
   const parsed = parseJson(text || '');
   if (parsed.error) return { error: validationError([detail(['body', 0], 'json_invalid', 'JSON decode error', {}, { error: parsed.error })]) };
   const v = parsed.value;
