@@ -27,6 +27,7 @@ lint: setup
 	cargo clippy --quiet --lib --tests --target wasm32-unknown-unknown -- -D warnings
 
 test-rust: setup
+	cargo test --quiet --no-default-features
 	cargo test --quiet
 
 test-wasm: setup

@@ -13,6 +13,7 @@ pub mod query;
 pub mod tokens;
 pub mod validate;
 
+#[cfg(feature = "js")]
 pub mod bindings;
 
 pub use error::{ErrorCode, StreamError};
