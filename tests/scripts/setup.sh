@@ -27,9 +27,13 @@ if [ "$have" != "$want" ]; then
   cargo install wasm-bindgen-cli --version "$want" --quiet
 fi
 
-# npm dev tools (binaryen's wasm-opt, playwright-core, typescript, vite), pinned by the lock file.
-if [ ! -f tests/node_modules/.package-lock.json ] || ! cmp -s tests/package-lock.json tests/node_modules/.setup-lock; then
-  say "installing npm dev tools (tests/package-lock.json)"
-  npm ci --prefix tests --no-audit --no-fund --loglevel=error
-  cp tests/package-lock.json tests/node_modules/.setup-lock
-fi
+# npm folders, each pinned by its lock file and installed once: dev tools (esbuild, wasm-opt,
+# playwright-core, tsc, Vite, webpack, Ajv) and the runtimes besides this Node (Bun, Deno,
+# workerd, the current Node LTS).
+for dir in tests tests/runtimes; do
+  if [ ! -f "$dir/node_modules/.package-lock.json" ] || ! cmp -s "$dir/package-lock.json" "$dir/node_modules/.setup-lock"; then
+    say "installing npm packages of $dir ($dir/package-lock.json)"
+    npm ci --prefix "$dir" --no-audit --no-fund --loglevel=error
+    cp "$dir/package-lock.json" "$dir/node_modules/.setup-lock"
+  fi
+done
