@@ -4,8 +4,11 @@
 //! every `#[wasm_bindgen]` export lives in [`bindings`].
 
 pub mod amount;
+pub mod api;
+pub mod credentials;
 pub mod error;
 pub mod http;
+pub mod json;
 pub mod models;
 pub mod poll;
 pub mod push;

@@ -1,12 +1,13 @@
-//! `watchPayment`: the changes `waitForPayment` reports to `onUpdate`, as an async iterator for
-//! `for await`. Polling starts at once and ends at a status to stop at (the last value), on an
-//! error (thrown by `next()`), or when the loop is left (`return()` aborts the poll in flight).
+//! `watchPayment`: the changes `waitForPayment` reports to `onUpdate`, one per `next()`. The
+//! shell wraps this feed in an async generator for `for await`. Polling starts at once and ends
+//! at a status to stop at (the last value), on an error (thrown by `next()`), or when the loop
+//! is left (`close()` aborts the poll in flight).
 
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::rc::Rc;
 
-use js_sys::{Object, Promise, Reflect, Symbol};
+use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 use web_sys::{AbortController, AbortSignal};
 
@@ -17,8 +18,7 @@ use super::poll_support::poll_transport;
 use super::transport::{Failure, Transport};
 use super::wait::wait;
 use crate::error::StreamError;
-use crate::models::ToJson;
-use crate::poll::PolledPayment;
+use crate::api::Polled;
 
 #[derive(Default)]
 struct Feed {
@@ -31,20 +31,18 @@ struct Feed {
     busy: bool,
 }
 
-/// The iterator of changes of `payment_id`; throws a `StreamError` for bad arguments.
-pub fn watch_payment<P>(
+/// The feed of changes of `payment_id`; throws a `StreamError` for bad arguments.
+pub fn watch_payment(
     client: &Transport,
+    polled: Polled,
     payment_id: JsValue,
-    options: Option<JsValue>,
-) -> Result<JsValue, JsValue>
-where
-    P: PolledPayment + ToJson + 'static,
-{
+    options: JsValue,
+) -> Result<RawFeed, JsValue> {
     let id = path_id(&payment_id, "paymentId")?;
     let mut options = wait_options(options)?;
     let stop = AbortController::new()
         .map_err(|_| StreamError::invalid_argument("watchPayment needs AbortController"))?;
-    // The caller's signal and `return()` both stop the wait through `stop`.
+    // The caller's signal and `close()` both stop the wait through `stop`.
     let forward = options
         .poll
         .signal
@@ -60,31 +58,37 @@ where
             run_feed.borrow_mut().changes.push_back(payment.clone());
             run_alarm.ring();
         };
-        let outcome = wait::<P>(&poller, &id, options, on_change).await;
+        let outcome = wait(&poller, polled, &id, options, on_change).await;
         drop(forward);
         run_feed.borrow_mut().end = Some(outcome.map(drop).map_err(JsValue::from));
         run_alarm.ring();
     });
+    Ok(RawFeed { feed, alarm, stop })
+}
 
-    let next_feed = feed.clone();
-    let next = Closure::<dyn FnMut() -> Promise>::new(move || next_change(&next_feed, &alarm));
-    let leave = Closure::<dyn FnMut() -> Promise>::new(move || {
-        let mut f = feed.borrow_mut();
+/// One `watchPayment` in progress.
+#[wasm_bindgen]
+pub struct RawFeed {
+    feed: Rc<RefCell<Feed>>,
+    alarm: Alarm,
+    stop: AbortController,
+}
+
+#[wasm_bindgen]
+impl RawFeed {
+    /// The next change, or `undefined` once the settled payment was handed out.
+    pub fn next(&self) -> Promise {
+        next_change(&self.feed, &self.alarm)
+    }
+
+    /// Stops polling at once (the loop was left).
+    pub fn close(&self) {
+        let mut f = self.feed.borrow_mut();
         f.closed = true;
         f.changes.clear();
         drop(f);
-        stop.abort();
-        Promise::resolve(&step(JsValue::UNDEFINED, true))
-    });
-    let iterator = Object::new();
-    let _ = Reflect::set(&iterator, &"next".into(), &next.into_js_value());
-    let _ = Reflect::set(&iterator, &"return".into(), &leave.into_js_value());
-    // `[Symbol.asyncIterator]() { return this }` without a cycle JS cannot collect (as in
-    // page_iter.rs): Object.prototype.valueOf returns its `this`.
-    let object_prototype = Object::get_prototype_of(&Object::new());
-    let identity = Reflect::get(&object_prototype, &"valueOf".into()).unwrap_or(JsValue::UNDEFINED);
-    let _ = Reflect::set(&iterator, &Symbol::async_iterator(), &identity);
-    Ok(iterator.into())
+        self.stop.abort();
+    }
 }
 
 fn next_change(feed: &Rc<RefCell<Feed>>, alarm: &Alarm) -> Promise {
@@ -120,22 +124,15 @@ fn next_change(feed: &Rc<RefCell<Feed>>, alarm: &Alarm) -> Promise {
 fn take_ready(f: &mut Feed) -> Option<Result<JsValue, Failure>> {
     if let Some(change) = f.changes.pop_front() {
         f.busy = false;
-        return Some(Ok(step(change, false)));
+        return Some(Ok(change));
     }
     let end = if f.closed { Some(Ok(())) } else { f.end.take() }?;
     f.closed = true;
     f.busy = false;
     Some(
-        end.map(|()| step(JsValue::UNDEFINED, true))
+        end.map(|()| JsValue::UNDEFINED)
             .map_err(Failure::Aborted),
     )
-}
-
-fn step(value: JsValue, done: bool) -> JsValue {
-    let result = Object::new();
-    let _ = Reflect::set(&result, &"value".into(), &value);
-    let _ = Reflect::set(&result, &"done".into(), &JsValue::from_bool(done));
-    result.into()
 }
 
 /// Aborts `to` with the caller's reason when the caller's signal aborts; the listener goes with

@@ -1,61 +1,78 @@
-//! `StreamError` -> a real JS `Error` with `name === "StreamError"` and the documented
-//! properties (`code`, `status`, `retryable`, `requestId`, `body`).
+//! `StreamError` -> the JS shell's `StreamError` class, built in one call to the factory the
+//! shell hands over at start-up (`attach`). Rust decides everything; JS only constructs.
 
-use js_sys::{Error, Object, Reflect};
+use std::cell::RefCell;
+
 use wasm_bindgen::prelude::*;
 
 use crate::error::StreamError;
 
-#[wasm_bindgen(typescript_custom_section)]
-const STREAM_ERROR_TS: &'static str = r#"
-/** The `code` of every error this package throws. */
-export type StreamErrorCode =
-  | 'INVALID_ARGUMENT' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'VALIDATION'
-  | 'RATE_LIMITED' | 'SERVER' | 'NETWORK' | 'TIMEOUT' | 'DECODE' | 'INVALID_SIGNATURE';
-
-/** Every failure is an `Error` with `name === 'StreamError'` and these properties. */
-export interface StreamError extends Error {
-  name: 'StreamError';
-  code: StreamErrorCode;
-  /** HTTP status, when there was a response. */
-  status?: number;
-  /** Whether trying again may help. */
-  retryable: boolean;
-  /** From the `x-request-id` response header, when present. */
-  requestId?: string;
-  /** The parsed error body, when there was one. */
-  body?: unknown;
-  /** Refund refused because the payment was paid together with these (code CONFLICT). */
-  paymentIds?: string[];
-  /** Their total, as a decimal string. */
-  totalAmount?: string;
+#[wasm_bindgen]
+extern "C" {
+    /// The shell's `makeError(code, message, retryable, status, requestId, body, streamCode,
+    /// extra)`; `body` and `extra` are JSON text.
+    #[wasm_bindgen(typescript_type = "Function")]
+    pub type ErrorFactory;
+    #[wasm_bindgen(method, js_name = call)]
+    #[allow(clippy::too_many_arguments)]
+    fn make(
+        this: &ErrorFactory,
+        this_arg: &JsValue,
+        code: &str,
+        message: &str,
+        retryable: bool,
+        status: Option<u16>,
+        request_id: Option<&str>,
+        body: Option<&str>,
+        stream_code: Option<&str>,
+        extra: Option<&str>,
+    ) -> JsValue;
 }
-"#;
 
-/// Builds the JS error. Property writes on a fresh `Error` cannot fail, so their results are
-/// ignored rather than unwrapped.
+thread_local! {
+    static MAKE_ERROR: RefCell<Option<ErrorFactory>> = const { RefCell::new(None) };
+}
+
+/// Called once by the shell after instantiation with its error factory.
+#[wasm_bindgen]
+pub fn attach(make_error: ErrorFactory) {
+    MAKE_ERROR.with(|f| *f.borrow_mut() = Some(make_error));
+}
+
+/// The JS error for `err`. Without the factory (the raw module used directly) a plain `Error`
+/// named `StreamError`.
 pub fn to_js_error(err: StreamError) -> JsValue {
-    let js = Error::new(&err.message);
-    js.set_name("StreamError");
-    let obj: &Object = js.as_ref();
-    let set = |key: &str, value: JsValue| {
-        let _ = Reflect::set(obj, &JsValue::from_str(key), &value);
-    };
-    set("code", JsValue::from_str(err.code.as_str()));
-    set("retryable", JsValue::from_bool(err.retryable));
-    if let Some(status) = err.status {
-        set("status", JsValue::from(status));
-    }
-    if let Some(request_id) = &err.request_id {
-        set("requestId", JsValue::from_str(request_id));
-    }
-    if let Some(body) = &err.body {
-        set("body", super::json::to_js(body));
-    }
-    for (key, value) in err.details.iter().flat_map(|d| d.iter()) {
-        set(key, super::json::to_js(value));
-    }
-    js.into()
+    let extra = err.details.as_ref().map(|details| {
+        let mut text = String::from("{");
+        for (i, (key, json)) in details.iter().enumerate() {
+            if i > 0 {
+                text.push(',');
+            }
+            crate::json::push_string(&mut text, key);
+            text.push(':');
+            text.push_str(json);
+        }
+        text.push('}');
+        text
+    });
+    MAKE_ERROR.with(|f| match f.borrow().as_ref() {
+        Some(factory) => factory.make(
+            &JsValue::UNDEFINED,
+            err.code.as_str(),
+            &err.message,
+            err.retryable,
+            err.status,
+            err.request_id.as_deref(),
+            err.body.as_deref(),
+            err.stream_code.as_deref(),
+            extra.as_deref(),
+        ),
+        None => {
+            let js = js_sys::Error::new(&err.message);
+            js.set_name("StreamError");
+            js.into()
+        }
+    })
 }
 
 impl From<StreamError> for JsValue {

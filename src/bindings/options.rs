@@ -1,17 +1,75 @@
-//! Reading option objects that hold JS-only values (functions, signals, header records), which
-//! serde cannot carry. Every key is checked against the documented names.
+//! Reading option objects (which may hold functions, signals and header records) through typed
+//! getters: each property name is a constant in the generated glue, never a key string built
+//! per call. Every key is checked against the documented names once, with `Object.keys`.
 
-use js_sys::{Function, Object, Reflect};
-use wasm_bindgen::{JsCast, JsValue};
+use js_sys::{Function, Object};
+use wasm_bindgen::prelude::*;
 use web_sys::AbortSignal;
 
 use super::args::type_name;
 use crate::amount::escape;
 use crate::error::{Result, StreamError};
 
+#[wasm_bindgen]
+extern "C" {
+    /// Any options object of the package, read by the getters of the fields it may have.
+    pub type OptionBag;
+    #[wasm_bindgen(method, getter, structural, js_name = baseUrl)]
+    pub fn base_url(this: &OptionBag) -> JsValue;
+    #[wasm_bindgen(method, getter, structural, js_name = payBaseUrl)]
+    pub fn pay_base_url(this: &OptionBag) -> JsValue;
+    #[wasm_bindgen(method, getter, structural, js_name = timeoutMs)]
+    pub fn timeout_ms(this: &OptionBag) -> JsValue;
+    #[wasm_bindgen(method, getter, structural, js_name = maxRetries)]
+    pub fn max_retries(this: &OptionBag) -> JsValue;
+    #[wasm_bindgen(method, getter, structural)]
+    pub fn headers(this: &OptionBag) -> JsValue;
+    #[wasm_bindgen(method, getter, structural)]
+    pub fn fetch(this: &OptionBag) -> JsValue;
+    #[wasm_bindgen(method, getter, structural, js_name = apiKey)]
+    pub fn api_key(this: &OptionBag) -> JsValue;
+    #[wasm_bindgen(method, getter, structural, js_name = apiKeyId)]
+    pub fn api_key_id(this: &OptionBag) -> JsValue;
+    #[wasm_bindgen(method, getter, structural, js_name = apiSecret)]
+    pub fn api_secret(this: &OptionBag) -> JsValue;
+    #[wasm_bindgen(method, getter, structural, js_name = allowBrowser)]
+    pub fn allow_browser(this: &OptionBag) -> JsValue;
+    #[wasm_bindgen(method, getter, structural)]
+    pub fn signal(this: &OptionBag) -> JsValue;
+    #[wasm_bindgen(method, getter, structural, js_name = intervalMs)]
+    pub fn interval_ms(this: &OptionBag) -> JsValue;
+    #[wasm_bindgen(method, getter, structural, js_name = maxIntervalMs)]
+    pub fn max_interval_ms(this: &OptionBag) -> JsValue;
+    #[wasm_bindgen(method, getter, structural, js_name = onUpdate)]
+    pub fn on_update(this: &OptionBag) -> JsValue;
+    #[wasm_bindgen(method, getter, structural, js_name = onError)]
+    pub fn on_error(this: &OptionBag) -> JsValue;
+    #[wasm_bindgen(method, getter, structural, js_name = stopStatuses)]
+    pub fn stop_statuses(this: &OptionBag) -> JsValue;
+    #[wasm_bindgen(method, getter, structural, js_name = pauseWhenHidden)]
+    pub fn pause_when_hidden(this: &OptionBag) -> JsValue;
+    #[wasm_bindgen(method, getter, structural)]
+    pub fn concurrency(this: &OptionBag) -> JsValue;
+    #[wasm_bindgen(method, getter, structural, js_name = maxRequestsPerSecond)]
+    pub fn max_requests_per_second(this: &OptionBag) -> JsValue;
+    #[wasm_bindgen(method, getter, structural, js_name = toleranceSec)]
+    pub fn tolerance_sec(this: &OptionBag) -> JsValue;
+    #[wasm_bindgen(method, getter, structural, js_name = nowSec)]
+    pub fn now_sec(this: &OptionBag) -> JsValue;
+
+    /// Duck-typed `AbortSignal` (signals of other realms and polyfills work).
+    type SignalLike;
+    #[wasm_bindgen(method, getter, structural)]
+    fn aborted(this: &SignalLike) -> JsValue;
+    #[wasm_bindgen(method, getter, structural, js_name = addEventListener)]
+    fn add_event_listener(this: &SignalLike) -> JsValue;
+}
+
+type Getter = fn(&OptionBag) -> JsValue;
+
 /// An options object (or `undefined`/`null`, read as empty).
 pub struct Opts {
-    obj: Option<Object>,
+    obj: Option<OptionBag>,
     what: &'static str,
 }
 
@@ -26,8 +84,7 @@ impl Opts {
                 type_name(&value)
             )));
         }
-        let obj: Object = value.unchecked_into();
-        for key in Object::keys(&obj).iter().filter_map(|k| k.as_string()) {
+        for key in Object::keys(value.unchecked_ref()).iter().filter_map(|k| k.as_string()) {
             if !known.contains(&key.as_str()) {
                 return Err(StreamError::invalid_argument(format!(
                     "{what}: unknown option \"{}\"; known options are {}",
@@ -37,14 +94,19 @@ impl Opts {
             }
         }
         Ok(Self {
-            obj: Some(obj),
+            obj: Some(value.unchecked_into()),
             what,
         })
     }
 
-    pub fn get(&self, key: &str) -> Option<JsValue> {
-        let obj = self.obj.as_ref()?;
-        let value = Reflect::get(obj, &JsValue::from_str(key)).ok()?;
+    /// Whether an object was given (not `undefined`/`null`).
+    pub fn is_set(&self) -> bool {
+        self.obj.is_some()
+    }
+
+    /// The field `getter` reads, `None` when absent or `undefined`.
+    pub fn get(&self, getter: Getter) -> Option<JsValue> {
+        let value = getter(self.obj.as_ref()?);
         (!value.is_undefined()).then_some(value)
     }
 
@@ -56,8 +118,8 @@ impl Opts {
         ))
     }
 
-    pub fn string(&self, key: &str) -> Result<Option<String>> {
-        match self.get(key) {
+    pub fn string(&self, key: &str, getter: Getter) -> Result<Option<String>> {
+        match self.get(getter) {
             None => Ok(None),
             Some(v) => v
                 .as_string()
@@ -66,8 +128,8 @@ impl Opts {
         }
     }
 
-    pub fn bool(&self, key: &str) -> Result<Option<bool>> {
-        match self.get(key) {
+    pub fn bool(&self, key: &str, getter: Getter) -> Result<Option<bool>> {
+        match self.get(getter) {
             None => Ok(None),
             Some(v) => v
                 .as_bool()
@@ -77,8 +139,8 @@ impl Opts {
     }
 
     /// A whole number of at most `max`.
-    pub fn count(&self, key: &str, max: u32) -> Result<Option<u32>> {
-        let Some(v) = self.get(key) else {
+    pub fn count(&self, key: &str, getter: Getter, max: u32) -> Result<Option<u32>> {
+        let Some(v) = self.get(getter) else {
             return Ok(None);
         };
         match v.as_f64() {
@@ -89,8 +151,8 @@ impl Opts {
         }
     }
 
-    pub fn function(&self, key: &str) -> Result<Option<Function>> {
-        match self.get(key) {
+    pub fn function(&self, key: &str, getter: Getter) -> Result<Option<Function>> {
+        match self.get(getter) {
             None => Ok(None),
             Some(v) => v
                 .dyn_into::<Function>()
@@ -100,21 +162,16 @@ impl Opts {
     }
 
     /// An `AbortSignal` (checked by shape, so signals of other realms and polyfills work).
-    pub fn signal(&self, key: &str) -> Result<Option<AbortSignal>> {
-        let Some(v) = self.get(key) else {
-            return Ok(None);
-        };
-        let has = |name: &str| Reflect::has(&v, &JsValue::from_str(name)).unwrap_or(false);
-        if v.is_object() && has("aborted") && has("addEventListener") {
-            Ok(Some(v.unchecked_into()))
-        } else {
-            Err(self.wrong(key, &v, "an AbortSignal"))
+    pub fn signal(&self, key: &str, getter: Getter) -> Result<Option<AbortSignal>> {
+        match self.get(getter) {
+            None => Ok(None),
+            Some(v) => signal_value(v, &format!("{}.{key}", self.what)).map(Some),
         }
     }
 
     /// A `Record<string, string>` of extra headers.
-    pub fn headers(&self, key: &str) -> Result<Vec<(String, String)>> {
-        let Some(v) = self.get(key) else {
+    pub fn headers(&self, key: &str, getter: Getter) -> Result<Vec<(String, String)>> {
+        let Some(v) = self.get(getter) else {
             return Ok(Vec::new());
         };
         if !v.is_object() || js_sys::Array::is_array(&v) {
@@ -144,21 +201,28 @@ impl Opts {
         Ok(out)
     }
 
-    /// An array of strings.
-    pub fn strings(&self, key: &str) -> Result<Vec<String>> {
-        let Some(v) = self.get(key) else {
+    /// An array of strings, read by serde-wasm-bindgen in one pass.
+    pub fn strings(&self, key: &str, getter: Getter) -> Result<Vec<String>> {
+        let Some(v) = self.get(getter) else {
             return Ok(Vec::new());
         };
         if !js_sys::Array::is_array(&v) {
             return Err(self.wrong(key, &v, "an array of strings"));
         }
-        let array: js_sys::Array = v.unchecked_into();
-        array
-            .iter()
-            .map(|item| {
-                item.as_string()
-                    .ok_or_else(|| self.wrong(key, &item, "an array of strings"))
-            })
-            .collect()
+        serde_wasm_bindgen::from_value(v.clone())
+            .map_err(|_| self.wrong(key, &v, "an array of strings"))
+    }
+}
+
+/// `value` as an `AbortSignal`, checked by shape; `what` names it in the error.
+pub fn signal_value(value: JsValue, what: &str) -> Result<AbortSignal> {
+    let like = value.is_object().then(|| value.unchecked_ref::<SignalLike>());
+    if like.is_some_and(|s| s.aborted().as_bool().is_some() && s.add_event_listener().is_function()) {
+        Ok(value.unchecked_into())
+    } else {
+        Err(StreamError::invalid_argument(format!(
+            "{what} must be an AbortSignal, got {}",
+            type_name(&value)
+        )))
     }
 }

@@ -1,12 +1,11 @@
 //! Reading the options of `waitForPayment` and `watchPayments` (see `types.rs` for their
 //! TypeScript): pacing, limits, callbacks, signal.
 
-use js_sys::{Array, Function};
-use wasm_bindgen::{JsCast, JsValue};
+use js_sys::Function;
+use wasm_bindgen::JsValue;
 use web_sys::AbortSignal;
 
-use super::args::type_name;
-use super::options::Opts;
+use super::options::{OptionBag, Opts};
 use crate::error::{Result, StreamError};
 use crate::poll::{PollConfig, WatchLimits};
 
@@ -59,19 +58,19 @@ pub struct WatchOptions {
     pub on_error: Option<Function>,
 }
 
-pub fn wait_options(value: Option<JsValue>) -> Result<WaitOptions> {
-    let opts = Opts::new(value, "waitForPayment options", WAIT_KEYS)?;
+pub fn wait_options(value: JsValue) -> Result<WaitOptions> {
+    let opts = Opts::new(Some(value), "waitForPayment options", WAIT_KEYS)?;
     Ok(WaitOptions {
         poll: poll_options(&opts, "waitForPayment options")?,
-        pause_when_hidden: opts.bool("pauseWhenHidden")?.unwrap_or(true),
+        pause_when_hidden: opts.bool("pauseWhenHidden", OptionBag::pause_when_hidden)?.unwrap_or(true),
     })
 }
 
-pub fn watch_options(value: Option<JsValue>) -> Result<WatchOptions> {
-    let opts = Opts::new(value, "watchPayments options", WATCH_KEYS)?;
+pub fn watch_options(value: JsValue) -> Result<WatchOptions> {
+    let opts = Opts::new(Some(value), "watchPayments options", WATCH_KEYS)?;
     let what = "watchPayments options";
-    let concurrency = at_least_one(&opts, what, "concurrency", MAX_CONCURRENCY)?;
-    let per_second = at_least_one(&opts, what, "maxRequestsPerSecond", MAX_PER_SECOND)?;
+    let concurrency = at_least_one(&opts, what, "concurrency", OptionBag::concurrency, MAX_CONCURRENCY)?;
+    let per_second = at_least_one(&opts, what, "maxRequestsPerSecond", OptionBag::max_requests_per_second, MAX_PER_SECOND)?;
     Ok(WatchOptions {
         poll: poll_options(&opts, what)?,
         limits: WatchLimits {
@@ -79,48 +78,34 @@ pub fn watch_options(value: Option<JsValue>) -> Result<WatchOptions> {
                 .unwrap_or(usize::MAX),
             per_second: per_second.unwrap_or(DEFAULT_PER_SECOND),
         },
-        on_error: opts.function("onError")?,
+        on_error: opts.function("onError", OptionBag::on_error)?,
     })
 }
 
 fn poll_options(opts: &Opts, what: &str) -> Result<PollOptions> {
     // An interval of 0 would send a burst of requests before the backoff grows.
-    let interval = at_least_one(opts, what, "intervalMs", MAX_MS)?;
-    let max_interval = at_least_one(opts, what, "maxIntervalMs", MAX_MS)?;
+    let interval = at_least_one(opts, what, "intervalMs", OptionBag::interval_ms, MAX_MS)?;
+    let max_interval = at_least_one(opts, what, "maxIntervalMs", OptionBag::max_interval_ms, MAX_MS)?;
     Ok(PollOptions {
         config: PollConfig::new(interval, max_interval),
-        timeout_ms: opts.count("timeoutMs", MAX_MS)?.unwrap_or(0),
-        signal: opts.signal("signal")?,
-        on_update: opts.function("onUpdate")?,
-        stop_statuses: string_list(opts.get("stopStatuses"), what)?,
+        timeout_ms: opts.count("timeoutMs", OptionBag::timeout_ms, MAX_MS)?.unwrap_or(0),
+        signal: opts.signal("signal", OptionBag::signal)?,
+        on_update: opts.function("onUpdate", OptionBag::on_update)?,
+        stop_statuses: opts.strings("stopStatuses", OptionBag::stop_statuses)?,
     })
 }
 
-fn at_least_one(opts: &Opts, what: &str, key: &str, max: u32) -> Result<Option<u32>> {
-    match opts.count(key, max)? {
+fn at_least_one(
+    opts: &Opts,
+    what: &str,
+    key: &str,
+    getter: fn(&OptionBag) -> JsValue,
+    max: u32,
+) -> Result<Option<u32>> {
+    match opts.count(key, getter, max)? {
         Some(0) => Err(StreamError::invalid_argument(format!(
             "{what}.{key} must be at least 1, got 0"
         ))),
         other => Ok(other),
     }
-}
-
-fn string_list(value: Option<JsValue>, what: &str) -> Result<Vec<String>> {
-    let Some(value) = value else {
-        return Ok(Vec::new());
-    };
-    let wrong = |v: &JsValue| {
-        StreamError::invalid_argument(format!(
-            "{what}.stopStatuses must be an array of strings, got {}",
-            type_name(v)
-        ))
-    };
-    if !Array::is_array(&value) {
-        return Err(wrong(&value));
-    }
-    let array: Array = value.unchecked_into();
-    array
-        .iter()
-        .map(|item| item.as_string().ok_or_else(|| wrong(&item)))
-        .collect()
 }

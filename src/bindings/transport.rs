@@ -1,20 +1,36 @@
 //! Performs `HttpRequest`s with `fetch` (the global one or the caller's): headers, deadline,
 //! cancellation, retries. Everything about what a response means lives in `crate::http`.
 
-use js_sys::{Function, Object, Promise, Reflect};
-use serde_json::Value;
-use wasm_bindgen::{JsCast, JsValue};
+use js_sys::{Function, Object, Promise};
+use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::AbortSignal;
+use web_sys::{AbortSignal, RequestInit, RequestRedirect, ResponseType};
 
 use super::abort::{CallGuard, Stop};
 use crate::error::{ErrorCode, Result, StreamError};
 use crate::http::{HttpRequest, HttpResponse, RetryPolicy};
+use crate::json::Decoded;
+
+#[wasm_bindgen]
+extern "C" {
+    /// The global `fetch`, wherever the module runs (window, worker, Node, workerd).
+    #[wasm_bindgen(js_name = fetch, catch)]
+    fn global_fetch(url: &str, init: &RequestInit) -> Result<JsValue, JsValue>;
+
+    /// What an error thrown by `fetch` may carry; read by typed getters, never by name.
+    type ThrownError;
+    #[wasm_bindgen(method, getter, structural)]
+    fn message(this: &ThrownError) -> JsValue;
+    #[wasm_bindgen(method, getter, structural)]
+    fn cause(this: &ThrownError) -> JsValue;
+    #[wasm_bindgen(method, getter, structural)]
+    fn code(this: &ThrownError) -> JsValue;
+}
 
 pub const DEFAULT_TIMEOUT_MS: u32 = 30_000;
 
 /// What a call needs besides the request: per-call signal and timeout.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub struct CallOptions {
     pub signal: Option<AbortSignal>,
     pub timeout_ms: Option<u32>,
@@ -51,20 +67,20 @@ impl From<Failure> for JsValue {
 }
 
 impl Transport {
-    /// Sends `req` (retrying what may be retried) and reads the answer with `model`.
-    pub async fn call<T>(
+    /// Sends `req` (retrying what may be retried) and reads the answer as `answer` says.
+    pub async fn call(
         &self,
         req: &HttpRequest,
         options: &CallOptions,
-        model: impl Fn(Value) -> Result<T>,
-    ) -> Result<T, Failure> {
+        answer: &crate::json::Shape,
+    ) -> Result<Decoded, Failure> {
         let timeout_ms = options.timeout_ms.unwrap_or(self.timeout_ms);
         let guard = CallGuard::start(options.signal.clone(), timeout_ms)
             .map_err(|stop| stopped(stop, req, timeout_ms))?;
         let mut attempt = 0;
         loop {
             let outcome = match self.send(req, &guard).await {
-                Ok(response) => req.decode(&response, js_sys::Date::now(), &model),
+                Ok(response) => req.decode(&response, js_sys::Date::now(), answer),
                 Err(err) => Err(err),
             };
             let err = match outcome {
@@ -97,54 +113,46 @@ impl Transport {
     async fn send(&self, req: &HttpRequest, guard: &CallGuard) -> Result<HttpResponse> {
         let url = format!("{}{}", self.base_url, req.path);
         let init = self.request_init(req, &guard.signal());
-        let fetch = match &self.fetch {
-            Some(f) => f.clone(),
-            None => Reflect::get(&js_sys::global(), &JsValue::from_str("fetch"))
-                .ok()
-                .and_then(|f| f.dyn_into::<Function>().ok())
-                .ok_or_else(|| {
-                    StreamError::new(
-                        ErrorCode::Network,
-                        "no global fetch here; pass options.fetch",
-                    )
-                })?,
+        let where_ = || {
+            format!(
+                "{} {} {}{}",
+                req.api.name(),
+                req.method.as_str(),
+                self.base_url,
+                req.path_only()
+            )
         };
         let network = |stage: &str, e: JsValue| {
             StreamError::new(
                 ErrorCode::Network,
                 format!(
-                    "{} {} {}{}: {stage} ({})",
-                    req.api.name(),
-                    req.method.as_str(),
-                    self.base_url,
-                    req.path_only(),
-                    redact(describe_js_error(&e), &self.headers)
+                    "{}: {stage} ({})",
+                    where_(),
+                    redact(describe_js_error(e), &self.headers)
                 ),
             )
         };
-        let promise = fetch
-            .call2(&JsValue::UNDEFINED, &JsValue::from_str(&url), &init)
-            .map_err(|e| network("fetch threw", e))?;
-        let response = JsFuture::from(guard.race(&Promise::resolve(&promise)))
+        let promise = match &self.fetch {
+            Some(f) => f.call2(&JsValue::UNDEFINED, &JsValue::from_str(&url), &init),
+            None => global_fetch(&url, &init),
+        }
+        .map_err(|e| network("fetch threw", e))?;
+        let answered = JsFuture::from(guard.race(&Promise::resolve(&promise)))
             .await
             .map_err(|e| network("could not connect or send the request", e))?;
-        // Read by shape, not `instanceof Response`: an injected fetch may come from another
-        // realm or a polyfill. Anything without a status and `text()` is an error, never a trap.
-        let not_a_response = || {
+        // An injected fetch may resolve with anything: only a real `Response` is read.
+        let raw: web_sys::Response = answered.dyn_into().map_err(|_| {
             StreamError::new(
                 ErrorCode::Network,
                 format!(
-                    "{} {} {}{}: fetch resolved with something that is not a Response",
-                    req.api.name(),
-                    req.method.as_str(),
-                    self.base_url,
-                    req.path_only(),
+                    "{}: fetch resolved with something that is not a Response",
+                    where_()
                 ),
             )
-        };
+        })?;
+        let response = gloo_net::http::Response::from(raw.clone());
         // A browser shows a redirect not followed (`redirect: "manual"`) only as this.
-        let kind = Reflect::get(&response, &JsValue::from_str("type")).ok();
-        if kind.and_then(|k| k.as_string()).as_deref() == Some("opaqueredirect") {
+        if response.type_() == ResponseType::Opaqueredirect {
             return Err(StreamError::new(
                 ErrorCode::Server,
                 format!(
@@ -158,65 +166,44 @@ impl Transport {
             )
             .with_retryable(false));
         }
-        let status = Reflect::get(&response, &JsValue::from_str("status"))
-            .ok()
-            .and_then(|s| s.as_f64())
-            .filter(|s| s.fract() == 0.0 && (100.0..=599.0).contains(s))
-            .ok_or_else(not_a_response)? as u16;
-        let headers = Reflect::get(&response, &JsValue::from_str("headers")).ok();
-        let header_get = headers
-            .as_ref()
-            .and_then(|h| Reflect::get(h, &JsValue::from_str("get")).ok())
-            .and_then(|f| f.dyn_into::<Function>().ok());
-        let header = |name: &str| {
-            let (headers, get) = (headers.as_ref()?, header_get.as_ref()?);
-            get.call1(headers, &JsValue::from_str(name))
-                .ok()
-                .and_then(|v| v.as_string())
-        };
-        let text = Reflect::get(&response, &JsValue::from_str("text"))
-            .ok()
-            .and_then(|f| f.dyn_into::<Function>().ok())
-            .ok_or_else(not_a_response)?
-            .call0(&response)
+        let headers = response.headers();
+        // `Response::text` may throw for a used body; gloo's reader would unwrap that.
+        let text = raw
+            .text()
             .map_err(|e| network("could not read the response", e))?;
-        let body = JsFuture::from(guard.race(&Promise::resolve(&text)))
+        let body = JsFuture::from(guard.race(&text))
             .await
             .map_err(|e| network("the connection failed while reading the response body", e))?;
         Ok(HttpResponse {
-            status,
-            request_id: header("x-request-id"),
-            retry_after: header("retry-after"),
-            content_type: header("content-type"),
+            status: response.status(),
+            request_id: headers.get("x-request-id"),
+            retry_after: headers.get("retry-after"),
+            content_type: headers.get("content-type"),
             body: body.as_string().unwrap_or_default(),
         })
     }
 
-    fn request_init(&self, req: &HttpRequest, signal: &AbortSignal) -> Object {
+    fn request_init(&self, req: &HttpRequest, signal: &AbortSignal) -> RequestInit {
         let headers = Object::new();
-        let set = |obj: &Object, k: &str, v: &JsValue| {
-            let _ = Reflect::set(obj, &JsValue::from_str(k), v);
+        let set = |k: &str, v: &str| {
+            let _ = js_sys::Reflect::set(&headers, &JsValue::from_str(k), &JsValue::from_str(v));
         };
-        set(&headers, "accept", &JsValue::from_str("application/json"));
+        set("accept", "application/json");
         for (name, value) in &self.headers {
-            set(&headers, name, &JsValue::from_str(value));
+            set(name, value);
         }
-        let init = Object::new();
-        set(&init, "method", &JsValue::from_str(req.method.as_str()));
+        let init = RequestInit::new();
+        init.set_method(req.method.as_str());
         if let Some(body) = &req.body {
-            set(
-                &headers,
-                "content-type",
-                &JsValue::from_str("application/json"),
-            );
-            set(&init, "body", &JsValue::from_str(body));
+            set("content-type", "application/json");
+            init.set_body(&JsValue::from_str(body));
         }
-        set(&init, "headers", &headers);
-        set(&init, "signal", signal);
+        init.set_headers(&headers);
+        init.set_signal(Some(signal));
         if self.carries_credentials() {
             // `fetch` would repeat custom headers (x-api-key) to wherever a redirect points;
             // a credentialed request does not follow one, its 3xx is an error instead.
-            set(&init, "redirect", &JsValue::from_str("manual"));
+            init.set_redirect(RequestRedirect::Manual);
         }
         init
     }
@@ -258,19 +245,24 @@ fn redact(mut text: String, headers: &[(String, String)]) -> String {
 }
 
 /// `TypeError: fetch failed` says little; Node puts the socket error in `cause`.
-fn describe_js_error(e: &JsValue) -> String {
-    let text = |v: &JsValue, key: &str| {
-        Reflect::get(v, &JsValue::from_str(key))
-            .ok()
-            .and_then(|v| v.as_string())
-    };
-    let message = text(e, "message")
-        .or_else(|| e.as_string())
+fn describe_js_error(e: JsValue) -> String {
+    if let Some(text) = e.as_string() {
+        return text;
+    }
+    if !e.is_object() {
+        return "unknown error".into();
+    }
+    let e: ThrownError = e.unchecked_into();
+    let message = e
+        .message()
+        .as_string()
         .unwrap_or_else(|| "unknown error".into());
-    let cause = Reflect::get(e, &JsValue::from_str("cause"))
-        .ok()
-        .filter(|c| c.is_object());
-    match cause.and_then(|c| text(&c, "code").or_else(|| text(&c, "message"))) {
+    let cause = e.cause();
+    if !cause.is_object() {
+        return message;
+    }
+    let cause: ThrownError = cause.unchecked_into();
+    match cause.code().as_string().or_else(|| cause.message().as_string()) {
         Some(cause) => format!("{message}: {cause}"),
         None => message,
     }

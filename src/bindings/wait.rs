@@ -3,55 +3,43 @@
 //! ones, the caller's signal and the overall `timeoutMs` end the wait, and then nothing of it
 //! is left running (no request, no timer, no listener).
 
-use crate::models::ToJson;
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 
 use super::abort::{CallGuard, Stop};
 use super::alarm::Alarm;
 use super::client_config::{path_id, promise};
-use super::json::model_to_js;
+use super::json::parse;
 use super::poll_options::{wait_options, WaitOptions};
 use super::poll_support::{call_quietly, poll_transport, stopped};
 use super::transport::{CallOptions, Failure, Transport};
 use super::visibility::PageVisibility;
-use crate::poll::{classify_error, ErrorClass, PollSchedule, PolledPayment, StopStatuses};
-
-#[wasm_bindgen]
-extern "C" {
-    #[wasm_bindgen(typescript_type = "WaitOptions<GatewayPayment>")]
-    pub type GatewayWaitOptionsArg;
-    #[wasm_bindgen(typescript_type = "WaitOptions<Payment>")]
-    pub type PaymentWaitOptionsArg;
-}
+use crate::api::Polled;
+use crate::poll::{classify_error, ErrorClass, PollSchedule, StopStatuses};
 
 /// The promise of a wait for `payment_id` through `client`'s base URL and credentials.
-pub fn wait_for_payment<P>(
+pub fn wait_for_payment(
     client: &Transport,
+    polled: Polled,
     payment_id: JsValue,
-    options: Option<JsValue>,
-) -> Promise
-where
-    P: PolledPayment + ToJson + 'static,
-{
+    options: JsValue,
+) -> Promise {
     let poller = poll_transport(client);
     promise(async move {
         let id = path_id(&payment_id, "paymentId")?;
         let options = wait_options(options)?;
-        wait::<P>(&poller, &id, options, |_| {}).await
+        wait(&poller, polled, &id, options, |_| {}).await
     })
 }
 
 /// Polls until a status to stop at. `on_change` hears what `onUpdate` hears, right after it.
-pub async fn wait<P>(
+pub async fn wait(
     poller: &Transport,
+    polled: Polled,
     id: &str,
     options: WaitOptions,
     mut on_change: impl FnMut(&JsValue),
-) -> Result<JsValue, Failure>
-where
-    P: PolledPayment + ToJson,
-{
+) -> Result<JsValue, Failure> {
     let WaitOptions {
         poll,
         pause_when_hidden,
@@ -62,25 +50,26 @@ where
         .map_err(|stop| stopped(stop, &what, timeout_ms))?;
     let alarm = Alarm::default();
     let page = PageVisibility::watch(pause_when_hidden, alarm.clone());
-    let stops = StopStatuses::new(P::TERMINAL_STATUSES, poll.stop_statuses);
+    let stops = StopStatuses::new(polled.terminal, poll.stop_statuses);
     let mut schedule = PollSchedule::new(poll.config);
-    let req = P::request(id);
+    let req = polled.request(id)?;
     loop {
         // Each poll is cancelled with the wait; its own deadline is the client's `timeoutMs`.
         let call = CallOptions {
             signal: Some(guard.signal()),
             timeout_ms: None,
         };
-        let outcome = poller.call(&req, &call, P::decode).await;
+        let outcome = poller.call(&req, &call, polled.get.answer).await;
         if let Some(stop) = guard.stopped() {
             return Err(stopped(stop, &what, timeout_ms));
         }
         let server_wish = match outcome {
             Ok(payment) => {
-                let changed = schedule.observe_status(payment.status());
-                let done = stops.contains(payment.status());
+                let status = payment.captures.status().unwrap_or_default();
+                let changed = schedule.observe_status(status);
+                let done = stops.contains(status);
                 if changed || done {
-                    let js = model_to_js(&payment);
+                    let js = parse(&payment.json)?;
                     if changed {
                         call_quietly(poll.on_update.as_ref(), &[&js]);
                         on_change(&js);

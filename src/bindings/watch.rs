@@ -6,8 +6,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use crate::models::ToJson;
-use js_sys::{Array, Map, Object, Reflect};
+use js_sys::{Array, Map, Promise};
 use wasm_bindgen::prelude::*;
 
 use super::alarm::Alarm;
@@ -17,25 +16,16 @@ use super::poll_support::{now_ms, poll_transport};
 use super::transport::Transport;
 use super::watch_loop::{run, Watcher};
 use crate::error::{Result, StreamError};
-use crate::poll::{PolledPayment, StopStatuses, WatchBook};
-
-#[wasm_bindgen]
-extern "C" {
-    #[wasm_bindgen(typescript_type = "WatchPaymentsOptions<GatewayPayment>")]
-    pub type GatewayWatchOptionsArg;
-    #[wasm_bindgen(typescript_type = "WatchPaymentsOptions<Payment>")]
-    pub type PaymentWatchOptionsArg;
-}
+use crate::api::Polled;
+use crate::poll::{StopStatuses, WatchBook};
 
 /// The handle of a new watcher of `ids`; throws a `StreamError` for bad ids or options.
-pub fn watch_payments<P>(
+pub fn watch_payments(
     client: &Transport,
+    polled: Polled,
     ids: JsValue,
-    options: Option<JsValue>,
-) -> Result<JsValue, JsValue>
-where
-    P: PolledPayment + ToJson + 'static,
-{
+    options: JsValue,
+) -> Result<RawWatcher, JsValue> {
     let ids = id_list(&ids)?;
     let options = watch_options(options)?;
     let mut book = WatchBook::new(options.poll.config, options.limits);
@@ -43,9 +33,10 @@ where
     for id in &ids {
         book.add(id, now);
     }
-    let watcher = Rc::new(RefCell::new(Watcher::<P> {
+    let watcher = Rc::new(RefCell::new(Watcher {
+        polled,
         book,
-        stops: StopStatuses::new(P::TERMINAL_STATUSES, options.poll.stop_statuses.clone()),
+        stops: StopStatuses::new(polled.terminal, options.poll.stop_statuses.clone()),
         inbox: Vec::new(),
         closed: false,
         flying: HashMap::new(),
@@ -59,37 +50,57 @@ where
         let poller = Rc::new(poll_transport(client));
         promise(async move { run(watcher, poller, alarm, options, results, errors).await })
     };
-
-    let handle = Object::new();
-    let set = |key: &str, value: &JsValue| {
-        let _ = Reflect::set(&handle, &JsValue::from_str(key), value);
-    };
-    set("done", &done);
-    set("errors", &errors);
-    let (add_watcher, add_alarm) = (watcher.clone(), alarm.clone());
-    let add = Closure::<dyn FnMut(JsValue) -> Result<bool, JsValue>>::new(move |id: JsValue| {
-        let id = path_id(&id, "watchPayments add(paymentId)")?;
-        let mut w = add_watcher.borrow_mut();
-        let added = !w.closed && w.book.add(&id, now_ms());
-        drop(w);
-        add_alarm.ring();
-        Ok(added)
-    });
-    set("add", &add.into_js_value());
-    let remove = Closure::<dyn FnMut(JsValue) -> bool>::new(move |id: JsValue| {
-        let Some(id) = id.as_string() else {
-            return false;
-        };
-        let removed = watcher.borrow_mut().book.remove(&id);
-        // The watcher may now have nothing left to follow: let it settle.
-        alarm.ring();
-        removed
-    });
-    set("remove", &remove.into_js_value());
-    Ok(handle.into())
+    Ok(RawWatcher {
+        watcher,
+        alarm,
+        done,
+        errors,
+    })
 }
 
-/// The `ids` argument: an array of valid payment ids (duplicates are followed once).
+/// A running `watchPayments`; the shell hands out `{ done, errors, add, remove }` over it.
+#[wasm_bindgen]
+pub struct RawWatcher {
+    watcher: Rc<RefCell<Watcher>>,
+    alarm: Alarm,
+    done: Promise,
+    errors: Map,
+}
+
+#[wasm_bindgen]
+impl RawWatcher {
+    #[wasm_bindgen(getter)]
+    pub fn done(&self) -> Promise {
+        self.done.clone()
+    }
+
+    #[wasm_bindgen(getter)]
+    pub fn errors(&self) -> Map {
+        self.errors.clone()
+    }
+
+    /// Follows one more payment; false when it is followed already or the watcher is done.
+    pub fn add(&self, payment_id: JsValue) -> Result<bool, JsValue> {
+        let id = path_id(&payment_id, "watchPayments add(paymentId)")?;
+        let mut w = self.watcher.borrow_mut();
+        let added = !w.closed && w.book.add(&id, now_ms());
+        drop(w);
+        self.alarm.ring();
+        Ok(added)
+    }
+
+    /// Stops following one payment; false when it was not followed.
+    pub fn remove(&self, payment_id: JsValue) -> bool {
+        let Some(id) = payment_id.as_string() else {
+            return false;
+        };
+        let removed = self.watcher.borrow_mut().book.remove(&id);
+        // The watcher may now have nothing left to follow: let it settle.
+        self.alarm.ring();
+        removed
+    }
+}
+
 fn id_list(value: &JsValue) -> Result<Vec<String>> {
     if !Array::is_array(value) {
         return Err(StreamError::invalid_argument(format!(

@@ -6,25 +6,27 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use crate::models::ToJson;
 use js_sys::Map;
 use wasm_bindgen::JsValue;
 use web_sys::AbortController;
 
 use super::abort::{CallGuard, Stop};
 use super::alarm::Alarm;
-use super::json::model_to_js;
+use super::json::parse;
 use super::poll_options::WatchOptions;
 use super::poll_support::{call_quietly, now_ms, stopped};
 use super::transport::{CallOptions, Failure, Transport};
-use crate::poll::{classify_error, ErrorClass, Next, PolledPayment, StopStatuses, WatchBook};
+use crate::api::Polled;
+use crate::json::Decoded;
+use crate::poll::{classify_error, ErrorClass, Next, StopStatuses, WatchBook};
 
 /// What the loop, the polls in flight and the handle's `add`/`remove` share.
-pub struct Watcher<P> {
+pub struct Watcher {
+    pub polled: Polled,
     pub book: WatchBook,
     pub stops: StopStatuses,
     /// Polls that ended since the loop last looked.
-    pub inbox: Vec<(Rc<str>, Result<P, Failure>)>,
+    pub inbox: Vec<(Rc<str>, Result<Decoded, Failure>)>,
     /// `done` settled: nothing is added or reported any more.
     pub closed: bool,
     /// One controller per poll in flight (one shared signal would collect a listener per
@@ -35,17 +37,14 @@ pub struct Watcher<P> {
 
 /// Drives the watcher until every payment is done (resolving with `results`) or the caller's
 /// signal or `timeoutMs` stops it.
-pub async fn run<P>(
-    watcher: Rc<RefCell<Watcher<P>>>,
+pub async fn run(
+    watcher: Rc<RefCell<Watcher>>,
     poller: Rc<Transport>,
     alarm: Alarm,
     options: WatchOptions,
     results: Map,
     errors: Map,
-) -> Result<JsValue, Failure>
-where
-    P: PolledPayment + ToJson + 'static,
-{
+) -> Result<JsValue, Failure> {
     let timeout_ms = options.poll.timeout_ms;
     let what = "watchPayments";
     let outcome = match CallGuard::start(options.poll.signal.clone(), timeout_ms) {
@@ -78,14 +77,11 @@ where
 }
 
 /// Starts every poll that is due and allowed; returns how long until the next may be.
-fn start_due_polls<P>(
-    watcher: &Rc<RefCell<Watcher<P>>>,
+fn start_due_polls(
+    watcher: &Rc<RefCell<Watcher>>,
     poller: &Rc<Transport>,
     alarm: &Alarm,
-) -> Option<u64>
-where
-    P: PolledPayment + 'static,
-{
+) -> Option<u64> {
     let now = now_ms();
     loop {
         let next = watcher.borrow_mut().book.next(now);
@@ -97,26 +93,26 @@ where
     }
 }
 
-fn spawn_poll<P>(watcher: Rc<RefCell<Watcher<P>>>, poller: Rc<Transport>, alarm: Alarm, id: Rc<str>)
-where
-    P: PolledPayment + 'static,
-{
+fn spawn_poll(watcher: Rc<RefCell<Watcher>>, poller: Rc<Transport>, alarm: Alarm, id: Rc<str>) {
     let controller = AbortController::new().ok();
     let call = CallOptions {
         signal: controller.as_ref().map(AbortController::signal),
         timeout_ms: None,
     };
-    let flight = {
+    let (flight, polled) = {
         let mut w = watcher.borrow_mut();
         let flight = w.next_flight;
         w.next_flight += 1;
         if let Some(controller) = controller {
             w.flying.insert(flight, controller);
         }
-        flight
+        (flight, w.polled)
     };
     wasm_bindgen_futures::spawn_local(async move {
-        let outcome = poller.call(&P::request(&id), &call, P::decode).await;
+        let outcome = match polled.request(&id) {
+            Ok(req) => poller.call(&req, &call, polled.get.answer).await,
+            Err(err) => Err(Failure::Error(err)),
+        };
         let mut w = watcher.borrow_mut();
         w.flying.remove(&flight);
         if !w.closed {
@@ -129,14 +125,7 @@ where
 
 /// Books every ended poll and tells the caller, with no borrow held while a callback runs (a
 /// callback may call `add` or `remove`).
-fn deliver<P>(
-    watcher: &Rc<RefCell<Watcher<P>>>,
-    options: &WatchOptions,
-    results: &Map,
-    errors: &Map,
-) where
-    P: PolledPayment + ToJson,
-{
+fn deliver(watcher: &Rc<RefCell<Watcher>>, options: &WatchOptions, results: &Map, errors: &Map) {
     let inbox = std::mem::take(&mut watcher.borrow_mut().inbox);
     for (id, outcome) in inbox {
         let now = now_ms();
@@ -144,15 +133,17 @@ fn deliver<P>(
         let mut w = watcher.borrow_mut();
         match outcome {
             Ok(payment) => {
-                let stop = w.stops.contains(payment.status());
-                let update = w
-                    .book
-                    .finish_status(&id, payment.status(), stop, now, random);
+                let status = payment.captures.status().unwrap_or_default();
+                let stop = w.stops.contains(status);
+                let update = w.book.finish_status(&id, status, stop, now, random);
                 drop(w);
                 let Some(update) = update.filter(|u| u.changed || u.done) else {
                     continue;
                 };
-                let js = model_to_js(&payment);
+                let js = match parse(&payment.json) {
+                    Ok(js) => js,
+                    Err(err) => JsValue::from(err),
+                };
                 if update.done {
                     results.set(&JsValue::from_str(&id), &js);
                 }

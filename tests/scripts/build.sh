@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Release build of the npm package under pkg/: cargo -> wasm-bindgen (node + web) -> wasm-opt -Oz.
+# Release build of the npm package under pkg/:
+#   cargo (full and checkout features) -> wasm-bindgen (nodejs, web) -> wasm-opt -Oz
+#   -> esbuild bundles of the JS shell (pkg/src) beside each glue (tests/scripts/bundle.mjs).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -7,29 +9,30 @@ cd "$(dirname "$0")/../.."
 pkg=${PKG_DIR:-pkg}
 target=${CARGO_TARGET_DIR:-target}
 if [ "$pkg" != pkg ]; then
-  mkdir -p "$pkg" && cp -r pkg/package.json pkg/entry "$pkg/"
+  mkdir -p "$pkg" && cp -r pkg/package.json pkg/types "$pkg/"
 fi
-
-cargo build --release --lib --target wasm32-unknown-unknown --quiet
-wasm=$target/wasm32-unknown-unknown/release/stream_payments.wasm
 wasm_opt=tests/node_modules/.bin/wasm-opt
 
-build() { # target out-dir module-type
-  rm -rf "$pkg/$2"
-  wasm-bindgen --target "$1" --out-dir "$pkg/$2" --remove-name-section --remove-producers-section "$wasm"
-  "$wasm_opt" -Oz "$pkg/$2/stream_payments_bg.wasm" -o "$pkg/$2/stream_payments_bg.wasm"
-  printf '{ "type": "%s" }\n' "$3" > "$pkg/$2/package.json"
-  # The web target's InitOutput types raw wasm externref slots as `any`; `unknown` is as true
-  # and keeps `any` out of the public declarations.
-  sed -i -E 's/\b(a|b|c|d|e|f|g|h): any\b/\1: unknown/g; s/\) => any;/) => unknown;/' "$pkg/$2/stream_payments.d.ts"
-  # The classes declare [Symbol.dispose]; name its lib so consumers on an ES2022 lib compile.
-  sed -i '1i /// <reference lib="esnext.disposable" />' "$pkg/$2/stream_payments.d.ts"
+cargo build --release --lib --target wasm32-unknown-unknown --quiet
+cargo build --release --lib --target wasm32-unknown-unknown --quiet --no-default-features --features js \
+  --target-dir "$target/checkout"
+full=$target/wasm32-unknown-unknown/release/stream_payments.wasm
+checkout=$target/checkout/wasm32-unknown-unknown/release/stream_payments.wasm
+
+glue() { # wasm target out-dir module-type
+  rm -rf "${pkg:?}/$3"
+  wasm-bindgen --target "$2" --out-dir "$pkg/$3" --no-typescript --remove-name-section --remove-producers-section "$1"
+  "$wasm_opt" -Oz "$pkg/$3/stream_payments_bg.wasm" -o "$pkg/$3/stream_payments_bg.wasm"
+  printf '{ "type": "%s" }\n' "$4" > "$pkg/$3/package.json"
 }
 cp README.md "$pkg/README.md" # the npm front page is the repository README
-build nodejs node commonjs
-build web web module
+glue "$full" nodejs node commonjs
+glue "$full" web web module
+glue "$checkout" web checkout module
+node tests/scripts/bundle.mjs "$pkg"
 
 printf '%-34s %10s %10s\n' file raw gzip-9
-for f in "$pkg"/node/stream_payments_bg.wasm "$pkg"/web/stream_payments_bg.wasm "$pkg"/web/stream_payments.js; do
+for f in "$pkg"/web/stream_payments_bg.wasm "$pkg"/web/stream_payments.js "$pkg"/web/index.js \
+  "$pkg"/checkout/stream_payments_bg.wasm "$pkg"/checkout/index.js; do
   printf '%-34s %10d %10d\n' "$f" "$(wc -c < "$f")" "$(gzip -9c "$f" | wc -c)"
 done

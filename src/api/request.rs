@@ -1,0 +1,74 @@
+//! An operation's arguments (as the JS shell sends them: each one's JSON text) -> the request.
+
+use super::{Arg, Operation};
+use crate::error::{Result, StreamError};
+use crate::http::HttpRequest;
+use crate::json::raw;
+use crate::validate;
+
+/// The JSON text of each positional argument (`None` for `undefined`). The shell marks what
+/// `JSON.stringify` refused (a cycle, a function) with a leading NUL and the reason.
+pub type ArgTexts<'a> = [Option<&'a str>; 3];
+
+impl Operation {
+    /// The request for these arguments, every one checked.
+    pub fn request(&self, args: &ArgTexts<'_>) -> Result<HttpRequest> {
+        let mut path = String::with_capacity(self.path.len() + 48);
+        let mut segments = self.path.split("{}");
+        path.push_str(segments.next().unwrap_or_default());
+        let mut body = None;
+        let mut tail = String::new();
+        for (arg, text) in self.args.iter().zip(args.iter().copied()) {
+            match *arg {
+                Arg::Id(what) => {
+                    let id = string_arg(text, what)?;
+                    validate::path_id(&id, what)?;
+                    path.push_str(&id);
+                    path.push_str(segments.next().unwrap_or_default());
+                }
+                Arg::Query(spec) => {
+                    tail = crate::json::encode_query(json_arg(text, spec.what)?, spec)?;
+                }
+                Arg::Body(encode) => {
+                    body = Some(encode(json_arg(text, "request")?)?);
+                }
+                Arg::Text(what, encode) => {
+                    body = Some(encode(&string_arg(text, what)?)?);
+                }
+            }
+        }
+        path.push_str(&tail);
+        Ok(HttpRequest::new(self.host.api(), self.method, path, body))
+    }
+}
+
+/// An argument's JSON text; `null` stands for a missing object, which each reader refuses or
+/// takes as empty as it should.
+pub fn json_arg<'a>(text: Option<&'a str>, what: &str) -> Result<&'a str> {
+    match text {
+        None => Ok("null"),
+        Some(t) if t.starts_with('\0') => Err(StreamError::invalid_argument(format!(
+            "{what} cannot be sent as JSON ({})",
+            t[1..].trim()
+        ))),
+        Some(t) => Ok(t),
+    }
+}
+
+/// A string argument's value.
+pub fn string_arg(text: Option<&str>, what: &str) -> Result<String> {
+    let wrong = |kind: &str| {
+        StreamError::invalid_argument(format!("{what} must be a string, got {kind}"))
+    };
+    let text = match text {
+        None => return Err(wrong("undefined")),
+        // What JSON.stringify could not write: a function or a symbol.
+        Some(t) if t.starts_with('\0') => return Err(wrong(t[1..].trim())),
+        Some(t) => t,
+    };
+    let value = raw::parse(text).map_err(|_| wrong("a value that is not JSON"))?;
+    match value.as_str() {
+        Some(s) => Ok(s.into_owned()),
+        None => Err(wrong(value.kind())),
+    }
+}

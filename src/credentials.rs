@@ -1,0 +1,63 @@
+//! The StreamPay `x-api-key` token: the dashboard shows it ready-made (base64 of
+//! `api-key:api-secret`), or a client builds it from the key id and secret.
+
+use base64::Engine;
+
+use crate::error::{Result, StreamError};
+
+/// The token for a key id and its secret. Neither may contain `:` in the id (the separator) or
+/// be empty; nothing of either appears in a message.
+pub fn api_key_token(key_id: &str, secret: &str) -> Result<String> {
+    if key_id.trim().is_empty() || secret.trim().is_empty() {
+        return Err(StreamError::invalid_argument(
+            "apiKeyId and apiSecret must both be non-empty strings",
+        ));
+    }
+    if key_id.contains(':') {
+        return Err(StreamError::invalid_argument(
+            "apiKeyId must not contain ':' (it separates the id from the secret in the token)",
+        ));
+    }
+    let plain = format!("{key_id}:{secret}");
+    Ok(base64::engine::general_purpose::STANDARD.encode(plain))
+}
+
+/// Checks a ready-made token: a header value of visible ASCII (base64 is).
+pub fn check_token(token: &str) -> Result<()> {
+    if token.trim().is_empty() {
+        return Err(StreamError::invalid_argument(
+            "StreamPayClient options.apiKey is required (the API key token the dashboard shows), \
+             or apiKeyId and apiSecret",
+        ));
+    }
+    if token.chars().any(|c| !c.is_ascii_graphic()) {
+        return Err(StreamError::invalid_argument(
+            "StreamPayClient options.apiKey contains spaces, control or non-ASCII characters",
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builds_the_documented_token() {
+        assert_eq!(
+            api_key_token("test-key", "test-secret").unwrap(),
+            "dGVzdC1rZXk6dGVzdC1zZWNyZXQ="
+        );
+    }
+
+    #[test]
+    fn refuses_what_would_make_a_wrong_token_without_echoing_it() {
+        let err = api_key_token("a:b", "very-secret").unwrap_err();
+        assert!(!err.message.contains("very-secret"));
+        assert!(api_key_token("", "x").is_err());
+        assert!(check_token(" ").is_err());
+        let err = check_token("sécret").unwrap_err();
+        assert!(!err.message.contains("sécret"));
+        assert!(check_token("dGVzdA==").is_ok());
+    }
+}
