@@ -1,158 +1,367 @@
-//! Exports for exact amount conversion: `formatUnits`, `parseUnits`, `tokenDecimals`,
-//! `setTokenDecimals`.
+//! Raw exports behind the shell's `formatUnits`, `parseUnits`, `tokenDecimals` and
+//! `setTokenDecimals` (`pkg/src/amounts.js`).
+//!
+//! Two ways in. The fast one (`*Ascii`): the shell writes a short ASCII argument straight into
+//! [`IoBuffer`]'s input half and passes everything else as numbers; the answer is left in the
+//! output half when it is short ASCII text, so a call crosses with no allocation, no string
+//! decoding and no option object. The checked one (`*Checked`): every argument as the `JsValue` the
+//! caller gave, for anything the fast way does not take (other types, long or non-ASCII text);
+//! it gives the same results and makes the `INVALID_ARGUMENT` errors that name the argument.
 
-use tsify::Tsify;
+use std::cell::RefCell;
+
 use wasm_bindgen::prelude::*;
 
-use super::options::Opts;
-use super::{args, locale};
-use crate::amount::{self, FormatOptions, Grouping, Rounding, MAX_DECIMALS};
+use super::args::{self, type_name};
+use super::locale::LocaleFacts;
+use crate::amount::{self, decimals_from_f64, escape, FormatOptions, Rounding, MAX_DECIMALS};
 use crate::error::{Result, StreamError};
 use crate::tokens;
 
-#[wasm_bindgen]
-extern "C" {
-    /// The options object as JS passed it; read by `Opts`, which checks every field.
-    #[wasm_bindgen(typescript_type = "FormatUnitsOptions")]
-    pub type FormatUnitsOptionsArg;
-    #[wasm_bindgen(typescript_type = "ParseUnitsOptions")]
-    pub type ParseUnitsOptionsArg;
+/// Longest ASCII argument the fast way takes; amounts are tens of digits.
+const INPUT_BYTES: usize = 512;
+/// Longest ASCII answer left in the buffer; longer ones go through [`take_amount_result`].
+const OUTPUT_BYTES: usize = 1024;
+
+/// Status codes of the fast exports, besides a length or a token's decimals (never negative).
+const PENDING: i32 = -1;
+const UNKNOWN_TOKEN: i32 = -1;
+
+const FORMAT_WHAT: &str = "formatUnits options";
+const FORMAT_KEYS: &str = "maxFractionDigits, minFractionDigits, rounding, grouping, locale";
+const PARSE_WHAT: &str = "parseUnits options";
+
+/// `flags` bits of [`format_units_ascii`]: which options were given.
+const HAS_MAX: u32 = 1;
+const HAS_MIN: u32 = 2;
+const GROUPING: u32 = 4;
+const HAS_LOCALE: u32 = 8;
+
+/// Input bytes, then output bytes, at one fixed address for the life of the module.
+struct IoBuffer(Vec<u8>);
+
+thread_local! {
+    // wasm is single-threaded; JS touches the bytes only between calls.
+    static IO: RefCell<IoBuffer> = RefCell::new(IoBuffer(vec![0; INPUT_BYTES + OUTPUT_BYTES]));
+    /// An answer the buffer could not hold (an error, or long or non-ASCII text).
+    static PENDING_RESULT: RefCell<Option<Result<String>>> = const { RefCell::new(None) };
 }
 
-#[wasm_bindgen(typescript_custom_section)]
-const ROUNDING_TS: &'static str = r#"
-/** Rounding modes, named as in Java's BigDecimal. */
-export type Rounding = 'trunc' | 'floor' | 'ceil' | 'halfUp' | 'halfEven' | 'expand';
-"#;
-
-/// Options of `formatUnits`.
-#[derive(Tsify)]
-#[serde(rename_all = "camelCase")]
-#[allow(dead_code)] // describes the JS options for TypeScript; read by `Opts`
-pub struct FormatUnitsOptions {
-    /// Most fraction digits shown; defaults to `decimals`.
-    #[tsify(optional)]
-    max_fraction_digits: Option<u32>,
-    /// Trailing zeros are dropped down to this many fraction digits; default 0.
-    #[tsify(optional)]
-    min_fraction_digits: Option<u32>,
-    /// How digits beyond `maxFractionDigits` are dropped; default `'trunc'`.
-    #[tsify(optional, type = "Rounding")]
-    rounding: Option<String>,
-    /// Separate thousands (`,` unless `locale` says otherwise); default false.
-    #[tsify(optional)]
-    grouping: Option<bool>,
-    /// A BCP 47 locale whose separators are used (the digits stay ASCII).
-    #[tsify(optional)]
-    locale: Option<String>,
+/// The module's memory, so the shell can view [`IoBuffer`] in every build (nodejs, web).
+#[wasm_bindgen(js_name = wasmMemory)]
+pub fn wasm_memory() -> JsValue {
+    wasm_bindgen::memory()
 }
 
-/// Options of `parseUnits`.
-#[derive(Tsify)]
-#[serde(rename_all = "camelCase")]
-#[allow(dead_code)] // describes the JS options for TypeScript; read by `Opts`
-pub struct ParseUnitsOptions {
-    /// Round extra fraction digits this way instead of refusing them.
-    #[tsify(optional, type = "Rounding")]
-    rounding: Option<String>,
+/// Address of the I/O buffer in [`wasm_memory`]: `INPUT_BYTES` of input, then the output.
+#[wasm_bindgen(js_name = amountBuffer)]
+pub fn amount_buffer() -> usize {
+    IO.with_borrow_mut(|io| io.0.as_mut_ptr() as usize)
 }
 
-/// Formats an integer amount in smallest units (e.g. yoctoSTRM) as a decimal string, exactly.
-///
-/// `formatUnits("166389351081530800779973", 24, { maxFractionDigits: 5 })` is `"0.16638"`.
-#[wasm_bindgen(js_name = formatUnits)]
-pub fn format_units(
-    #[wasm_bindgen(unchecked_param_type = "string | bigint")] amount: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "number")] decimals: JsValue,
-    options: Option<FormatUnitsOptionsArg>,
+/// Sizes of the two halves of the I/O buffer, input first.
+#[wasm_bindgen(js_name = amountBufferSizes)]
+pub fn amount_buffer_sizes() -> Vec<u32> {
+    [INPUT_BYTES, OUTPUT_BYTES]
+        .iter()
+        .map(|&n| u32::try_from(n).unwrap_or(0))
+        .collect()
+}
+
+/// The answer a fast export left pending (it returned a negative status): the text, or the error
+/// thrown as a `StreamError`.
+#[wasm_bindgen(js_name = takeAmountResult)]
+pub fn take_amount_result() -> Result<String, JsValue> {
+    let pending = PENDING_RESULT.with_borrow_mut(Option::take);
+    Ok(pending
+        .unwrap_or_else(|| Err(StreamError::invalid_argument("no amount result is pending")))?)
+}
+
+/// Runs `work` on the `len` input bytes and leaves its answer in the output half: its length, or
+/// [`PENDING`] when the answer went to [`PENDING_RESULT`].
+fn through_buffer(len: usize, work: impl FnOnce(&str) -> Result<String>) -> i32 {
+    let answer = IO.with(|io| {
+        let Ok(mut io) = io.try_borrow_mut() else {
+            return Err(StreamError::invalid_argument("amount buffer is busy"));
+        };
+        let (input, output) = io.0.split_at_mut(INPUT_BYTES);
+        let text = input
+            .get(..len)
+            .and_then(|bytes| std::str::from_utf8(bytes).ok())
+            .ok_or_else(|| StreamError::invalid_argument("amount buffer holds no ASCII text"))?;
+        let answer = work(text)?;
+        let bytes = answer.as_bytes();
+        match output.get_mut(..bytes.len()) {
+            Some(out) if answer.is_ascii() => {
+                out.copy_from_slice(bytes);
+                Ok(Ok(bytes.len()))
+            }
+            _ => Ok(Err(answer)),
+        }
+    });
+    let pending = match answer {
+        Ok(Ok(len)) => return i32::try_from(len).unwrap_or(PENDING),
+        Ok(Err(text)) => Ok(text),
+        Err(err) => Err(err),
+    };
+    PENDING_RESULT.with_borrow_mut(|slot| *slot = Some(pending));
+    PENDING
+}
+
+/// `formatUnits(amount, decimals, options)` with the amount's `len` ASCII bytes in the input
+/// buffer and the options unpacked: `flags` says which were given ([`HAS_MAX`], ...), `rounding`
+/// is 0 for none or 1 + the index in [`Rounding::ALL`], and with [`HAS_LOCALE`] the locale's
+/// separators are the char codes `decimal_sep` and `group_sep` and its group sizes are described
+/// by `group_count`, `group_last`, `group_prev` (see [`LocaleFacts`]).
+#[wasm_bindgen(js_name = formatUnitsAscii)]
+#[allow(clippy::too_many_arguments)] // one number per option: that is the point of this export
+pub fn format_units_ascii(
+    len: usize,
+    decimals: f64,
+    flags: u32,
+    max: f64,
+    min: f64,
+    rounding: u32,
+    decimal_sep: u32,
+    group_sep: u32,
+    group_count: u32,
+    group_last: u32,
+    group_prev: u32,
+) -> i32 {
+    through_buffer(len, |amount| {
+        let decimals = decimals_from_f64(decimals)?;
+        let given = |bit: u32| flags & bit != 0;
+        let max = given(HAS_MAX)
+            .then(|| count_from_f64(FORMAT_WHAT, "maxFractionDigits", max))
+            .transpose()?;
+        let min = given(HAS_MIN)
+            .then(|| count_from_f64(FORMAT_WHAT, "minFractionDigits", min))
+            .transpose()?;
+        let rounding = rounding_from_code(rounding)?;
+        let locale = given(HAS_LOCALE)
+            .then(|| {
+                LocaleFacts::from_char_codes(
+                    decimal_sep,
+                    group_sep,
+                    group_count,
+                    group_last,
+                    group_prev,
+                )
+            })
+            .transpose()?;
+        let options = format_options(max, min, rounding, given(GROUPING), locale);
+        amount::format_units(amount, decimals, &options)
+    })
+}
+
+/// `formatUnits` with every argument as the caller gave it. The shell destructured `options`
+/// (when it is an object) into the option values, found its first `unknown_key`, and, when
+/// `locale` is a string, asked `Intl` for its separators: `locale_facts` is `undefined` for a tag
+/// `Intl` refused, else `[decimal, group, groupCount, lastGroup, previousGroup]`.
+#[wasm_bindgen(js_name = formatUnitsChecked)]
+#[allow(clippy::too_many_arguments)] // the option values, destructured by the shell
+pub fn format_units_checked(
+    amount: JsValue,
+    decimals: JsValue,
+    options: JsValue,
+    unknown_key: Option<String>,
+    max: JsValue,
+    min: JsValue,
+    rounding: JsValue,
+    grouping: JsValue,
+    locale: JsValue,
+    locale_facts: Option<Vec<JsValue>>,
 ) -> Result<String, JsValue> {
-    Ok(format_units_inner(
-        &amount,
-        &decimals,
-        options.map(Into::into),
-    )?)
+    let amount = args::amount_string(&amount, "amount")?;
+    let decimals = args::decimals(&decimals)?;
+    check_options(FORMAT_WHAT, &options, unknown_key.as_deref(), FORMAT_KEYS)?;
+    let max = optional(&max, |v| count(FORMAT_WHAT, "maxFractionDigits", v))?;
+    let min = optional(&min, |v| count(FORMAT_WHAT, "minFractionDigits", v))?;
+    let rounding = optional(&rounding, |v| rounding_name(FORMAT_WHAT, v))?;
+    let grouping = optional(&grouping, |v| {
+        v.as_bool()
+            .ok_or_else(|| wrong(FORMAT_WHAT, "grouping", v, "a boolean"))
+    })?;
+    let locale = optional(&locale, |v| {
+        let tag = v
+            .as_string()
+            .ok_or_else(|| wrong(FORMAT_WHAT, "locale", v, "a string"))?;
+        LocaleFacts::from_js(&tag, locale_facts.as_deref())
+    })?;
+    let options = format_options(
+        max,
+        min,
+        rounding.unwrap_or_default(),
+        grouping.unwrap_or(false),
+        locale,
+    );
+    Ok(amount::format_units(&amount, decimals, &options)?)
 }
 
-fn format_units_inner(
-    amount: &JsValue,
-    decimals: &JsValue,
-    options: Option<JsValue>,
-) -> Result<String> {
-    let amount = args::amount_string(amount, "amount")?;
-    let decimals = args::decimals(decimals)?;
-    let known = [
-        "maxFractionDigits",
-        "minFractionDigits",
-        "rounding",
-        "grouping",
-        "locale",
-    ];
-    let opts = Opts::new(options, "formatUnits options", &known)?;
-    let mut format = FormatOptions {
-        max_fraction_digits: opts.count("maxFractionDigits", MAX_DECIMALS)?,
-        min_fraction_digits: opts.count("minFractionDigits", MAX_DECIMALS)?.unwrap_or(0),
-        rounding: parse_rounding(opts.string("rounding")?.as_deref())?.unwrap_or_default(),
+fn format_options(
+    max: Option<u32>,
+    min: Option<u32>,
+    rounding: Rounding,
+    grouping: bool,
+    locale: Option<LocaleFacts>,
+) -> FormatOptions {
+    let mut options = FormatOptions {
+        max_fraction_digits: max,
+        min_fraction_digits: min.unwrap_or(0),
+        rounding,
         ..FormatOptions::default()
     };
-    let grouping = opts.bool("grouping")?.unwrap_or(false);
-    match opts.string("locale")?.as_deref() {
-        Some(tag) => {
-            let symbols = locale::symbols(tag)?;
-            format.decimal_separator = symbols.decimal;
-            if grouping {
-                format.grouping = Some(symbols.grouping);
-            }
+    match locale {
+        Some(facts) => {
+            let (decimal, group) = facts.into_separators();
+            options.decimal_separator = decimal;
+            options.grouping = grouping.then_some(group);
         }
-        None if grouping => {
-            format.grouping = Some(Grouping {
-                separator: ",".into(),
-                primary: 3,
-                secondary: 3,
-            })
-        }
-        None => {}
+        None => options.grouping = grouping.then(amount::Grouping::default),
     }
-    amount::format_units(&amount, decimals, &format)
+    options
 }
 
-/// Parses human decimal text into an integer amount in smallest units, exactly.
-///
-/// `parseUnits("1.5", 6)` is `"1500000"`. More fraction digits than `decimals` are refused
-/// unless a `rounding` is given.
-#[wasm_bindgen(js_name = parseUnits)]
-pub fn parse_units(
-    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "number")] decimals: JsValue,
-    options: Option<ParseUnitsOptionsArg>,
+/// `parseUnits(text, decimals, options)` with the text's `len` ASCII bytes in the input buffer;
+/// `rounding` as in [`format_units_ascii`].
+#[wasm_bindgen(js_name = parseUnitsAscii)]
+pub fn parse_units_ascii(len: usize, decimals: f64, rounding: u32) -> i32 {
+    through_buffer(len, |text| {
+        let decimals = decimals_from_f64(decimals)?;
+        let rounding = match rounding {
+            0 => None,
+            code => Some(rounding_from_code(code)?),
+        };
+        amount::parse_units(text, decimals, rounding)
+    })
+}
+
+/// `parseUnits` with every argument as the caller gave it (see [`format_units_checked`]).
+#[wasm_bindgen(js_name = parseUnitsChecked)]
+pub fn parse_units_checked(
+    text: JsValue,
+    decimals: JsValue,
+    options: JsValue,
+    unknown_key: Option<String>,
+    rounding: JsValue,
 ) -> Result<String, JsValue> {
     let text = args::string(&text, "text")?;
     let decimals = args::decimals(&decimals)?;
-    let opts = Opts::new(options.map(Into::into), "parseUnits options", &["rounding"])?;
-    let rounding = parse_rounding(opts.string("rounding")?.as_deref())?;
+    check_options(PARSE_WHAT, &options, unknown_key.as_deref(), "rounding")?;
+    let rounding = optional(&rounding, |v| rounding_name(PARSE_WHAT, v))?;
     Ok(amount::parse_units(&text, decimals, rounding)?)
 }
 
-/// Decimals of a token (`STRM`, `NEAR`, `USDC`, `SOL`) or currency (`SAR`, `KWD`, ...), or
-/// `undefined` when unknown. Case-insensitive.
-#[wasm_bindgen(js_name = tokenDecimals)]
-pub fn token_decimals(token: &str) -> Option<u32> {
-    tokens::token_decimals(token)
+/// `tokenDecimals` of the token's `len` ASCII bytes in the input buffer, or -1 when unknown.
+#[wasm_bindgen(js_name = tokenDecimalsAscii)]
+pub fn token_decimals_ascii(len: usize) -> i32 {
+    let found = IO.with(|io| {
+        let io = io.try_borrow().ok()?;
+        let token = std::str::from_utf8(io.0.get(..len.min(INPUT_BYTES))?).ok()?;
+        tokens::token_decimals(token)
+    });
+    found
+        .and_then(|d| i32::try_from(d).ok())
+        .unwrap_or(UNKNOWN_TOKEN)
 }
 
-/// Adds or overrides the decimals of a token or currency; `undefined` removes the override.
-#[wasm_bindgen(js_name = setTokenDecimals)]
-pub fn set_token_decimals(
-    token: &str,
-    #[wasm_bindgen(unchecked_param_type = "number | undefined")] decimals: JsValue,
-) -> Result<(), JsValue> {
+/// `tokenDecimals` with the argument as the caller gave it.
+#[wasm_bindgen(js_name = tokenDecimalsChecked)]
+pub fn token_decimals_checked(token: JsValue) -> Result<Option<u32>, JsValue> {
+    let token = args::string(&token, "tokenOrCurrency")?;
+    Ok(tokens::token_decimals(&token))
+}
+
+/// `setTokenDecimals(token, decimals)`; `undefined` or `null` removes the override.
+#[wasm_bindgen(js_name = setTokenDecimalsChecked)]
+pub fn set_token_decimals_checked(token: JsValue, decimals: JsValue) -> Result<(), JsValue> {
+    let token = args::string(&token, "token")?;
     let decimals = if decimals.is_undefined() || decimals.is_null() {
         None
     } else {
         Some(args::decimals(&decimals)?)
     };
-    Ok(tokens::set_token_decimals(token, decimals)?)
+    Ok(tokens::set_token_decimals(&token, decimals)?)
 }
 
-fn parse_rounding(name: Option<&str>) -> Result<Option<Rounding>, StreamError> {
-    name.map(str::parse).transpose()
+/// An options argument: `undefined`, `null` or a non-array object whose keys are all known.
+fn check_options(what: &str, options: &JsValue, unknown: Option<&str>, known: &str) -> Result<()> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(());
+    }
+    if !options.is_object() || js_sys::Array::is_array(options) {
+        return Err(StreamError::invalid_argument(format!(
+            "{what} must be an object, got {}",
+            type_name(options)
+        )));
+    }
+    match unknown {
+        Some(key) => Err(StreamError::invalid_argument(format!(
+            "{what}: unknown option \"{}\"; known options are {known}",
+            escape(key)
+        ))),
+        None => Ok(()),
+    }
+}
+
+/// An option value; `undefined` means not given.
+fn optional<T>(value: &JsValue, read: impl FnOnce(&JsValue) -> Result<T>) -> Result<Option<T>> {
+    if value.is_undefined() {
+        Ok(None)
+    } else {
+        read(value).map(Some)
+    }
+}
+
+fn wrong(what: &str, key: &str, value: &JsValue, expected: &str) -> StreamError {
+    StreamError::invalid_argument(format!(
+        "{what}.{key} must be {expected}, got {}",
+        type_name(value)
+    ))
+}
+
+fn count(what: &str, key: &str, value: &JsValue) -> Result<u32> {
+    match value.as_f64() {
+        Some(number) => count_from_f64(what, key, number),
+        None => Err(wrong(
+            what,
+            key,
+            value,
+            &format!("a whole number from 0 to {MAX_DECIMALS}"),
+        )),
+    }
+}
+
+/// A digit count option given as a JS number.
+fn count_from_f64(what: &str, key: &str, number: f64) -> Result<u32> {
+    if number.is_finite()
+        && number >= 0.0
+        && number.fract() == 0.0
+        && number <= f64::from(MAX_DECIMALS)
+    {
+        // In range and integral, so the conversion is exact.
+        return Ok(number as u32);
+    }
+    Err(StreamError::invalid_argument(format!(
+        "{what}.{key} must be a whole number from 0 to {MAX_DECIMALS}, got number"
+    )))
+}
+
+fn rounding_name(what: &str, value: &JsValue) -> Result<Rounding> {
+    value
+        .as_string()
+        .ok_or_else(|| wrong(what, "rounding", value, "a string"))?
+        .parse()
+}
+
+/// The shell's code for a rounding name: 0 none (the default), else 1 + index in [`Rounding::ALL`].
+fn rounding_from_code(code: u32) -> Result<Rounding> {
+    let index = usize::try_from(code).unwrap_or(usize::MAX);
+    match index.checked_sub(1) {
+        None => Ok(Rounding::default()),
+        Some(i) => Rounding::ALL
+            .get(i)
+            .copied()
+            .ok_or_else(|| StreamError::invalid_argument("unknown rounding code")),
+    }
 }

@@ -1,71 +1,86 @@
-//! Separators of a locale, asked of `Intl.NumberFormat`; the digits themselves stay ours.
+//! A locale's separators and group sizes, from what the shell read once per tag off
+//! `Intl.NumberFormat(tag).formatToParts(1234567890.5)`; the digits themselves stay ours.
 
-use js_sys::{Array, Intl, Object, Reflect};
-use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsValue;
 
-use crate::amount::Grouping;
+use crate::amount::{escape, Grouping};
 use crate::error::{Result, StreamError};
 
-#[wasm_bindgen]
-extern "C" {
-    /// Throws a `RangeError` for a malformed tag, which `catch` turns into an `Err`.
-    #[wasm_bindgen(catch, js_namespace = Intl, js_name = getCanonicalLocales)]
-    fn canonical_locales(tag: &str) -> Result<Array, JsValue>;
+/// What `formatToParts` showed: the `decimal` and `group` parts (`.` and `,` when absent), how
+/// many `integer` parts there were and the lengths, in characters, of the last two.
+pub struct LocaleFacts {
+    decimal: String,
+    group: String,
+    count: u32,
+    last: u32,
+    prev: u32,
 }
 
-pub struct LocaleSymbols {
-    pub decimal: String,
-    pub grouping: Grouping,
-}
-
-/// A number with several groups and a fraction, so every separator shows up.
-const PROBE: f64 = 1_234_567_890.5;
-
-pub fn symbols(tag: &str) -> Result<LocaleSymbols> {
-    if canonical_locales(tag).is_err() {
-        return Err(StreamError::invalid_argument(format!(
-            "locale \"{}\" is not a valid BCP 47 language tag",
-            crate::amount::escape(&tag.chars().take(40).collect::<String>())
-        )));
+impl LocaleFacts {
+    /// Separators given as UTF-16 char codes (the shell's fast path takes one-unit separators).
+    pub fn from_char_codes(
+        decimal: u32,
+        group: u32,
+        count: u32,
+        last: u32,
+        prev: u32,
+    ) -> Result<Self> {
+        let char_of = |code: u32| {
+            char::from_u32(code)
+                .map(String::from)
+                .ok_or_else(|| StreamError::invalid_argument("locale separator is not a character"))
+        };
+        Ok(Self {
+            decimal: char_of(decimal)?,
+            group: char_of(group)?,
+            count,
+            last,
+            prev,
+        })
     }
-    let locales = Array::of1(&JsValue::from_str(tag));
-    let format = Intl::NumberFormat::new(&locales, &Object::new());
-    let parts = format.format_to_parts(PROBE);
-    let mut decimal = ".".to_string();
-    let mut separator = ",".to_string();
-    let mut integer_lengths = Vec::new();
-    for part in parts.iter() {
-        let kind = field(&part, "type");
-        let value = field(&part, "value");
-        match kind.as_str() {
-            "decimal" => decimal = value,
-            "group" => separator = value,
-            "integer" => integer_lengths.push(value.chars().count()),
-            _ => {}
-        }
+
+    /// From the shell's `[decimal, group, count, last, prev]`, or `None` when `Intl` refused `tag`.
+    pub fn from_js(tag: &str, facts: Option<&[JsValue]>) -> Result<Self> {
+        let invalid = || {
+            StreamError::invalid_argument(format!(
+                "locale \"{}\" is not a valid BCP 47 language tag",
+                escape(&tag.chars().take(40).collect::<String>())
+            ))
+        };
+        let [decimal, group, count, last, prev] = facts.ok_or_else(invalid)? else {
+            return Err(invalid());
+        };
+        let text = |v: &JsValue| v.as_string().ok_or_else(invalid);
+        let number = |v: &JsValue| {
+            v.as_f64()
+                .filter(|n| n.is_finite() && *n >= 0.0 && *n <= f64::from(u32::MAX))
+                .map(|n| n as u32)
+                .ok_or_else(invalid)
+        };
+        Ok(Self {
+            decimal: text(decimal)?,
+            group: text(group)?,
+            count: number(count)?,
+            last: number(last)?,
+            prev: number(prev)?,
+        })
     }
-    let primary = integer_lengths.last().copied().unwrap_or(3).max(1);
-    let secondary = match integer_lengths.len() {
-        0..=2 => primary,
-        n => integer_lengths
-            .get(n - 2)
-            .copied()
-            .unwrap_or(primary)
-            .max(1),
-    };
-    Ok(LocaleSymbols {
-        decimal,
-        grouping: Grouping {
-            separator,
+
+    /// The decimal separator and the grouping: the rightmost group is as long as the last integer
+    /// part, further groups as the one before it (3 and 3 without parts; en-IN gives 3 and 2).
+    pub fn into_separators(self) -> (String, Grouping) {
+        let size = |n: u32| usize::try_from(n).unwrap_or(3).max(1);
+        let primary = if self.count == 0 { 3 } else { size(self.last) };
+        let secondary = if self.count <= 2 {
+            primary
+        } else {
+            size(self.prev)
+        };
+        let grouping = Grouping {
+            separator: self.group,
             primary,
             secondary,
-        },
-    })
-}
-
-fn field(part: &JsValue, name: &str) -> String {
-    Reflect::get(part, &JsValue::from_str(name))
-        .ok()
-        .and_then(|v| v.as_string())
-        .unwrap_or_default()
+        };
+        (self.decimal, grouping)
+    }
 }

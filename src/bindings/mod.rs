@@ -26,8 +26,9 @@ mod watch;
 mod watch_loop;
 
 pub use amounts::{
-    format_units, parse_units, set_token_decimals, token_decimals, FormatUnitsOptionsArg,
-    ParseUnitsOptionsArg,
+    amount_buffer, amount_buffer_sizes, format_units_ascii, format_units_checked,
+    parse_units_ascii, parse_units_checked, set_token_decimals_checked, take_amount_result,
+    token_decimals_ascii, token_decimals_checked, wasm_memory,
 };
 pub use error::to_js_error;
 pub use gateway_client::GatewayClient;

@@ -21,6 +21,10 @@ if [ ! -f tests/bench/node_modules/.package-lock.json ] || ! cmp -s tests/bench/
   cp tests/bench/package-lock.json tests/bench/node_modules/.bench-lock
 fi
 
+# The floor of the amount rows: a bare no_std wasm module (tests/bench/floor, its own workspace).
+cargo build --quiet --release --target wasm32-unknown-unknown --manifest-path tests/bench/floor/Cargo.toml \
+  --target-dir "$root/target/bench-floor"
+
 # The package as a user installs it: npm pack, then installed into a scratch project.
 scratch=$out/scratch
 rm -rf "$scratch" && mkdir -p "$scratch"

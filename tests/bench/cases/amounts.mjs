@@ -1,5 +1,5 @@
 // formatUnits / parseUnits against the JS anchors, one amount kind per process.
-// Every implementation is first checked against the plain-JS floor on every input (after
+// Every implementation is first checked against the plain-JS reference on every input (after
 // normalising harmless differences: ethers' trailing ".0", NEAR's thousands commas), then timed.
 import { formatUnits as viemFormat, parseUnits as viemParse } from 'viem';
 import { formatUnits as ethersFormat, parseUnits as ethersParse } from 'ethers';
@@ -9,6 +9,7 @@ import * as plain from '../lib/plain-units.mjs';
 import { dataset } from '../lib/datasets.mjs';
 import { compareSync } from '../lib/harness.mjs';
 import { loadPackage } from '../lib/subject.mjs';
+import { loadFloor } from '../lib/floor.mjs';
 
 const normalize = (v) => String(v).replace(/,/g, '').replace(/\.0$/, '');
 
@@ -34,7 +35,7 @@ export async function run(id, { count, timedCount = Math.min(count, 25_000), rou
   const data = dataset(spec.kind, count);
   const d = data.decimals;
   const all = spec.op === 'parse' ? data.texts : data.amounts;
-  const impls = implementations(spec.op, d, sp);
+  const impls = implementations(spec.op, d, sp, loadFloor());
   // Every input is checked; the first `timedCount` of them (a random sample too) are timed.
   const checks = impls.map((impl) => agreement({ ...impl, inputs: impl.prepare?.(all) }, all));
   const inputs = all.slice(0, timedCount);
@@ -53,10 +54,13 @@ export async function run(id, { count, timedCount = Math.min(count, 25_000), rou
 }
 
 /** [{ name, role, fn, expect }]: `expect(input)` is the right answer that impl must give. */
-function implementations(op, d, sp) {
+function implementations(op, d, sp, floor) {
+  // The floor: the same digit work in a bare wasm module, bytes in and out of static buffers.
+  const floorRow = (fn, expect) => (floor ? [{ name: 'floor: raw no_std wasm call', role: 'floor', fn, ...(expect && { expect }) }] : []);
   if (op === 'format') {
     const list = [
       { name: 'stream-payments formatUnits', role: 'ours', fn: (s) => sp.formatUnits(s, d) },
+      ...floorRow((s) => floor.formatUnits(s, d)),
       { name: 'plain JS string slicing', role: 'plain', fn: (s) => plain.formatUnits(s, d) },
       { name: 'viem formatUnits(BigInt(s))', role: 'viem', fn: (s) => viemFormat(BigInt(s), d), note: 'string -> BigInt included, as from a JSON API' },
       { name: 'viem formatUnits(bigint)', role: 'viem-bigint', fn: (b) => viemFormat(b, d), prepare: (xs) => xs.map(BigInt), note: 'BigInts made before timing' },
@@ -71,6 +75,7 @@ function implementations(op, d, sp) {
     const halfUp = (s) => sp.formatUnits(s, d, { maxFractionDigits: 5, rounding: 'halfUp' });
     return [
       { name: 'stream-payments formatUnits {maxFractionDigits: 5}', role: 'ours', fn: (s) => sp.formatUnits(s, d, { maxFractionDigits: 5 }), expect: trunc },
+      ...floorRow((s) => floor.formatUnits(s, d, 5), trunc),
       { name: 'plain JS string slicing (trunc)', role: 'plain', fn: (s) => plain.formatUnits(s, d, 5), expect: trunc },
       { name: 'stream-payments formatUnits {.., rounding: halfUp}', role: 'ours-halfUp', fn: halfUp, expect: (s) => new BigNumber(s).shiftedBy(-d).decimalPlaces(5, BigNumber.ROUND_HALF_UP).toFixed() },
       { name: 'bignumber.js decimalPlaces(5, ROUND_DOWN)', role: 'bignumber', fn: (s) => new BigNumber(s).shiftedBy(-d).decimalPlaces(5, BigNumber.ROUND_DOWN).toFixed(), expect: trunc },
@@ -79,6 +84,7 @@ function implementations(op, d, sp) {
   }
   const list = [
     { name: 'stream-payments parseUnits', role: 'ours', fn: (t) => sp.parseUnits(t, d) },
+    ...floorRow((t) => floor.parseUnits(t, d)),
     { name: 'plain JS string slicing', role: 'plain', fn: (t) => plain.parseUnits(t, d) },
     { name: 'viem parseUnits', role: 'viem', fn: (t) => viemParse(t, d), note: 'returns a bigint' },
     { name: 'ethers parseUnits', role: 'ethers', fn: (t) => ethersParse(t, d), note: 'returns a bigint' },

@@ -2,7 +2,7 @@
 // project (bench.sh does that); cases import it through a one-line module inside that project,
 // so Node resolves `stream-payments` with its real `exports` conditions.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 export function scratchDir() {
@@ -13,8 +13,13 @@ export function scratchDir() {
   return dir;
 }
 
-/** The package's ESM namespace, resolved from the scratch project like a user's import. */
+/**
+ * The package's ESM namespace, resolved from the scratch project like a user's import.
+ * BENCH_PACKAGE_MODULE names a module to measure instead (e.g. pkg/src/amounts.js, the shell
+ * before the build bundles it); the amount cases need only its four amount functions.
+ */
 export async function loadPackage() {
+  if (process.env.BENCH_PACKAGE_MODULE) return import(pathToFileURL(resolve(process.env.BENCH_PACKAGE_MODULE)).href);
   const dir = scratchDir();
   const shim = join(dir, 'import-stream-payments.mjs');
   if (!existsSync(shim)) writeFileSync(shim, "export * from 'stream-payments';\n");

@@ -1,0 +1,209 @@
+// Exact amounts: formatUnits, parseUnits, tokenDecimals, setTokenDecimals over the raw exports of
+// src/bindings/amounts.rs. The shell only moves arguments: it unpacks options into numbers, copies
+// short ASCII text into a buffer inside the module's memory and reads short ASCII answers back, so
+// a typical call crosses once with no allocation or string decoding. Anything else (other types,
+// long or non-ASCII text) goes to the `*Checked` exports with the values as given. Every check,
+// result and error is Rust's.
+import * as glue from './glue.js';
+
+/** A view of the module's I/O buffer: input bytes, then output bytes. Empty until the first call
+ * (the web build instantiates later than this module loads) and after memory growth detached it. */
+let io = new Uint8Array(0);
+let inputBytes = 0;
+
+function attach() {
+  const [input, output] = glue.amountBufferSizes();
+  inputBytes = input;
+  io = new Uint8Array(glue.wasmMemory().buffer, glue.amountBuffer(), input + output);
+}
+
+/** Copies `text` into the input buffer; false when it is too long or not ASCII. */
+function put(text) {
+  if (io.length === 0) attach();
+  const n = text.length;
+  if (n > inputBytes) return false;
+  const bytes = io;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 127) return false;
+    bytes[i] = c;
+  }
+  return true;
+}
+
+/** The answer of a fast export: `n` ASCII bytes in the output buffer, or pending in Rust (n < 0). */
+function take(n) {
+  if (n < 0) return glue.takeAmountResult();
+  if (io.length === 0) attach();
+  const bytes = io;
+  let text = '';
+  for (let i = inputBytes, end = inputBytes + n; i < end; i++) text += String.fromCharCode(bytes[i]);
+  return text;
+}
+
+/** 0 for no rounding given, else 1 + the mode's index in Rust's `Rounding::ALL`; -1 for others. */
+function roundingCode(name) {
+  switch (name) {
+    case undefined: return 0;
+    case 'trunc': return 1;
+    case 'floor': return 2;
+    case 'ceil': return 3;
+    case 'halfUp': return 4;
+    case 'halfEven': return 5;
+    case 'expand': return 6;
+    default: return -1;
+  }
+}
+
+const FORMAT_KEYS = ['maxFractionDigits', 'minFractionDigits', 'rounding', 'grouping', 'locale'];
+const PARSE_KEYS = ['rounding'];
+
+/** Whether `options` is a plain options object whose enumerable keys are all in `known`. */
+function plainOptions(options, known) {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) return false;
+  for (const key in options) if (!known.includes(key)) return false;
+  return true;
+}
+
+/** The first own key Rust must refuse, as `Object.keys` lists them. */
+function unknownKey(options, known) {
+  if (typeof options !== 'object' || options === null) return undefined;
+  return Object.keys(options).find((key) => !known.includes(key));
+}
+
+/** What `Intl` shows of a locale, asked once per tag: [decimal, group, integer parts, last part's
+ * length, the one before's], or null for a tag `Intl` refuses. */
+const LOCALES = new Map();
+const LOCALE_CACHE_SIZE = 64;
+
+function localeFacts(tag) {
+  let facts = LOCALES.get(tag);
+  if (facts !== undefined) return facts;
+  facts = askIntl(tag);
+  if (LOCALES.size >= LOCALE_CACHE_SIZE) LOCALES.clear();
+  LOCALES.set(tag, facts);
+  return facts;
+}
+
+function askIntl(tag) {
+  try {
+    Intl.getCanonicalLocales(tag);
+  } catch {
+    return null;
+  }
+  let decimal = '.';
+  let group = ',';
+  let count = 0;
+  let last = 0;
+  let prev = 0;
+  // A number with several groups and a fraction, so every separator shows up.
+  for (const { type, value } of new Intl.NumberFormat([tag]).formatToParts(1234567890.5)) {
+    if (type === 'decimal') decimal = value;
+    else if (type === 'group') group = value;
+    else if (type === 'integer') {
+      count++;
+      prev = last;
+      last = [...value].length;
+    }
+  }
+  return [decimal, group, count, last, prev];
+}
+
+/**
+ * Formats an integer amount in smallest units (e.g. yoctoSTRM) as a decimal string, exactly.
+ * @param {string | bigint} amount
+ * @param {number} decimals
+ * @param {FormatUnitsOptions} [options]
+ * @returns {string}
+ */
+export function formatUnits(amount, decimals, options) {
+  if (typeof amount === 'bigint') amount = `${amount}`;
+  let max;
+  let min;
+  let rounding;
+  let grouping;
+  let locale;
+  if (options !== undefined) {
+    if (!plainOptions(options, FORMAT_KEYS)) return formatChecked(amount, decimals, options);
+    ({ maxFractionDigits: max, minFractionDigits: min, rounding, grouping, locale } = options);
+  }
+  const code = roundingCode(rounding);
+  if (typeof amount !== 'string' || typeof decimals !== 'number' || code < 0
+    || (max !== undefined && typeof max !== 'number') || (min !== undefined && typeof min !== 'number')
+    || (grouping !== undefined && typeof grouping !== 'boolean')) {
+    return formatChecked(amount, decimals, options);
+  }
+  let flags = (max === undefined ? 0 : 1) | (min === undefined ? 0 : 2) | (grouping ? 4 : 0);
+  let facts = NO_LOCALE;
+  if (locale !== undefined) {
+    facts = typeof locale === 'string' ? localeFacts(locale) : null;
+    if (facts === null || facts[0].length !== 1 || facts[1].length !== 1) return formatChecked(amount, decimals, options);
+    flags |= 8;
+  }
+  if (!put(amount)) return formatChecked(amount, decimals, options);
+  return take(glue.formatUnitsAscii(amount.length, decimals, flags, max ?? 0, min ?? 0, code,
+    facts[0].charCodeAt(0), facts[1].charCodeAt(0), facts[2], facts[3], facts[4]));
+}
+
+const NO_LOCALE = ['.', ',', 0, 0, 0];
+
+function formatChecked(amount, decimals, options) {
+  let max;
+  let min;
+  let rounding;
+  let grouping;
+  let locale;
+  if (typeof options === 'object' && options !== null) {
+    ({ maxFractionDigits: max, minFractionDigits: min, rounding, grouping, locale } = options);
+  }
+  const facts = typeof locale === 'string' ? localeFacts(locale) : null;
+  return glue.formatUnitsChecked(amount, decimals, options, unknownKey(options, FORMAT_KEYS),
+    max, min, rounding, grouping, locale, facts);
+}
+
+/**
+ * Parses human decimal text into an integer amount in smallest units, exactly.
+ * @param {string} text
+ * @param {number} decimals
+ * @param {ParseUnitsOptions} [options]
+ * @returns {string}
+ */
+export function parseUnits(text, decimals, options) {
+  let rounding;
+  if (options !== undefined) {
+    if (!plainOptions(options, PARSE_KEYS)) return parseChecked(text, decimals, options);
+    ({ rounding } = options);
+  }
+  const code = roundingCode(rounding);
+  if (typeof text !== 'string' || typeof decimals !== 'number' || code < 0 || !put(text)) {
+    return parseChecked(text, decimals, options);
+  }
+  return take(glue.parseUnitsAscii(text.length, decimals, code));
+}
+
+function parseChecked(text, decimals, options) {
+  const rounding = typeof options === 'object' && options !== null ? options.rounding : undefined;
+  return glue.parseUnitsChecked(text, decimals, options, unknownKey(options, PARSE_KEYS), rounding);
+}
+
+/**
+ * Decimals of a token or currency, or `undefined` when unknown. Case-insensitive.
+ * @param {string} tokenOrCurrency
+ * @returns {number | undefined}
+ */
+export function tokenDecimals(tokenOrCurrency) {
+  if (typeof tokenOrCurrency === 'string' && put(tokenOrCurrency)) {
+    const decimals = glue.tokenDecimalsAscii(tokenOrCurrency.length);
+    return decimals < 0 ? undefined : decimals;
+  }
+  return glue.tokenDecimalsChecked(tokenOrCurrency);
+}
+
+/**
+ * Adds or overrides the decimals of a token or currency; `undefined` removes the override.
+ * @param {string} token
+ * @param {number | undefined} decimals
+ */
+export function setTokenDecimals(token, decimals) {
+  glue.setTokenDecimalsChecked(token, decimals);
+}
