@@ -1,7 +1,7 @@
 // Prints the gateway's documented payment amounts, formatted exactly by the built package.
 // `make demo` runs this until the browser demo page exists.
 import { readFileSync } from 'node:fs';
-import { formatUnits, parseUnits, tokenDecimals } from '../pkg/entry/node.mjs';
+import { formatUnits, parseUnits, tokenDecimals } from '../pkg/node/index.mjs';
 
 const fixture = new URL('../../shared/api/fixtures/gateway-payment-completed.json', import.meta.url);
 const payment = JSON.parse(readFileSync(fixture, 'utf8'));

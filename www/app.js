@@ -1,5 +1,5 @@
 // The demo page: loads /config.json (written by www/serve.mjs), then starts the three sections.
-// Importing 'stream-payments' (the import map points at /pkg/entry/web.js) initialises the wasm.
+// Importing 'stream-payments' (the import map points at /pkg/web/index.js) initialises the wasm.
 import { startCheckout } from './checkout.js';
 import { startMerchant } from './merchant.js';
 import { startConverter } from './converter.js';

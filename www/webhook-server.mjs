@@ -5,7 +5,7 @@
 //   STREAMPAY_WEBHOOK_SECRET=... GATEWAY_SECRET_KEY=... PORT=8787 node www/webhook-server.mjs
 import { createServer } from 'node:http';
 import { pathToFileURL } from 'node:url';
-import { parseGatewayCallback, verifyGatewayCallback, verifyStreamPayWebhook } from '../pkg/entry/node.mjs';
+import { parseGatewayCallback, verifyGatewayCallback, verifyStreamPayWebhook } from '../pkg/node/index.mjs';
 
 const MAX_BODY_BYTES = 1 << 20;
 

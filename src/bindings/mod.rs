@@ -1,5 +1,6 @@
 //! The binding layer: every `#[wasm_bindgen]` export and every JS conversion lives here.
-//! Everything else in the crate is plain Rust.
+//! Everything else in the crate is plain Rust. The public API is the JS shell in `pkg/src/`,
+//! which calls these raw exports once per call.
 
 mod abort;
 mod alarm;
@@ -8,21 +9,21 @@ mod args;
 mod change_feed;
 mod client_config;
 mod error;
-mod gateway_client;
 mod json;
 mod locale;
 mod options;
-mod page_iter;
 mod poll_options;
 mod poll_support;
+#[cfg(feature = "merchant")]
 pub mod push;
-mod streampay_client;
-mod streampay_links;
+mod raw_client;
+mod runtime;
 mod transport;
-mod types;
 mod visibility;
 mod wait;
+#[cfg(feature = "merchant")]
 mod watch;
+#[cfg(feature = "merchant")]
 mod watch_loop;
 
 pub use amounts::{
@@ -30,6 +31,5 @@ pub use amounts::{
     parse_units_ascii, parse_units_checked, set_token_decimals_checked, take_amount_result,
     token_decimals_ascii, token_decimals_checked, wasm_memory,
 };
-pub use error::to_js_error;
-pub use gateway_client::GatewayClient;
-pub use streampay_client::StreamPayClient;
+pub use error::{attach, to_js_error};
+pub use raw_client::{not_a_client, operations, RawClient, RawPages};

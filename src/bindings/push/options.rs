@@ -1,12 +1,13 @@
-//! `verifyStreamPayWebhook`'s `{ toleranceSec?, nowSec? }`, read by hand: a serde instantiation
-//! for two numbers would cost more `.wasm` than this file. Same rules as `args::options`:
+//! `verifyStreamPayWebhook`'s `{ toleranceSec?, nowSec? }`, read through the typed getters of
+//! `OptionBag`: a serde instantiation for two numbers would cost more `.wasm` than this file.
 //! `undefined`/`null` give the defaults and an unknown key is refused, so a typo is not silently
 //! ignored.
 
-use js_sys::{Object, Reflect};
+use js_sys::Object;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::super::args;
+use super::super::options::OptionBag;
 use crate::error::{Result, StreamError};
 use crate::push::freshness::DEFAULT_TOLERANCE_SEC;
 
@@ -29,7 +30,11 @@ pub fn webhook_options(value: Option<JsValue>) -> Result<WebhookOptions> {
                 )));
             }
             refuse_unknown_keys(&obj)?;
-            (number(&obj, "toleranceSec")?, number(&obj, "nowSec")?)
+            let bag: &OptionBag = obj.unchecked_ref();
+            (
+                number(bag.tolerance_sec(), "toleranceSec")?,
+                number(bag.now_sec(), "nowSec")?,
+            )
         }
     };
     Ok(WebhookOptions {
@@ -55,8 +60,7 @@ fn refuse_unknown_keys(obj: &JsValue) -> Result<()> {
 }
 
 /// An optional number; the value itself never goes into a message.
-fn number(obj: &JsValue, key: &str) -> Result<Option<f64>> {
-    let value = Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
+fn number(value: JsValue, key: &str) -> Result<Option<f64>> {
     if value.is_undefined() || value.is_null() {
         return Ok(None);
     }

@@ -128,7 +128,7 @@ export function renderMarkdown(env, results, { partial = false } = {}) {
     const rows = [[`**stream-payments web build** (${size.ours.parts.map((p) => `\`${p.file}\` ${fmtBytes(p.gzipBytes)}`).join(' + ')})`, fmtBytes(size.ours.rawBytes), `**${fmtBytes(size.ours.gzipBytes)}**`]];
     if (size.oursInViteApp) {
       const app = size.oursInViteApp;
-      const broken = app.initKept ? '' : ' **BROKEN: the bundle never instantiates the .wasm (with `"sideEffects": false` in `package.json` Vite drops the `await init()` of `entry/web.js`)**';
+      const broken = app.initKept ? '' : ' **BROKEN: the bundle never instantiates the .wasm (with `"sideEffects": false` in `package.json` Vite drops the `await init()` of `web/index.js`)**';
       rows.push([`stream-payments in a Vite app (\`tests/js/vite\`, Vite tree-shakes the glue: ${app.parts.map((p) => `${p.file.replace(/-[\w-]{8}\./, '.')} ${fmtBytes(p.gzipBytes)}`).join(' + ')})${broken}`, '', fmtBytes(app.gzipBytes)]);
     }
     for (const a of size.alternatives) rows.push([a.name, a.error ? '' : fmtBytes(a.minifiedBytes), a.error ? `build failed: ${a.error}` : fmtBytes(a.gzipBytes)]);

@@ -23,7 +23,7 @@ const httpErrorLogs = (errors, status) => errors.filter((e) => !e.includes(`stat
 let mock, site, browser;
 
 before(async () => {
-  assert.ok(existsSync(join(pkgDir, 'entry/web.js')), `a built package in ${pkgDir}`);
+  assert.ok(existsSync(join(pkgDir, 'web/index.js')), `a built package in ${pkgDir}`);
   installDemoDeps({ log: () => {} });
   mkdirSync(shots, { recursive: true });
   mock = await startMockServer({ port: 0, apiKey: 'test-key:test-secret', seed: 1, paymentCount: 250 });

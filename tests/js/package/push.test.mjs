@@ -240,7 +240,7 @@ test('many verifications at once stay independent', async () => {
 
 test('the declarations type the push exports precisely', () => {
   const dir = dirname(createRequire(import.meta.url).resolve('stream-payments/package.json'));
-  const dts = readFileSync(join(dir, 'node/stream_payments.d.ts'), 'utf8');
+  const dts = readFileSync(join(dir, 'types/push.d.ts'), 'utf8');
   for (const signature of [
     'verifyGatewayCallback(payload: object, secretKey: string): Promise<boolean>',
     'parseGatewayCallback(rawBody: string | Uint8Array): GatewayCallback',

@@ -10,5 +10,5 @@ test('require() gives the same exports as import', async () => {
 });
 
 test('the package resolves to the Node build under require', () => {
-  assert.match(require.resolve('stream-payments'), /node[\\/]stream_payments\.js$/);
+  assert.match(require.resolve('stream-payments'), /node[\\/]index\.cjs$/);
 });

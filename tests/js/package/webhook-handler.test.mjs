@@ -15,9 +15,9 @@ const { signGatewayCallback, signStreamPayWebhook, deliver } = await import(path
 // The example as a user copies it: same code, importing the package by name. Written beside the
 // scratch project's node_modules (not into test/, which node --test would run as a test file).
 const source = readFileSync(join(root, 'www/webhook-server.mjs'), 'utf8');
-assert.ok(source.includes("from '../pkg/entry/node.mjs'"), 'the example imports the local build');
+assert.ok(source.includes("from '../pkg/node/index.mjs'"), 'the example imports the local build');
 const example = fileURLToPath(new URL('../webhook-server.example.mjs', import.meta.url));
-writeFileSync(example, source.replace("from '../pkg/entry/node.mjs'", "from 'stream-payments'"));
+writeFileSync(example, source.replace("from '../pkg/node/index.mjs'", "from 'stream-payments'"));
 const { createPushHandler } = await import(pathToFileURL(example).href);
 
 const WEBHOOK_SECRET = 'whsec_handler_test_4b1d';

@@ -117,7 +117,7 @@ async function buildAndLoadVite(name, replace) {
     assert.fail(`vite build failed:\n${err.stdout}${err.stderr}`);
   }
   const js = readdirSync(join(app, 'dist/assets')).filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(app, 'dist/assets', f), 'utf8')).join('\n');
-  assert.match(js, /WebAssembly\.instantiate/, 'the Vite bundle never instantiates the .wasm: with "sideEffects": false in the package.json, Vite drops the `await init()` of entry/web.js ("sideEffects": ["./entry/web.js"] keeps it)');
+  assert.match(js, /WebAssembly\.instantiate/, 'the Vite bundle never instantiates the .wasm: with "sideEffects": false in the package.json, Vite drops the `await init()` of web/index.js ("sideEffects": ["./web/index.js"] keeps it)');
   writeFileSync(join(app, 'dist/favicon.ico'), '');
   const server = await startStaticServer({ '/': join(app, 'dist') });
   try {

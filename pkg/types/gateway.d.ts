@@ -1,10 +1,6 @@
-//! TypeScript declarations of the objects that cross the boundary as plain JS objects
-//! (payments, pages, options). Kept beside the Rust models they describe (`crate::models`).
+// The crypto gateway: options, payments, polling, and the client a checkout page uses.
+import type { StreamError } from './errors';
 
-use wasm_bindgen::prelude::*;
-
-#[wasm_bindgen(typescript_custom_section)]
-const CLIENT_TYPES_TS: &'static str = r#"
 /** Options shared by both clients. */
 export interface ClientOptions {
   /** API base URL; must be https:// unless the host is loopback. */
@@ -22,13 +18,6 @@ export interface ClientOptions {
 export interface GatewayClientOptions extends ClientOptions {
   /** Base URL for creating payments; defaults to `baseUrl` when that is set. */
   payBaseUrl?: string;
-}
-
-export interface StreamPayClientOptions extends ClientOptions {
-  /** Base64 of "api-key:api-secret". A secret: keep it on servers. */
-  apiKey: string;
-  /** Allow construction in a browser (test keys only). Default false. */
-  allowBrowser?: boolean;
 }
 
 /** Per-call options. */
@@ -103,76 +92,6 @@ export interface PaymentLink {
   [field: string]: unknown;
 }
 
-export type PaymentStatus =
-  | 'PENDING' | 'PROCESSING' | 'FAILED_INITIATION' | 'SUCCEEDED' | 'FAILED' | 'CANCELED'
-  | 'UNDER_REVIEW' | 'EXPIRED' | 'SETTLED' | 'REFUNDED' | (string & {});
-
-/** A StreamPay payment. Unknown fields are kept (camelCased). */
-export interface Payment {
-  id: string;
-  /** Decimal string, e.g. "115.00". */
-  amount?: string;
-  /** Smallest units (halalas, fils), as a string. */
-  amountInSmallestUnit?: string;
-  currency: string | null;
-  currentStatus: PaymentStatus;
-  type: string | null;
-  paymentMethod: string | null;
-  scheduledOn: string | null;
-  payedAt: string | null;
-  refundedAt: string | null;
-  refundReason: string | null;
-  refundNote: string | null;
-  [field: string]: unknown;
-}
-
-export interface Pagination {
-  totalCount: number;
-  maxPage: number;
-  currentPage: number;
-  limit: number;
-  hasNextPage: boolean;
-  hasPreviousPage: boolean;
-  [field: string]: unknown;
-}
-
-export interface PaymentPage {
-  data: Payment[];
-  pagination: Pagination;
-}
-
-/** Body of `markPaymentAsPaid`. */
-export interface MarkPaidRequest {
-  paymentMethod: 'CASH' | 'BANK_TRANSFER' | 'CARD' | 'QURRAH';
-  note?: string;
-}
-
-/** Body of `refundPayment`. */
-export interface RefundRequest {
-  refundReason: 'REQUESTED_BY_CUSTOMER' | 'DUPLICATE' | 'FRAUDULENT' | 'OTHER';
-  refundNote?: string;
-  /** Refund every payment paid in the same transaction. Default false. */
-  allowRefundMultipleRelatedPayments?: boolean;
-}
-
-export interface ListPaymentsParams {
-  /** From 1. */
-  page?: number;
-  /** 1 to 100; the API's default is 10. */
-  limit?: number;
-  statuses?: PaymentStatus[];
-  invoiceId?: string[];
-  searchTerm?: string;
-  /** ISO 8601 date-time. */
-  fromDate?: string;
-  toDate?: string;
-  sortField?: string;
-  sortDirection?: 'asc' | 'desc';
-}
-"#;
-
-#[wasm_bindgen(typescript_custom_section)]
-const POLLING_TYPES_TS: &'static str = r#"
 /** Pacing and lifetime of a wait for one payment (`waitForPayment`). */
 export interface WaitOptions<P> {
   /** First delay between polls, in ms. Default 2000. */
@@ -230,48 +149,21 @@ export interface PaymentWatcher<P> {
    *  Removing the last one resolves `done`. */
   remove(paymentId: string): boolean;
 }
-"#;
 
-#[wasm_bindgen(typescript_custom_section)]
-const PAYMENT_LINK_TYPES_TS: &'static str = r#"
-/** The documented statuses of a StreamPay payment link. */
-export type PaymentLinkStatus = 'INACTIVE' | 'ACTIVE' | 'COMPLETED';
-
-/**
- * Body of `StreamPayClient.createPaymentLink`. StreamPay documents only the endpoint, so only
- * `name` is required and checked here. Every other field is passed through as given: its key is
- * sent in snake_case (`maxNumberOfPayments` -> `max_number_of_payments`; keys inside nested
- * objects and arrays are sent exactly as written) and its value as `JSON.stringify` writes it
- * (give amounts as decimal strings; a `bigint` is refused).
- */
-export interface CreateStreamPayLinkRequest {
-  /** The link's name: a non-empty string. */
-  name: string;
-  [field: string]: unknown;
+/** Client of the Stream crypto gateway: public payment status; safe in browsers. */
+export declare class GatewayClient {
+  /** `baseUrl` defaults to the public gateway; `payBaseUrl` (payment creation) defaults to
+   *  `baseUrl` when that is given, else to the public pay host. */
+  constructor(options?: GatewayClientOptions);
+  /** The payment's current status and amounts. Retries network errors, 429 and 5xx. */
+  getPayment(paymentId: string, options?: RequestOptions): Promise<GatewayPayment>;
+  /** Polls until `completed` or `not_found` (expired: read `reason`), or a status in
+   *  `options.stopStatuses`, and resolves with it. */
+  waitForPayment(paymentId: string, options?: WaitOptions<GatewayPayment>): Promise<GatewayPayment>;
+  /** Each change of the payment's status (`for await`), ending with the settled payment.
+   *  Leaving the loop early stops the polling. */
+  watchPayment(paymentId: string, options?: WaitOptions<GatewayPayment>): AsyncIterableIterator<GatewayPayment>;
+  /** Releases the client; later calls reject with a StreamError. */
+  free(): void;
+  [Symbol.dispose](): void;
 }
-
-/** A StreamPay payment link. Unknown fields are kept (camelCased), e.g. `createdAt`. */
-export interface StreamPayPaymentLink {
-  id: string;
-  /** The public page where the customer pays. */
-  url: string;
-  /** Open: a status newer than this version still comes through. */
-  status: PaymentLinkStatus | (string & {});
-  name?: string;
-  [field: string]: unknown;
-}
-
-export interface PaymentLinkPage {
-  data: StreamPayPaymentLink[];
-  pagination: Pagination;
-}
-
-export interface ListPaymentLinksParams {
-  /** From 1. */
-  page?: number;
-  /** 1 to 100; the API's default is 10. */
-  limit?: number;
-  /** Sent as repeated keys: `statuses=ACTIVE&statuses=INACTIVE`. */
-  statuses?: PaymentLinkStatus[];
-}
-"#;
