@@ -84,7 +84,7 @@ impl Opts {
                 type_name(&value)
             )));
         }
-        for key in Object::keys(value.unchecked_ref()).iter().filter_map(|k| k.as_string()) {
+        for key in Object::keys(value.unchecked_ref::<Object>()).iter().filter_map(|k| k.as_string()) {
             if !known.contains(&key.as_str()) {
                 return Err(StreamError::invalid_argument(format!(
                     "{what}: unknown option \"{}\"; known options are {}",

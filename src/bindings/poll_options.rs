@@ -7,13 +7,19 @@ use web_sys::AbortSignal;
 
 use super::options::{OptionBag, Opts};
 use crate::error::{Result, StreamError};
-use crate::poll::{PollConfig, WatchLimits};
+use crate::poll::PollConfig;
+#[cfg(feature = "merchant")]
+use crate::poll::WatchLimits;
 
 /// Longest `intervalMs` / `maxIntervalMs` / `timeoutMs`: a day.
 const MAX_MS: u32 = 86_400_000;
+#[cfg(feature = "merchant")]
 const MAX_CONCURRENCY: u32 = 1_000;
+#[cfg(feature = "merchant")]
 const MAX_PER_SECOND: u32 = 100_000;
+#[cfg(feature = "merchant")]
 const DEFAULT_CONCURRENCY: u32 = 8;
+#[cfg(feature = "merchant")]
 const DEFAULT_PER_SECOND: u32 = 10;
 
 const WAIT_KEYS: &[&str] = &[
@@ -25,6 +31,7 @@ const WAIT_KEYS: &[&str] = &[
     "stopStatuses",
     "pauseWhenHidden",
 ];
+#[cfg(feature = "merchant")]
 const WATCH_KEYS: &[&str] = &[
     "intervalMs",
     "maxIntervalMs",
@@ -52,6 +59,7 @@ pub struct WaitOptions {
     pub pause_when_hidden: bool,
 }
 
+#[cfg(feature = "merchant")]
 pub struct WatchOptions {
     pub poll: PollOptions,
     pub limits: WatchLimits,
@@ -66,6 +74,7 @@ pub fn wait_options(value: JsValue) -> Result<WaitOptions> {
     })
 }
 
+#[cfg(feature = "merchant")]
 pub fn watch_options(value: JsValue) -> Result<WatchOptions> {
     let opts = Opts::new(Some(value), "watchPayments options", WATCH_KEYS)?;
     let what = "watchPayments options";

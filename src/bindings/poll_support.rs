@@ -52,6 +52,7 @@ pub fn call_quietly(callback: Option<&Function>, args: &[&JsValue]) {
 }
 
 /// Milliseconds since the epoch, as the timers and the rate limit count them.
+#[cfg(feature = "merchant")]
 pub fn now_ms() -> u64 {
     let now = js_sys::Date::now();
     if now.is_finite() && now > 0.0 {

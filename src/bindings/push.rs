@@ -131,7 +131,7 @@ pub async fn verify_stream_pay_webhook(
 ) -> Result<WebhookEventJs, JsValue> {
     let options = options.map(JsValue::from);
     let event = verify_webhook_inner(&raw_body, &signature_header, &secret, options).await?;
-    Ok(convert::event_to_js(&event).unchecked_into())
+    Ok(convert::event_to_js(&event)?.unchecked_into())
 }
 
 async fn verify_webhook_inner(

@@ -57,10 +57,9 @@ impl RawClient {
         signal: JsValue,
         timeout_ms: JsValue,
     ) -> Promise {
-        let found = self.operation(op);
-        let transport = found.map(|op| self.transport(op));
+        let found = self.operation(op).map(|op| (op, self.transport(op)));
         promise(async move {
-            let (op, transport) = (found?, transport?);
+            let (op, transport) = found?;
             let req = op.request(&[a0.as_deref(), a1.as_deref(), a2.as_deref()])?;
             let call = call_options(options, signal, timeout_ms)?;
             let decoded = transport.call(&req, &call, op.answer).await?;
@@ -103,7 +102,7 @@ impl RawClient {
         &self,
         payment_id: JsValue,
         options: JsValue,
-    ) -> std::result::Result<JsValue, JsValue> {
+    ) -> std::result::Result<super::change_feed::RawFeed, JsValue> {
         super::change_feed::watch_payment(&self.main, api::polled(self.api), payment_id, options)
     }
 
@@ -114,7 +113,7 @@ impl RawClient {
         &self,
         payment_ids: JsValue,
         options: JsValue,
-    ) -> std::result::Result<JsValue, JsValue> {
+    ) -> std::result::Result<super::watch::RawWatcher, JsValue> {
         super::watch::watch_payments(&self.main, api::polled(self.api), payment_ids, options)
     }
 }

@@ -141,7 +141,7 @@ impl Transport {
             .await
             .map_err(|e| network("could not connect or send the request", e))?;
         // An injected fetch may resolve with anything: only a real `Response` is read.
-        let raw: web_sys::Response = answered.dyn_into().map_err(|_| {
+        let raw: web_sys::Response = answered.dyn_into::<web_sys::Response>().map_err(|_| {
             StreamError::new(
                 ErrorCode::Network,
                 format!(
@@ -150,7 +150,7 @@ impl Transport {
                 ),
             )
         })?;
-        let response = gloo_net::http::Response::from(raw.clone());
+        let response = gloo_net::http::Response::from(Clone::clone(&raw));
         // A browser shows a redirect not followed (`redirect: "manual"`) only as this.
         if response.type_() == ResponseType::Opaqueredirect {
             return Err(StreamError::new(

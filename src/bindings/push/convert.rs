@@ -5,7 +5,7 @@
 use js_sys::{BigInt, JsString, Number, Object, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::super::{args, json};
+use super::super::args;
 use crate::error::{Result, StreamError};
 use crate::push::gateway_callback::{GatewayCallback, FIELD_KEYS, MAX_FIELD_LEN};
 use crate::push::signature_header::{self, MAX_HEADER_LEN};
@@ -132,24 +132,9 @@ pub fn callback_to_js(callback: &GatewayCallback) -> Object {
     obj
 }
 
-pub fn event_to_js(event: &WebhookEvent) -> Object {
-    let obj = Object::new();
-    set(&obj, "eventType", &JsValue::from_str(&event.event_type));
-    let optional = [
-        ("entityType", &event.entity_type),
-        ("entityId", &event.entity_id),
-        ("status", &event.status),
-    ];
-    for (key, value) in optional {
-        if let Some(value) = value {
-            set(&obj, key, &JsValue::from_str(value));
-        }
-    }
-    if let Some(timestamp) = &event.timestamp {
-        set(&obj, "timestamp", &json::to_js(timestamp));
-    }
-    set(&obj, "data", &json::to_js(&event.data));
-    obj
+/// The event as its one `JSON.parse`d object.
+pub fn event_to_js(event: &WebhookEvent) -> Result<JsValue> {
+    Ok(super::super::json::parse(&event.json)?)
 }
 
 /// Setting a key on a fresh plain object cannot fail.
