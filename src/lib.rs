@@ -6,6 +6,7 @@
 pub mod amount;
 pub mod error;
 pub mod http;
+pub mod json;
 pub mod models;
 pub mod poll;
 pub mod push;
