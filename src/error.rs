@@ -65,14 +65,18 @@ pub struct StreamError {
     pub retryable: bool,
     /// From the `x-request-id` response header.
     pub request_id: Option<String>,
-    /// The parsed error body, when there was one. Boxed, like `details`, to keep the error
-    /// small: it travels in every `Result` of the crate.
-    pub body: Option<Box<serde_json::Value>>,
+    /// The error body's JSON text, when it was JSON (JS `JSON.parse`s it). Keys as sent;
+    /// integers past 2^53 are strings.
+    pub body: Option<String>,
+    /// The API's own error code (`PAYMENT_FINALIZED`), from a flat `{code}` or a nested
+    /// `{error: {code}}` body. A `Box<str>` keeps the error under clippy's size limit.
+    pub stream_code: Option<Box<str>>,
     /// How long the server asked us to wait (`Retry-After`), in milliseconds.
     pub retry_after_ms: Option<u64>,
-    /// Further properties for the JS error, camelCase (e.g. `paymentIds` of a refund refused
-    /// because the payment was paid together with others).
-    pub details: Option<Box<serde_json::Map<String, serde_json::Value>>>,
+    /// Further properties for the JS error: camelCase name and JSON text (e.g. `paymentIds`
+    /// of a refund refused because the payment was paid together with others). Boxed to keep
+    /// the error small: it travels in every `Result` of the crate.
+    pub details: Option<Box<Vec<(&'static str, String)>>>,
 }
 
 impl StreamError {
@@ -84,6 +88,7 @@ impl StreamError {
             retryable: code.is_retryable(),
             request_id: None,
             body: None,
+            stream_code: None,
             retry_after_ms: None,
             details: None,
         }
@@ -107,8 +112,14 @@ impl StreamError {
         self
     }
 
-    pub fn with_body(mut self, body: Option<serde_json::Value>) -> Self {
-        self.body = body.map(Box::new);
+    /// `body` is JSON text.
+    pub fn with_body(mut self, body: Option<String>) -> Self {
+        self.body = body;
+        self
+    }
+
+    pub fn with_stream_code(mut self, code: Option<String>) -> Self {
+        self.stream_code = code.map(String::into_boxed_str);
         self
     }
 
@@ -117,11 +128,21 @@ impl StreamError {
         self
     }
 
-    pub fn with_detail(mut self, key: &str, value: serde_json::Value) -> Self {
+    /// Adds the property `key` with the JSON text `json`.
+    pub fn with_detail(mut self, key: &'static str, json: String) -> Self {
         self.details
             .get_or_insert_with(Default::default)
-            .insert(key.to_string(), value);
+            .push((key, json));
         self
+    }
+
+    /// The JSON text of the detail `key`.
+    pub fn detail(&self, key: &str) -> Option<&str> {
+        let details = self.details.as_deref()?;
+        details
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v.as_str())
     }
 
     pub fn with_retry_after_ms(mut self, retry_after_ms: Option<u64>) -> Self {

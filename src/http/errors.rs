@@ -1,24 +1,24 @@
 //! The one place where an HTTP answer becomes a `StreamError`: code, retryability, message.
 
-use serde_json::Value;
-
 use super::retry_after::parse_retry_after_ms;
 use super::{HttpRequest, HttpResponse};
 use crate::amount::escape;
 use crate::error::{ErrorCode, StreamError};
+use crate::json::{raw, KeyCase, Raw};
 
 /// Longest piece of a server's own text quoted in a message.
 const QUOTE_CHARS: usize = 300;
 
 /// The error a non-2xx response stands for.
 pub fn error_for_status(req: &HttpRequest, resp: &HttpResponse, now_ms: f64) -> StreamError {
-    let body = serde_json::from_str::<Value>(&resp.body).ok();
-    if let Some(err) = body.as_ref().and_then(|b| paid_together(req, resp, b)) {
-        return err.with_body(body);
+    let body = raw::parse(&resp.body).ok();
+    // As sent, but with integers past 2^53 as strings, like every number JS gets from us.
+    let body_json = body.map(|b| b.rewrite(KeyCase::Keep));
+    if let Some(err) = body.and_then(|b| paid_together(req, resp, b)) {
+        return err.with_body(body_json);
     }
     let (code, hint) = classify(resp.status);
     let server_says = body
-        .as_ref()
         .and_then(server_message)
         .unwrap_or_else(|| describe_raw(&resp.body));
     let retry_after_ms = match code {
@@ -42,7 +42,8 @@ pub fn error_for_status(req: &HttpRequest, resp: &HttpResponse, now_ms: f64) -> 
     StreamError::new(code, message)
         .with_status(resp.status)
         .with_request_id(resp.request_id.clone())
-        .with_body(body)
+        .with_body(body_json)
+        .with_stream_code(body.and_then(domain_code))
         .with_retry_after_ms(retry_after_ms)
         // Only a 5xx is worth repeating; an unexpected 1xx/3xx will come back the same.
         .with_retryable(code.is_retryable() && resp.status >= 400)
@@ -50,32 +51,35 @@ pub fn error_for_status(req: &HttpRequest, resp: &HttpResponse, now_ms: f64) -> 
 
 /// StreamPay's 400 for a refund of a payment paid in one transaction with others: the caller
 /// needs the related ids and total to decide whether to refund them all.
-fn paid_together(req: &HttpRequest, resp: &HttpResponse, body: &Value) -> Option<StreamError> {
-    let ids: Vec<Value> = body.get("payment_ids")?.as_array()?.clone();
-    let total = body.get("total_amount").map(|t| match t {
-        Value::Number(n) => Value::String(n.to_string()),
-        other => other.clone(),
-    });
+fn paid_together(req: &HttpRequest, resp: &HttpResponse, body: Raw<'_>) -> Option<StreamError> {
+    let ids = body.get("payment_ids")?;
+    let count = ids.items()?.len();
+    let total = body.get("total_amount").filter(|t| !t.is_null());
+    let total_text = total.and_then(Raw::scalar_text);
     let message = format!(
-        "{} answered {} to {} {}: the payment was paid together with {} payments{}. Pass \
+        "{} answered {} to {} {}: the payment was paid together with {count} payments{}. Pass \
          allowRefundMultipleRelatedPayments: true to refund them all (see error.paymentIds)",
         req.api.name(),
         resp.status,
         req.method.as_str(),
         req.path_only(),
-        ids.len(),
-        total
+        total_text
             .as_ref()
-            .and_then(Value::as_str)
             .map(|t| format!(" totalling {t}"))
             .unwrap_or_default(),
     );
     let mut err = StreamError::new(ErrorCode::Conflict, message)
         .with_status(resp.status)
         .with_request_id(resp.request_id.clone())
-        .with_detail("paymentIds", Value::Array(ids));
+        .with_stream_code(domain_code(body))
+        .with_detail("paymentIds", ids.rewrite(KeyCase::Keep));
     if let Some(total) = total {
-        err = err.with_detail("totalAmount", total);
+        // An amount: always a string, its digits as sent.
+        let json = match total.number() {
+            Some(number) => format!("\"{number}\""),
+            None => total.rewrite(KeyCase::Keep),
+        };
+        err = err.with_detail("totalAmount", json);
     }
     Some(err)
 }
@@ -108,19 +112,30 @@ fn classify(status: u16) -> (ErrorCode, &'static str) {
     }
 }
 
-/// What the documented error bodies say: 422 `detail[]`, domain `{code, message}`, `{error}`.
-fn server_message(body: &Value) -> Option<String> {
-    let field = |key: &str| body.get(key).and_then(Value::as_str).map(str::to_string);
-    if let Some(details) = body.get("detail").and_then(Value::as_array) {
-        let parts: Vec<String> = details.iter().map(validation_detail).collect();
+/// The API's own error code: `{code}` or `{error: {code}}`.
+fn domain_code(body: Raw<'_>) -> Option<String> {
+    let text = |v: Raw<'_>| v.as_str().map(|s| s.into_owned());
+    body.get("code")
+        .and_then(text)
+        .or_else(|| body.get("error")?.get("code").and_then(text))
+}
+
+/// What the documented error bodies say: 422 `detail[]`, domain `{code, message}` flat or
+/// nested in `{error: {...}}`, `{error: "..."}`.
+fn server_message(body: Raw<'_>) -> Option<String> {
+    let field = |obj: Raw<'_>, key: &str| obj.get(key)?.as_str().map(|s| s.into_owned());
+    if let Some(details) = body.get("detail").and_then(Raw::items) {
+        let parts: Vec<String> = details.into_iter().map(validation_detail).collect();
         if !parts.is_empty() {
             return Some(quote(&parts.join("; ")));
         }
     }
-    let message = field("message")
-        .or_else(|| field("detail"))
-        .or_else(|| field("error"));
-    match (field("code"), message) {
+    let nested = body.get("error").filter(|e| e.is_object());
+    let message = field(body, "message")
+        .or_else(|| field(body, "detail"))
+        .or_else(|| field(body, "error"))
+        .or_else(|| nested.and_then(|e| field(e, "message")));
+    match (domain_code(body), message) {
         (Some(code), Some(message)) => Some(quote(&format!("{code}: {message}"))),
         (None, Some(message)) => Some(quote(&message)),
         (Some(code), None) => Some(quote(&code)),
@@ -128,23 +143,26 @@ fn server_message(body: &Value) -> Option<String> {
     }
 }
 
-fn validation_detail(detail: &Value) -> String {
+fn validation_detail(detail: Raw<'_>) -> String {
     let msg = detail
         .get("msg")
-        .and_then(Value::as_str)
-        .unwrap_or("invalid");
+        .and_then(Raw::as_str)
+        .map_or_else(|| "invalid".to_string(), |m| m.into_owned());
     let loc: Vec<String> = detail
         .get("loc")
-        .and_then(Value::as_array)
+        .and_then(Raw::items)
         .map(|loc| {
-            loc.iter()
-                .map(|p| p.as_str().map_or_else(|| p.to_string(), str::to_string))
+            loc.into_iter()
+                .map(|p| {
+                    p.as_str()
+                        .map_or_else(|| p.text().to_string(), |s| s.into_owned())
+                })
                 .filter(|p| p != "body" && p != "query")
                 .collect()
         })
         .unwrap_or_default();
     if loc.is_empty() {
-        msg.to_string()
+        msg
     } else {
         format!("{}: {msg}", loc.join("."))
     }
@@ -234,7 +252,8 @@ mod tests {
             "{}",
             err.message
         );
-        assert_eq!(err.body.unwrap()["detail"][0]["type"], "enum");
+        let body: serde_json::Value = serde_json::from_str(&err.body.unwrap()).unwrap();
+        assert_eq!(body["detail"][0]["type"], "enum");
     }
 
     #[test]
@@ -272,9 +291,8 @@ mod tests {
             r#"{"error":"paid together","payment_ids":["a","b"],"total_amount":"30.00"}"#,
         );
         assert_eq!(err.code, ErrorCode::Conflict);
-        let details = err.details.unwrap();
-        assert_eq!(details["paymentIds"], serde_json::json!(["a", "b"]));
-        assert_eq!(details["totalAmount"], "30.00");
+        assert_eq!(err.detail("paymentIds"), Some(r#"["a","b"]"#));
+        assert_eq!(err.detail("totalAmount"), Some(r#""30.00""#));
         assert!(
             err.message.contains("allowRefundMultipleRelatedPayments"),
             "{}",
@@ -287,5 +305,50 @@ mod tests {
         assert_eq!(answer(429, "").retry_after_ms, Some(7000));
         assert_eq!(answer(503, "").retry_after_ms, Some(7000));
         assert_eq!(answer(404, "").retry_after_ms, None);
+    }
+
+    #[test]
+    fn domain_codes_flat_and_nested() {
+        let flat = answer(
+            409,
+            r#"{"code":"PAYMENT_FINALIZED","message":"already paid"}"#,
+        );
+        assert_eq!(flat.stream_code.as_deref(), Some("PAYMENT_FINALIZED"));
+        let nested = answer(
+            400,
+            r#"{"error":{"code":"PAYMENT_FINALIZED","message":"already paid","additional_info":{"x":1}}}"#,
+        );
+        assert_eq!(nested.stream_code.as_deref(), Some("PAYMENT_FINALIZED"));
+        assert!(
+            nested
+                .message
+                .contains("\"PAYMENT_FINALIZED: already paid\""),
+            "{}",
+            nested.message
+        );
+        assert_eq!(answer(500, r#"{"error":"boom"}"#).stream_code, None);
+        assert!(answer(500, r#"{"error":"boom"}"#)
+            .message
+            .contains("\"boom\""));
+    }
+
+    #[test]
+    fn the_body_is_json_text_with_big_integers_as_strings() {
+        let err = answer(
+            400,
+            r#"{"detail":"x","n":123456789012345678901,"snake_key":1}"#,
+        );
+        assert_eq!(
+            err.body.as_deref(),
+            Some(r#"{"detail":"x","n":"123456789012345678901","snake_key":1}"#)
+        );
+        assert_eq!(answer(500, "not json").body, None);
+    }
+
+    #[test]
+    fn paid_together_with_a_number_total() {
+        let err = answer(400, r#"{"payment_ids":["a"],"total_amount":30.50}"#);
+        assert_eq!(err.detail("totalAmount"), Some(r#""30.50""#));
+        assert!(err.message.contains("totalling 30.50"), "{}", err.message);
     }
 }

@@ -1,158 +1,76 @@
-//! The crypto gateway's payment object (v1), decoded exactly.
+//! The crypto gateway's payment object (v1).
 
-use serde_json::{Map, Value};
-
-use super::fields::Fields;
-use super::{object, text, ToJson};
 use crate::amount::{format_units, FormatOptions};
-use crate::error::Result;
+use crate::json::{Field, Kind, Locals, Members, Shape, Slot};
 use crate::tokens::{infer_decimals, token_decimals};
 
 /// Statuses after which the payment no longer changes. `not_found` also covers an expired
 /// payment (`reason: "expired"`).
 pub const GATEWAY_TERMINAL_STATUSES: &[&str] = &["completed", "not_found"];
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct GatewayPayment {
-    pub payment_id: String,
-    /// `pending`, `completed`, `not_found`, or a status this version does not know.
-    pub status: String,
-    pub reason: Option<String>,
-    pub addresses: Vec<GatewayCoin>,
-    pub fields: Map<String, Value>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct GatewayCoin {
-    pub token: String,
-    /// Smallest units, exact.
-    pub amount: String,
-    pub display_amount: Option<String>,
-    /// From `tokenDecimals`, or inferred from the gateway's own `displayAmount`.
-    pub decimals: Option<u32>,
-    pub decimals_source: Option<&'static str>,
-    /// `amount` at `decimals`, every digit kept.
-    pub formatted_amount: Option<String>,
-    pub fields: Map<String, Value>,
-}
-
-/// Payment-level fields that are strings in the documentation; numbers are accepted for the
+/// A payment. Fields that are strings in the documentation; numbers are accepted for the
 /// amounts and kept as their exact text.
-const STRING_FIELDS: &[&str] = &[
-    "network",
-    "address",
-    "name",
-    "description",
-    "return_url",
-    "created_at",
-    "expiry_at",
-    "processed_at",
-    "transaction_hash",
-    "signer_id",
-    "local_currency",
-];
-const AMOUNT_FIELDS: &[&str] = &["display_amount", "display_amount_usd", "display_amount_eur"];
+pub static GATEWAY_PAYMENT: Shape = Shape::new(
+    "gateway payment",
+    &[
+        Field::str("payment_id").required(),
+        // `pending`, `completed`, `not_found`, or a status this version does not know.
+        Field::str("status").required().capture(Slot::Status),
+        Field::str("reason"),
+        Field::new("addresses", Kind::Array(&GATEWAY_COIN)).or("[]"),
+        Field::str("network"),
+        Field::str("address"),
+        Field::str("name"),
+        Field::str("description"),
+        Field::str("return_url"),
+        Field::str("created_at"),
+        Field::str("expiry_at"),
+        Field::str("processed_at"),
+        Field::str("transaction_hash"),
+        Field::str("signer_id"),
+        Field::str("local_currency"),
+        Field::new("display_amount", Kind::Amount),
+        Field::new("display_amount_usd", Kind::Amount),
+        Field::new("display_amount_eur", Kind::Amount),
+        Field::new("amount", Kind::Units),
+    ],
+);
 
-impl GatewayPayment {
-    pub fn decode(value: Value) -> Result<Self> {
-        let mut f = Fields::new(value, "gateway payment")?;
-        let payment_id = f.required_str("payment_id")?;
-        let status = f.required_str("status")?;
-        let reason = f.opt_str("reason")?;
-        let addresses = f
-            .opt_array("addresses")?
-            .into_iter()
-            .map(GatewayCoin::decode)
-            .collect::<Result<Vec<_>>>()?;
-        let mut fields = Map::new();
-        for key in STRING_FIELDS {
-            if let Some(v) = f.opt_str(key)? {
-                fields.insert(super::fields::camel_case(key), Value::String(v));
-            }
-        }
-        for key in AMOUNT_FIELDS.iter().chain(&["amount"]) {
-            let value = if *key == "amount" {
-                f.opt_integer_text(key)?
-            } else {
-                f.opt_number_text(key)?
-            };
-            if let Some(v) = value {
-                fields.insert(super::fields::camel_case(key), Value::String(v));
-            }
-        }
-        fields.extend(f.into_extras());
-        Ok(Self {
-            payment_id,
-            status,
-            reason,
-            addresses,
-            fields,
-        })
+const TOKEN: usize = 0;
+const AMOUNT: usize = 1;
+const DISPLAY: usize = 2;
+
+/// One coin a payment can be paid in. The gateway sends `displayAmount` camelCased already.
+pub static GATEWAY_COIN: Shape = Shape::new(
+    "gateway payment coin",
+    &[
+        Field::str("token").required().local(TOKEN),
+        Field::new("amount", Kind::Units).required().local(AMOUNT),
+        Field::new("displayAmount", Kind::Amount).local(DISPLAY),
+        Field::str("blockchain"),
+        Field::str("contract"),
+        Field::str("address"),
+        Field::str("icon"),
+    ],
+)
+.on_close(coin_decimals);
+
+/// `decimals` (from `tokenDecimals`, or inferred from the gateway's own `displayAmount`),
+/// `decimalsSource` and `formattedAmount` (`amount` at `decimals`, every digit kept).
+fn coin_decimals(locals: &Locals<'_>, members: &mut Members<'_>) {
+    let [Some(token), Some(amount), display, _] = locals else {
+        return;
+    };
+    let (decimals, source) = decimals_for(token, amount, display.as_deref());
+    let Some(decimals) = decimals else {
+        return;
+    };
+    members.raw("decimals", &decimals.to_string());
+    if let Some(source) = source {
+        members.string("decimalsSource", source);
     }
-
-    pub fn is_terminal(&self) -> bool {
-        GATEWAY_TERMINAL_STATUSES.contains(&self.status.as_str())
-    }
-}
-
-impl ToJson for GatewayPayment {
-    fn to_json(&self) -> Value {
-        let addresses = self.addresses.iter().map(ToJson::to_json).collect();
-        object(
-            vec![
-                ("paymentId", Some(Value::String(self.payment_id.clone()))),
-                ("status", Some(Value::String(self.status.clone()))),
-                ("reason", text(&self.reason)),
-                ("addresses", Some(Value::Array(addresses))),
-            ],
-            &self.fields,
-        )
-    }
-}
-
-impl ToJson for GatewayCoin {
-    fn to_json(&self) -> Value {
-        object(
-            vec![
-                ("token", Some(Value::String(self.token.clone()))),
-                ("amount", Some(Value::String(self.amount.clone()))),
-                ("displayAmount", text(&self.display_amount)),
-                ("decimals", self.decimals.map(Value::from)),
-                ("decimalsSource", self.decimals_source.map(Value::from)),
-                ("formattedAmount", text(&self.formatted_amount)),
-            ],
-            &self.fields,
-        )
-    }
-}
-
-impl GatewayCoin {
-    fn decode(value: Value) -> Result<Self> {
-        let mut f = Fields::new(value, "gateway payment coin")?;
-        let token = f.required_str("token")?;
-        let amount = f.opt_integer_text("amount")?.ok_or_else(|| {
-            crate::StreamError::decode("gateway payment coin: field \"amount\" is missing")
-        })?;
-        let display_amount = f.opt_number_text("displayAmount")?;
-        let (decimals, decimals_source) = decimals_for(&token, &amount, display_amount.as_deref());
-        let formatted_amount =
-            decimals.and_then(|d| format_units(&amount, d, &FormatOptions::default()).ok());
-        let mut fields = Map::new();
-        for key in ["blockchain", "contract", "address", "icon"] {
-            if let Some(v) = f.opt_str(key)? {
-                fields.insert(key.to_string(), Value::String(v));
-            }
-        }
-        fields.extend(f.into_extras());
-        Ok(Self {
-            token,
-            amount,
-            display_amount,
-            decimals,
-            decimals_source,
-            formatted_amount,
-            fields,
-        })
+    if let Ok(formatted) = format_units(amount, decimals, &FormatOptions::default()) {
+        members.string("formattedAmount", &formatted);
     }
 }
 
@@ -176,37 +94,37 @@ fn decimals_for(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::json::decode;
+    use crate::models::test_support::js;
+    use crate::ErrorCode;
 
     const COMPLETED: &str =
         include_str!("../../tests/mock/fixtures/gateway-payment-completed.json");
     const EXPIRED: &str = include_str!("../../tests/mock/fixtures/gateway-payment-expired.json");
 
-    fn decode(text: &str) -> Result<GatewayPayment> {
-        GatewayPayment::decode(serde_json::from_str(text).unwrap())
+    fn terminal(status: Option<&str>) -> bool {
+        status.is_some_and(|s| GATEWAY_TERMINAL_STATUSES.contains(&s))
     }
 
     #[test]
     fn decodes_the_documented_completed_payment() {
-        let p = decode(COMPLETED).unwrap();
-        assert_eq!(p.status, "completed");
-        assert!(p.is_terminal());
-        let near = &p.addresses[0];
-        assert_eq!(near.amount, "166389351081530800779973");
+        let d = decode(COMPLETED, &GATEWAY_PAYMENT).unwrap();
+        assert_eq!(d.captures.status(), Some("completed"));
+        assert!(terminal(d.captures.status()));
+        let js = js(COMPLETED, &GATEWAY_PAYMENT).unwrap();
+        let near = &js["addresses"][0];
+        assert_eq!(near["amount"], "166389351081530800779973");
         assert_eq!(
-            (near.decimals, near.decimals_source),
-            (Some(24), Some("registry"))
+            (&near["decimals"], &near["decimalsSource"]),
+            (&24.into(), &"registry".into())
         );
+        assert_eq!(near["formattedAmount"], "0.166389351081530800779973");
+        let usdc = &js["addresses"][1];
         assert_eq!(
-            near.formatted_amount.as_deref(),
-            Some("0.166389351081530800779973")
+            (&usdc["decimals"], &usdc["decimalsSource"]),
+            (&17.into(), &"inferred".into())
         );
-        let usdc = &p.addresses[1];
-        assert_eq!(
-            (usdc.decimals, usdc.decimals_source),
-            (Some(17), Some("inferred"))
-        );
-        assert_eq!(usdc.formatted_amount.as_deref(), Some("1"));
-        let js = p.to_json();
+        assert_eq!(usdc["formattedAmount"], "1");
         assert_eq!(js["paymentId"], "LqaUrQimtgTe9iF3Knv8Ld");
         assert_eq!(js["displayAmountUsd"], "1.00");
         assert_eq!(
@@ -219,22 +137,25 @@ mod tests {
 
     #[test]
     fn decodes_the_expired_shape() {
-        let p = decode(EXPIRED).unwrap();
+        let d = decode(EXPIRED, &GATEWAY_PAYMENT).unwrap();
+        let js = js(EXPIRED, &GATEWAY_PAYMENT).unwrap();
         assert_eq!(
-            (p.status.as_str(), p.reason.as_deref()),
-            ("not_found", Some("expired"))
+            (d.captures.status(), js["reason"].as_str()),
+            (Some("not_found"), Some("expired"))
         );
-        assert!(p.addresses.is_empty() && p.is_terminal());
+        assert_eq!(js["addresses"], serde_json::json!([]));
+        assert!(terminal(d.captures.status()));
     }
 
     #[test]
     fn keeps_unknown_fields_and_statuses() {
-        let p = decode(r#"{"payment_id":"a","status":"refunding","new_field":{"x_y":1},"amount":123456789012345678901234567890}"#)
-            .unwrap();
-        assert!(!p.is_terminal());
-        let js = p.to_json();
-        assert_eq!(js["newField"]["x_y"], 1);
+        let body = r#"{"payment_id":"a","status":"refunding","new_field":{"x_y":1},"amount":123456789012345678901234567890}"#;
+        let d = decode(body, &GATEWAY_PAYMENT).unwrap();
+        assert!(!terminal(d.captures.status()));
+        let js = js(body, &GATEWAY_PAYMENT).unwrap();
+        assert_eq!(js["newField"]["xY"], 1, "camelCase at every depth");
         assert_eq!(js["amount"], "123456789012345678901234567890");
+        assert_eq!(js["addresses"], serde_json::json!([]), "absent list is []");
     }
 
     #[test]
@@ -245,12 +166,39 @@ mod tests {
             r#"{"payment_id":"a","status":5}"#,
             r#"{"status":"pending"}"#,
             r#"{"payment_id":"a","status":"pending","addresses":{}}"#,
+            r#"{"payment_id":"a","status":"pending","addresses":[1]}"#,
+            r#"{"payment_id":"a","status":"pending","addresses":[{"amount":"1"}]}"#,
         ] {
-            assert_eq!(
-                decode(bad).unwrap_err().code,
-                crate::ErrorCode::Decode,
-                "{bad}"
-            );
+            let err = decode(bad, &GATEWAY_PAYMENT).unwrap_err();
+            assert_eq!(err.code, ErrorCode::Decode, "{bad}");
         }
+        let err = decode(r#"{"status":"pending"}"#, &GATEWAY_PAYMENT).unwrap_err();
+        assert_eq!(
+            err.message,
+            "gateway payment: field \"payment_id\" is missing"
+        );
+        let err = decode(r#"{"payment_id":"a","status":"pending","addresses":[{"token":"STRM","amount":"1.5"}]}"#, &GATEWAY_PAYMENT).unwrap_err();
+        assert_eq!(
+            err.message,
+            "gateway payment coin: field \"amount\" is \"1.5\", expected an integer amount in smallest units"
+        );
+        let err = decode(
+            r#"{"payment_id":"a","status":"pending","addresses":[1]}"#,
+            &GATEWAY_PAYMENT,
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.message,
+            "gateway payment coin is a number, expected an object"
+        );
+    }
+
+    #[test]
+    fn an_unknown_token_without_display_gets_no_decimals() {
+        let body =
+            r#"{"payment_id":"a","status":"pending","addresses":[{"token":"NOPE","amount":"5"}]}"#;
+        let js = js(body, &GATEWAY_PAYMENT).unwrap();
+        let coin = js["addresses"][0].as_object().unwrap();
+        assert_eq!(coin.len(), 2, "{coin:?}");
     }
 }

@@ -1,55 +1,40 @@
-//! Payment objects of both APIs: decoded from the APIs' snake_case JSON with exact amounts and
-//! unknown fields kept, serialised camelCase for JavaScript.
+//! The objects of both APIs as [`Shape`](crate::json::Shape)s: `static` data the JSON
+//! rewriter reads answers with and checks requests against. Adding an operation's objects is
+//! adding data here.
+//!
+//! Answers: [`GATEWAY_PAYMENT`] (coins get `decimals`, `decimalsSource`, `formattedAmount`),
+//! [`GATEWAY_PAYMENT_LINK`], [`STREAMPAY_PAYMENT`], [`PAYMENT_PAGE`], [`PAGINATION`],
+//! [`STREAMPAY_PAYMENT_LINK`], [`PAYMENT_LINK_PAGE`]; `json::ANY` for answers read as they are
+//! (mark-paid answers `{}`). Requests: [`create_payment_body`], [`mark_paid_body`],
+//! [`refund_body`], [`payment_link_body`], [`payment_link_status_body`].
 
 mod create;
-mod fields;
 mod gateway;
 mod merchant;
+mod payment_link;
 mod streampay;
 
-pub use create::{ChargeAmount, CreatePaymentRequest, PaymentLink};
-pub use fields::{camel_case, kind as json_kind};
-pub use gateway::{GatewayCoin, GatewayPayment, GATEWAY_TERMINAL_STATUSES};
-pub use merchant::{mark_paid_body, refund_body, MARK_PAID_METHODS, REFUND_REASONS};
-pub use streampay::{Pagination, Payment, PaymentPage, STREAMPAY_TERMINAL_STATUSES};
-
-use serde_json::{Map, Value};
-
-/// A model as the JSON object JavaScript receives: camelCase keys, amounts as strings, unknown
-/// fields kept. Built by hand rather than through `serde::Serialize`, which costs the `.wasm`
-/// a serializer and float printing it never needs.
-pub trait ToJson {
-    fn to_json(&self) -> Value;
-}
-
-/// `fields` plus the given known entries (absent ones skipped).
-pub(crate) fn object(known: Vec<(&str, Option<Value>)>, fields: &Map<String, Value>) -> Value {
-    let mut map = fields.clone();
-    for (key, value) in known {
-        if let Some(value) = value {
-            map.insert(key.to_string(), value);
-        }
-    }
-    Value::Object(map)
-}
-
-/// `{data, pagination}` of a page of items.
-pub(crate) fn page<T: ToJson>(data: &[T], pagination: &streampay::Pagination) -> Value {
-    let data = data.iter().map(ToJson::to_json).collect();
-    object(
-        vec![
-            ("data", Some(Value::Array(data))),
-            ("pagination", Some(pagination.to_json())),
-        ],
-        &Map::new(),
-    )
-}
-
-pub(crate) fn text(value: &Option<String>) -> Option<Value> {
-    value.clone().map(Value::String)
-}
-mod payment_link;
-pub use payment_link::{
-    payment_link_body, payment_link_status_body, PaymentLinkPage, StreamPayPaymentLink,
-    PAYMENT_LINK_STATUSES,
+pub use create::{create_payment_body, CREATE_PAYMENT_REQUEST, GATEWAY_PAYMENT_LINK};
+pub use gateway::{GATEWAY_COIN, GATEWAY_PAYMENT, GATEWAY_TERMINAL_STATUSES};
+pub use merchant::{
+    mark_paid_body, refund_body, MARK_PAID_METHODS, MARK_PAID_REQUEST, REFUND_REASONS,
+    REFUND_REQUEST,
 };
+pub use payment_link::{
+    payment_link_body, payment_link_status_body, CREATE_PAYMENT_LINK_REQUEST, PAYMENT_LINK_PAGE,
+    PAYMENT_LINK_STATUSES, STREAMPAY_PAYMENT_LINK,
+};
+pub use streampay::{PAGINATION, PAYMENT_PAGE, STREAMPAY_PAYMENT, STREAMPAY_TERMINAL_STATUSES};
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    use crate::json::{decode, Shape};
+    use serde_json::Value;
+
+    /// The decoded JSON text, parsed by an independent parser as `JSON.parse` would.
+    pub fn js(body: &str, shape: &Shape) -> crate::error::Result<Value> {
+        let decoded = decode(body, shape)?;
+        Ok(serde_json::from_str(&decoded.json)
+            .unwrap_or_else(|e| panic!("output is not JSON ({e}): {}", decoded.json)))
+    }
+}

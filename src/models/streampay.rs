@@ -1,10 +1,6 @@
-//! The StreamPay merchant API's payment and page of payments (v2), decoded exactly.
+//! The StreamPay merchant API's payment and page of payments (v2).
 
-use serde_json::{Map, Value};
-
-use super::fields::{camel_case, Fields};
-use super::{object, text, ToJson};
-use crate::error::Result;
+use crate::json::{Field, Kind, Shape, Slot};
 
 /// Statuses after which a StreamPay payment no longer changes by itself.
 pub const STREAMPAY_TERMINAL_STATUSES: &[&str] = &[
@@ -17,182 +13,118 @@ pub const STREAMPAY_TERMINAL_STATUSES: &[&str] = &[
     "REFUNDED",
 ];
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct Payment {
-    pub id: String,
-    /// Decimal string as the API sends it, e.g. `"115.00"`.
-    pub amount: Option<String>,
-    /// Smallest units (halalas, fils...), as a string: it may pass 2^53.
-    pub amount_in_smallest_unit: Option<String>,
-    /// An open enum: a status this version does not know still decodes.
-    pub current_status: String,
-    pub fields: Map<String, Value>,
-}
+/// A payment. The documented optional strings are always present, `null` when absent: "not
+/// refunded" is information too.
+pub static STREAMPAY_PAYMENT: Shape = Shape::new(
+    "StreamPay payment",
+    &[
+        Field::str("id").required(),
+        // Decimal string as the API sends it, e.g. `"115.00"`.
+        Field::new("amount", Kind::Amount),
+        // Smallest units (halalas, fils...): it may pass 2^53.
+        Field::new("amount_in_smallest_unit", Kind::Units),
+        // An open enum: a status this version does not know still decodes.
+        Field::str("current_status")
+            .required()
+            .capture(Slot::Status),
+        Field::str("currency").or("null"),
+        Field::str("type").or("null"),
+        Field::str("payment_method").or("null"),
+        Field::str("scheduled_on").or("null"),
+        Field::str("payed_at").or("null"),
+        Field::str("refunded_at").or("null"),
+        Field::str("refund_reason").or("null"),
+        Field::str("refund_note").or("null"),
+    ],
+);
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct Pagination {
-    pub total_count: u64,
-    pub max_page: u64,
-    pub current_page: u64,
-    pub limit: u64,
-    pub has_next_page: bool,
-    pub has_previous_page: bool,
-    pub fields: Map<String, Value>,
-}
+/// The `pagination` object of every StreamPay list answer; absent counts are 0.
+pub static PAGINATION: Shape = Shape::new(
+    "StreamPay pagination",
+    &[
+        Field::new("total_count", Kind::Count).or("0"),
+        Field::new("max_page", Kind::Count).or("0"),
+        Field::new("current_page", Kind::Count)
+            .or("0")
+            .capture(Slot::CurrentPage),
+        Field::new("limit", Kind::Count).or("0"),
+        Field::new("has_next_page", Kind::Bool)
+            .or("false")
+            .capture(Slot::HasNextPage),
+        Field::new("has_previous_page", Kind::Bool).or("false"),
+    ],
+);
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct PaymentPage {
-    pub data: Vec<Payment>,
-    pub pagination: Pagination,
-}
-
-const STRING_FIELDS: &[&str] = &[
-    "currency",
-    "type",
-    "payment_method",
-    "scheduled_on",
-    "payed_at",
-    "refunded_at",
-    "refund_reason",
-    "refund_note",
-];
-
-impl Payment {
-    pub fn decode(value: Value) -> Result<Self> {
-        let mut f = Fields::new(value, "StreamPay payment")?;
-        let id = f.required_str("id")?;
-        let amount = f.opt_number_text("amount")?;
-        let amount_in_smallest_unit = f.opt_integer_text("amount_in_smallest_unit")?;
-        let current_status = f.required_str("current_status")?;
-        let mut fields = Map::new();
-        for key in STRING_FIELDS {
-            // `null` is kept as null: "not refunded" is information too.
-            let value = f.opt_str(key)?.map_or(Value::Null, Value::String);
-            fields.insert(camel_case(key), value);
-        }
-        fields.extend(f.into_extras());
-        Ok(Self {
-            id,
-            amount,
-            amount_in_smallest_unit,
-            current_status,
-            fields,
-        })
-    }
-
-    pub fn is_terminal(&self) -> bool {
-        STREAMPAY_TERMINAL_STATUSES.contains(&self.current_status.as_str())
-    }
-}
-
-impl ToJson for Payment {
-    fn to_json(&self) -> Value {
-        object(
-            vec![
-                ("id", Some(Value::String(self.id.clone()))),
-                ("amount", text(&self.amount)),
-                ("amountInSmallestUnit", text(&self.amount_in_smallest_unit)),
-                (
-                    "currentStatus",
-                    Some(Value::String(self.current_status.clone())),
-                ),
-            ],
-            &self.fields,
-        )
-    }
-}
-
-impl ToJson for Pagination {
-    fn to_json(&self) -> Value {
-        object(
-            vec![
-                ("totalCount", Some(self.total_count.into())),
-                ("maxPage", Some(self.max_page.into())),
-                ("currentPage", Some(self.current_page.into())),
-                ("limit", Some(self.limit.into())),
-                ("hasNextPage", Some(self.has_next_page.into())),
-                ("hasPreviousPage", Some(self.has_previous_page.into())),
-            ],
-            &self.fields,
-        )
-    }
-}
-
-impl ToJson for PaymentPage {
-    fn to_json(&self) -> Value {
-        super::page(&self.data, &self.pagination)
-    }
-}
-
-impl Pagination {
-    /// The `pagination` object of any StreamPay list answer.
-    pub fn decode(value: Value) -> Result<Self> {
-        let mut p = Fields::new(value, "StreamPay pagination")?;
-        let count = |p: &mut Fields, key: &str| p.opt_count(key).map(Option::unwrap_or_default);
-        let flag = |p: &mut Fields, key: &str| p.opt_bool(key).map(Option::unwrap_or_default);
-        Ok(Self {
-            total_count: count(&mut p, "total_count")?,
-            max_page: count(&mut p, "max_page")?,
-            current_page: count(&mut p, "current_page")?,
-            limit: count(&mut p, "limit")?,
-            has_next_page: flag(&mut p, "has_next_page")?,
-            has_previous_page: flag(&mut p, "has_previous_page")?,
-            fields: p.into_extras(),
-        })
-    }
-}
-
-impl PaymentPage {
-    pub fn decode(value: Value) -> Result<Self> {
-        let mut f = Fields::new(value, "StreamPay payment page")?;
-        let data = f
-            .opt_array("data")?
-            .into_iter()
-            .map(Payment::decode)
-            .collect::<Result<_>>()?;
-        let pagination = Pagination::decode(f.required_object("pagination")?)?;
-        Ok(Self { data, pagination })
-    }
-}
+/// A page of payments. A page without `pagination` (older deployments) still decodes; it is
+/// the last one.
+pub static PAYMENT_PAGE: Shape = Shape::new(
+    "StreamPay payment page",
+    &[
+        Field::new("data", Kind::Array(&STREAMPAY_PAYMENT)).or("[]"),
+        Field::new("pagination", Kind::Object(&PAGINATION)),
+    ],
+);
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::json::decode;
+    use crate::models::test_support::js;
+    use serde_json::Value;
 
     const PAGE: &str = include_str!("../../tests/mock/fixtures/streampay-payments-page.json");
+    const ONE: &str = include_str!("../../tests/mock/fixtures/streampay-payment.json");
+
+    fn terminal(status: &Value) -> bool {
+        status
+            .as_str()
+            .is_some_and(|s| STREAMPAY_TERMINAL_STATUSES.contains(&s))
+    }
 
     #[test]
     fn decodes_the_documented_page() {
-        let page = PaymentPage::decode(serde_json::from_str(PAGE).unwrap()).unwrap();
-        assert_eq!(page.data.len(), 2);
-        assert_eq!(page.data[1].amount.as_deref(), Some("12.345"));
-        assert_eq!(
-            page.data[1].amount_in_smallest_unit.as_deref(),
-            Some("12345")
-        );
-        assert!(page.data[0].is_terminal() && !page.data[1].is_terminal());
-        let js = page.to_json();
-        assert_eq!(js["data"][0]["currentStatus"], "SUCCEEDED");
-        assert_eq!(js["data"][0]["payedAt"], "2026-11-20T09:04:12+03:00");
-        assert_eq!(js["data"][0]["refundedAt"], Value::Null);
-        assert_eq!(js["data"][0]["amountInSmallestUnit"], "11500");
+        let js = js(PAGE, &PAYMENT_PAGE).unwrap();
+        let data = js["data"].as_array().unwrap();
+        assert_eq!(data.len(), 2);
+        assert_eq!(data[1]["amount"], "12.345");
+        assert_eq!(data[1]["amountInSmallestUnit"], "12345");
+        assert!(terminal(&data[0]["currentStatus"]) && !terminal(&data[1]["currentStatus"]));
+        assert_eq!(data[0]["currentStatus"], "SUCCEEDED");
+        assert_eq!(data[0]["payedAt"], "2026-11-20T09:04:12+03:00");
+        assert_eq!(data[0]["refundedAt"], Value::Null);
+        assert_eq!(data[0]["amountInSmallestUnit"], "11500");
         assert_eq!(js["pagination"]["hasNextPage"], false);
         assert_eq!(js["pagination"]["totalCount"], 2);
+        let d = decode(PAGE, &PAYMENT_PAGE).unwrap();
+        assert!(!d.captures.has_next_page());
+        assert_eq!(d.captures.current_page(), Some(1));
+        assert_eq!(
+            d.captures.status(),
+            None,
+            "items' statuses are not the page's"
+        );
+    }
+
+    #[test]
+    fn decodes_one_payment_with_its_status() {
+        let d = decode(ONE, &STREAMPAY_PAYMENT).unwrap();
+        let js = js(ONE, &STREAMPAY_PAYMENT).unwrap();
+        assert_eq!(d.captures.status(), js["currentStatus"].as_str());
+        assert!(d.captures.status().is_some());
     }
 
     #[test]
     fn big_smallest_units_stay_exact_and_unknown_statuses_decode() {
-        let v = serde_json::from_str(
-            r#"{"id":"x","current_status":"ON_HOLD","amount_in_smallest_unit":90071992547409931234,"invoice_id":"i"}"#,
-        )
-        .unwrap();
-        let p = Payment::decode(v).unwrap();
+        let body = r#"{"id":"x","current_status":"ON_HOLD","amount_in_smallest_unit":90071992547409931234,"invoice_id":"i"}"#;
+        let js = js(body, &STREAMPAY_PAYMENT).unwrap();
+        assert_eq!(js["amountInSmallestUnit"], "90071992547409931234");
+        assert!(!terminal(&js["currentStatus"]));
+        assert_eq!(js["invoiceId"], "i");
         assert_eq!(
-            p.amount_in_smallest_unit.as_deref(),
-            Some("90071992547409931234")
+            js["refundReason"],
+            Value::Null,
+            "documented fields are always there"
         );
-        assert!(!p.is_terminal());
-        assert_eq!(p.to_json()["invoiceId"], "i");
     }
 
     #[test]
@@ -200,16 +132,33 @@ mod tests {
         for bad in [
             r#"{"data":{},"pagination":{}}"#,
             r#"{"data":[],"pagination":{"total_count":"2"}}"#,
-            r#"{"data":[]}"#,
+            r#"{"data":[],"pagination":{"total_count":-1}}"#,
+            r#"{"data":[],"pagination":{"total_count":9007199254740992}}"#,
+            r#"{"data":[],"pagination":[]}"#,
             r#"{"data":[{"id":1,"current_status":"PENDING"}],"pagination":{}}"#,
             r#"{"data":[{"id":"x","current_status":"PENDING","amount":[1]}],"pagination":{}}"#,
         ] {
-            let v = serde_json::from_str(bad).unwrap();
-            assert_eq!(
-                PaymentPage::decode(v).unwrap_err().code,
-                crate::ErrorCode::Decode,
-                "{bad}"
-            );
+            let err = decode(bad, &PAYMENT_PAGE).unwrap_err();
+            assert_eq!(err.code, crate::ErrorCode::Decode, "{bad}");
         }
+        let err = decode(
+            r#"{"id":"x","current_status":"PENDING","amount":{"v":1}}"#,
+            &STREAMPAY_PAYMENT,
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.message,
+            "StreamPay payment: field \"amount\" is an object, expected a number or numeric string"
+        );
+    }
+
+    #[test]
+    fn a_page_without_pagination_decodes_and_is_the_last() {
+        let body = r#"{"data":[{"id":"x","current_status":"PENDING"}],"total":1}"#;
+        let d = decode(body, &PAYMENT_PAGE).unwrap();
+        assert!(!d.captures.has_next_page());
+        let js: Value = serde_json::from_str(&d.json).unwrap();
+        assert_eq!(js["total"], 1, "unknown page fields are kept");
+        assert!(js.get("pagination").is_none());
     }
 }

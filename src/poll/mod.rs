@@ -13,5 +13,7 @@ pub use rate::{RateLimiter, WINDOW_MS};
 pub use schedule::{
     PollConfig, PollSchedule, DEFAULT_INTERVAL_MS, DEFAULT_MAX_INTERVAL_MS, MAX_SUGGESTED_DELAY_MS,
 };
-pub use verdict::{classify_error, ErrorClass, PolledPayment, StopStatuses};
+pub use verdict::{
+    classify_error, ErrorClass, GatewayPoll, PolledPayment, StopStatuses, StreamPayPoll,
+};
 pub use watch_book::{Next, Update, WatchBook, WatchLimits};

@@ -1,46 +1,46 @@
 //! What one poll's outcome means for the wait: stop with the payment, go on, or give up.
 
-use serde_json::Value;
-
-use crate::error::{ErrorCode, Result, StreamError};
+use crate::error::{ErrorCode, StreamError};
 use crate::http::{Api, HttpRequest};
+use crate::json::{Decoded, Shape};
 use crate::models::{
-    GatewayPayment, Payment, GATEWAY_TERMINAL_STATUSES, STREAMPAY_TERMINAL_STATUSES,
+    GATEWAY_PAYMENT, GATEWAY_TERMINAL_STATUSES, STREAMPAY_PAYMENT, STREAMPAY_TERMINAL_STATUSES,
 };
 
-/// A payment object that can be polled: how to ask for it and where its status is.
-pub trait PolledPayment: Sized {
+/// A payment object that can be polled: how to ask for it, how its answer decodes, and its
+/// status (captured by the shape while decoding).
+pub trait PolledPayment {
     /// Statuses after which the payment no longer changes.
     const TERMINAL_STATUSES: &'static [&'static str];
+    /// How the answer decodes; it captures `Slot::Status`.
+    const SHAPE: &'static Shape;
     /// The `getPayment` request for `id` (already validated as a path segment).
     fn request(id: &str) -> HttpRequest;
-    fn decode(value: Value) -> Result<Self>;
-    fn status(&self) -> &str;
+    /// The status of a decoded answer (its shape requires one, so it is there).
+    fn status(decoded: &Decoded) -> &str {
+        decoded.captures.status().unwrap_or_default()
+    }
 }
 
-impl PolledPayment for GatewayPayment {
+/// The crypto gateway's payment (`GET /api/v1/payment/{id}`).
+pub struct GatewayPoll;
+
+/// A StreamPay payment (`GET /api/v2/payments/{id}`).
+pub struct StreamPayPoll;
+
+impl PolledPayment for GatewayPoll {
     const TERMINAL_STATUSES: &'static [&'static str] = GATEWAY_TERMINAL_STATUSES;
+    const SHAPE: &'static Shape = &GATEWAY_PAYMENT;
     fn request(id: &str) -> HttpRequest {
         HttpRequest::get(Api::Gateway, format!("/api/v1/payment/{id}"))
     }
-    fn decode(value: Value) -> Result<Self> {
-        GatewayPayment::decode(value)
-    }
-    fn status(&self) -> &str {
-        &self.status
-    }
 }
 
-impl PolledPayment for Payment {
+impl PolledPayment for StreamPayPoll {
     const TERMINAL_STATUSES: &'static [&'static str] = STREAMPAY_TERMINAL_STATUSES;
+    const SHAPE: &'static Shape = &STREAMPAY_PAYMENT;
     fn request(id: &str) -> HttpRequest {
         HttpRequest::get(Api::StreamPay, format!("/api/v2/payments/{id}"))
-    }
-    fn decode(value: Value) -> Result<Self> {
-        Payment::decode(value)
-    }
-    fn status(&self) -> &str {
-        &self.current_status
     }
 }
 
@@ -119,12 +119,13 @@ mod tests {
 
     #[test]
     fn terminal_statuses_and_the_callers_own() {
-        let gateway = StopStatuses::new(GatewayPayment::TERMINAL_STATUSES, Vec::new());
+        let gateway = StopStatuses::new(GatewayPoll::TERMINAL_STATUSES, Vec::new());
         assert!(gateway.contains("completed"));
         assert!(gateway.contains("not_found"));
         assert!(!gateway.contains("pending"));
         assert!(!gateway.contains("refunding"), "unknown counts as pending");
-        let streampay = StopStatuses::new(Payment::TERMINAL_STATUSES, vec!["PROCESSING".into()]);
+        let streampay =
+            StopStatuses::new(StreamPayPoll::TERMINAL_STATUSES, vec!["PROCESSING".into()]);
         for s in [
             "SUCCEEDED",
             "FAILED",
@@ -144,18 +145,17 @@ mod tests {
 
     #[test]
     fn statuses_and_requests_of_both_apis() {
-        let g =
-            GatewayPayment::decode(serde_json::json!({"payment_id": "A1", "status": "pending"}));
-        assert_eq!(
-            g.map(|g| g.status().to_owned()).ok().as_deref(),
-            Some("pending")
+        let g = crate::json::decode(
+            r#"{"payment_id": "A1", "status": "pending"}"#,
+            GatewayPoll::SHAPE,
         );
-        let p = Payment::decode(serde_json::json!({"id": "u-1", "current_status": "PENDING"}));
-        assert_eq!(
-            p.map(|p| p.status().to_owned()).ok().as_deref(),
-            Some("PENDING")
+        assert_eq!(g.as_ref().map(GatewayPoll::status).ok(), Some("pending"));
+        let p = crate::json::decode(
+            r#"{"id": "u-1", "current_status": "PENDING"}"#,
+            StreamPayPoll::SHAPE,
         );
-        assert_eq!(GatewayPayment::request("A1").path, "/api/v1/payment/A1");
-        assert_eq!(Payment::request("u-1").path, "/api/v2/payments/u-1");
+        assert_eq!(p.as_ref().map(StreamPayPoll::status).ok(), Some("PENDING"));
+        assert_eq!(GatewayPoll::request("A1").path, "/api/v1/payment/A1");
+        assert_eq!(StreamPayPoll::request("u-1").path, "/api/v2/payments/u-1");
     }
 }

@@ -60,7 +60,7 @@ impl GatewayCallback {
         let map = fields::parse_object(body, WHAT)?;
         let mut values: [String; 7] = Default::default();
         for (slot, (key, _)) in values.iter_mut().zip(FIELD_KEYS) {
-            *slot = fields::required_text(&map, key, WHAT)?;
+            *slot = fields::required_text(map, key, WHAT)?;
         }
         Ok(Self::from_fields(values))
     }

@@ -3,22 +3,21 @@
 //! fails is the error: header well-formed, timestamp within tolerance, some `v1` matches; only
 //! then is the body read as JSON. The HMAC itself is computed by the caller.
 
-use serde_json::Value;
-
 use super::{compare, fields, freshness, invalid_signature, signature_header, Digest};
 use crate::error::Result;
+use crate::json::{push_string, KeyCase};
 
-/// A verified webhook event, with the documented fields typed and `data` as sent.
+/// A verified webhook event, with the documented fields typed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct WebhookEvent {
     pub event_type: String,
     pub entity_type: Option<String>,
     pub entity_id: Option<String>,
     pub status: Option<String>,
-    /// As sent: a string or a number (format undocumented).
-    pub timestamp: Option<Value>,
-    /// The event's payload; `Null` when absent.
-    pub data: Value,
+    /// The event as JS gets it, JSON text: `{eventType, entityType?, entityId?, status?,
+    /// timestamp?, data}`. `timestamp` as sent (string or number); `data` as sent, keys and
+    /// all, `null` when absent; integers past 2^53 are strings.
+    pub json: String,
 }
 
 const WHAT: &str = "webhook body";
@@ -27,20 +26,43 @@ impl WebhookEvent {
     /// Reads the (already verified) body. Only `event_type` is required: a genuine delivery
     /// with an unusual shape is better handed over than refused forever.
     pub fn parse(body: &[u8]) -> Result<Self> {
-        let mut map = fields::parse_object(body, WHAT)?;
-        let event_type = fields::required_text(&map, "event_type", WHAT)?;
-        let entity_type = fields::optional_text(&map, "entity_type", WHAT)?;
-        let entity_id = fields::optional_text(&map, "entity_id", WHAT)?;
-        let status = fields::optional_text(&map, "status", WHAT)?;
-        let timestamp = map.remove("timestamp").filter(|v| !v.is_null());
-        let data = map.remove("data").unwrap_or(Value::Null);
+        let map = fields::parse_object(body, WHAT)?;
+        let event_type = fields::required_text(map, "event_type", WHAT)?;
+        let entity_type = fields::optional_text(map, "entity_type", WHAT)?;
+        let entity_id = fields::optional_text(map, "entity_id", WHAT)?;
+        let status = fields::optional_text(map, "status", WHAT)?;
+        let mut json = String::with_capacity(body.len() + 32);
+        json.push_str("{\"eventType\":");
+        push_string(&mut json, &event_type);
+        let texts = [
+            ("entityType", &entity_type),
+            ("entityId", &entity_id),
+            ("status", &status),
+        ];
+        for (key, value) in texts {
+            if let Some(value) = value {
+                json.push_str(",\"");
+                json.push_str(key);
+                json.push_str("\":");
+                push_string(&mut json, value);
+            }
+        }
+        if let Some(timestamp) = map.get("timestamp").filter(|t| !t.is_null()) {
+            json.push_str(",\"timestamp\":");
+            json.push_str(&timestamp.rewrite(KeyCase::Keep));
+        }
+        json.push_str(",\"data\":");
+        match map.get("data") {
+            Some(data) => json.push_str(&data.rewrite(KeyCase::Keep)),
+            None => json.push_str("null"),
+        }
+        json.push('}');
         Ok(Self {
             event_type,
             entity_type,
             entity_id,
             status,
-            timestamp,
-            data,
+            json,
         })
     }
 }
@@ -94,7 +116,7 @@ mod tests {
     use super::*;
     use crate::error::ErrorCode;
     use hmac::{Hmac, Mac};
-    use serde_json::json;
+    use serde_json::{json, Value};
 
     const SECRET: &str = "whsec_test_secret";
     const NOW: i64 = 1_700_000_000;
@@ -142,8 +164,12 @@ mod tests {
         assert_eq!(event.entity_type.as_deref(), Some("payment"));
         assert_eq!(event.entity_id.as_deref(), Some("6f1c2b9e"));
         assert_eq!(event.status.as_deref(), Some("SUCCEEDED"));
-        assert_eq!(event.timestamp, Some(json!("2024-01-01T00:00:00Z")));
-        assert_eq!(event.data["big"].to_string(), "9007199254740993");
+        let js: Value = serde_json::from_str(&event.json).unwrap();
+        assert_eq!(js["timestamp"], json!("2024-01-01T00:00:00Z"));
+        assert_eq!(js["data"]["big"], "9007199254740993", "past 2^53: a string");
+        assert_eq!(js["data"]["amount"], "12.345");
+        assert_eq!(js["eventType"], "PAYMENT_SUCCEEDED");
+        assert_eq!(js["entityId"], "6f1c2b9e");
     }
 
     #[test]
@@ -188,7 +214,11 @@ mod tests {
         let minimal = r#"{"event_type":"INVOICE_CREATED","entity_id":42,"timestamp":null}"#;
         let event = verify(&header_for(SECRET, NOW, minimal), minimal, NOW, 300).unwrap();
         assert_eq!(event.entity_id.as_deref(), Some("42"));
-        assert_eq!((event.timestamp, event.data), (None, Value::Null));
+        let js: Value = serde_json::from_str(&event.json).unwrap();
+        assert_eq!(
+            js,
+            json!({"eventType": "INVOICE_CREATED", "entityId": "42", "data": null})
+        );
     }
 
     #[test]

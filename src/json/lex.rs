@@ -1,0 +1,427 @@
+//! The JSON lexer: validates tokens over `&str` and hands back slices of the source, never
+//! copies. Strings stay in their escaped form (they are copied to the output as they are);
+//! numbers stay text (no float parsing anywhere).
+
+use std::borrow::Cow;
+
+/// Deepest nesting accepted. The APIs nest a handful of levels; the bound keeps a hostile body
+/// from recursing the wasm stack away.
+pub const MAX_DEPTH: usize = 128;
+
+/// Why a document could not be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Syntax {
+    /// Not JSON at byte `pos`.
+    Invalid(usize),
+    /// The text ends in the middle of a value.
+    Eof(usize),
+    /// Nesting deeper than [`MAX_DEPTH`], at byte `pos`.
+    TooDeep(usize),
+}
+
+impl Syntax {
+    /// Byte offset in the text.
+    pub fn pos(self) -> usize {
+        match self {
+            Self::Invalid(pos) | Self::Eof(pos) | Self::TooDeep(pos) => pos,
+        }
+    }
+
+    /// `"line 1, column 5"` (1-based; columns count characters).
+    pub fn location(self, text: &str) -> String {
+        let (line, column) = line_column(text, self.pos());
+        format!("line {line}, column {column}")
+    }
+
+    /// `"it is not valid JSON (line 1, column 5)"` and its kin, for messages.
+    pub fn describe(self, text: &str) -> String {
+        let at = |_| self.location(text);
+        match self {
+            Self::Invalid(pos) => format!("it is not valid JSON ({})", at(pos)),
+            Self::Eof(pos) => format!(
+                "the JSON ends early ({}); the response was cut off",
+                at(pos)
+            ),
+            Self::TooDeep(pos) => format!("it nests deeper than {MAX_DEPTH} levels ({})", at(pos)),
+        }
+    }
+}
+
+/// 1-based line and column (in characters) of byte `pos`.
+fn line_column(text: &str, pos: usize) -> (usize, usize) {
+    let before = text.get(..pos.min(text.len())).unwrap_or(text);
+    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before.get(line_start..).map_or(0, |s| s.chars().count()) + 1;
+    (line, column)
+}
+
+/// A string token: the text between the quotes, still escaped.
+#[derive(Debug, Clone, Copy)]
+pub struct Str<'a> {
+    pub raw: &'a str,
+    pub escaped: bool,
+}
+
+impl<'a> Str<'a> {
+    /// The string's value. Borrowed unless it had escapes.
+    pub fn value(self) -> Cow<'a, str> {
+        if self.escaped {
+            Cow::Owned(unescape(self.raw))
+        } else {
+            Cow::Borrowed(self.raw)
+        }
+    }
+}
+
+/// A number token, as its text.
+#[derive(Debug, Clone, Copy)]
+pub struct Num<'a> {
+    pub text: &'a str,
+    /// No fraction and no exponent.
+    pub integer: bool,
+}
+
+impl Num<'_> {
+    /// An integer a JS number cannot hold exactly (beyond 2^53 - 1 in magnitude).
+    pub fn is_big_integer(&self) -> bool {
+        if !self.integer {
+            return false;
+        }
+        let digits = self.text.strip_prefix('-').unwrap_or(self.text);
+        // Digit strings of equal length compare like the numbers (no leading zeros in JSON).
+        digits.len() > 16 || (digits.len() == 16 && digits > "9007199254740991")
+    }
+
+    /// The value of a non-negative integer below 2^53.
+    pub fn count(&self) -> Option<u64> {
+        if !self.integer || self.text.starts_with('-') || self.is_big_integer() {
+            return None;
+        }
+        self.text.parse().ok()
+    }
+}
+
+pub struct Lexer<'a> {
+    pub src: &'a str,
+    bytes: &'a [u8],
+    pub pos: usize,
+}
+
+impl<'a> Lexer<'a> {
+    pub fn new(src: &'a str) -> Self {
+        Self {
+            src,
+            bytes: src.as_bytes(),
+            pos: 0,
+        }
+    }
+
+    /// The next byte after whitespace, not consumed.
+    #[inline]
+    pub fn peek(&mut self) -> Option<u8> {
+        while let Some(&b) = self.bytes.get(self.pos) {
+            if !matches!(b, b' ' | b'\n' | b'\r' | b'\t') {
+                return Some(b);
+            }
+            self.pos += 1;
+        }
+        None
+    }
+
+    /// The error for the byte at the current position.
+    pub fn fail(&self) -> Syntax {
+        if self.pos >= self.bytes.len() {
+            Syntax::Eof(self.pos)
+        } else {
+            Syntax::Invalid(self.pos)
+        }
+    }
+
+    /// Consumes `byte` (after whitespace) or fails.
+    #[inline]
+    pub fn expect(&mut self, byte: u8) -> Result<(), Syntax> {
+        if self.peek() == Some(byte) {
+            self.pos += 1;
+            Ok(())
+        } else {
+            Err(self.fail())
+        }
+    }
+
+    /// After a member or item: `true` for `,`, `false` for `close`.
+    #[inline]
+    pub fn comma_or(&mut self, close: u8) -> Result<bool, Syntax> {
+        match self.peek() {
+            Some(b',') => {
+                self.pos += 1;
+                Ok(true)
+            }
+            Some(b) if b == close => {
+                self.pos += 1;
+                Ok(false)
+            }
+            _ => Err(self.fail()),
+        }
+    }
+
+    /// After `{` or `[`: consumes `close` and returns `true` when the container is empty.
+    #[inline]
+    pub fn empty(&mut self, close: u8) -> bool {
+        if self.peek() == Some(close) {
+            self.pos += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    /// Whether only whitespace is left.
+    pub fn at_end(&mut self) -> bool {
+        self.peek().is_none()
+    }
+
+    /// A string token; the current byte (after whitespace) must be `"`.
+    pub fn string(&mut self) -> Result<Str<'a>, Syntax> {
+        self.expect(b'"')?;
+        let start = self.pos;
+        let mut escaped = false;
+        loop {
+            let Some(&b) = self.bytes.get(self.pos) else {
+                return Err(Syntax::Eof(self.pos));
+            };
+            match b {
+                b'"' => break,
+                b'\\' => {
+                    escaped = true;
+                    self.escape()?;
+                }
+                0..=0x1f => return Err(Syntax::Invalid(self.pos)),
+                _ => self.pos += 1,
+            }
+        }
+        let raw = self.src.get(start..self.pos).unwrap_or_default();
+        self.pos += 1;
+        Ok(Str { raw, escaped })
+    }
+
+    /// One escape sequence at `\`. Lone surrogates are refused: Rust strings cannot hold them
+    /// and a genuine API never sends them.
+    fn escape(&mut self) -> Result<(), Syntax> {
+        self.pos += 1;
+        match self.bytes.get(self.pos) {
+            None => Err(Syntax::Eof(self.pos)),
+            Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => {
+                self.pos += 1;
+                Ok(())
+            }
+            Some(b'u') => {
+                let unit = self.hex4()?;
+                if (0xDC00..0xE000).contains(&unit) {
+                    return Err(Syntax::Invalid(self.pos - 4));
+                }
+                if (0xD800..0xDC00).contains(&unit) {
+                    for want in [b'\\', b'u'] {
+                        match self.bytes.get(self.pos) {
+                            None => return Err(Syntax::Eof(self.pos)),
+                            Some(&b) if b == want => self.pos += 1,
+                            Some(_) => return Err(Syntax::Invalid(self.pos)),
+                        }
+                    }
+                    self.pos -= 1;
+                    let low = self.hex4()?;
+                    if !(0xDC00..0xE000).contains(&low) {
+                        return Err(Syntax::Invalid(self.pos - 4));
+                    }
+                }
+                Ok(())
+            }
+            Some(_) => Err(Syntax::Invalid(self.pos)),
+        }
+    }
+
+    /// At the `u` of `\uXXXX`: the code unit.
+    fn hex4(&mut self) -> Result<u32, Syntax> {
+        self.pos += 1;
+        let mut unit = 0;
+        for _ in 0..4 {
+            let Some(&b) = self.bytes.get(self.pos) else {
+                return Err(Syntax::Eof(self.pos));
+            };
+            let digit = char::from(b)
+                .to_digit(16)
+                .ok_or(Syntax::Invalid(self.pos))?;
+            unit = unit * 16 + digit;
+            self.pos += 1;
+        }
+        Ok(unit)
+    }
+
+    /// A number token at the current byte: `-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?`.
+    pub fn number(&mut self) -> Result<Num<'a>, Syntax> {
+        self.peek();
+        let start = self.pos;
+        if self.bytes.get(self.pos) == Some(&b'-') {
+            self.pos += 1;
+        }
+        match self.bytes.get(self.pos) {
+            Some(b'0') => self.pos += 1,
+            Some(b'1'..=b'9') => self.digits(),
+            _ => return Err(self.fail()),
+        }
+        let mut integer = true;
+        if self.bytes.get(self.pos) == Some(&b'.') {
+            integer = false;
+            self.pos += 1;
+            self.some_digits()?;
+        }
+        if matches!(self.bytes.get(self.pos), Some(b'e' | b'E')) {
+            integer = false;
+            self.pos += 1;
+            if matches!(self.bytes.get(self.pos), Some(b'+' | b'-')) {
+                self.pos += 1;
+            }
+            self.some_digits()?;
+        }
+        let text = self.src.get(start..self.pos).unwrap_or_default();
+        Ok(Num { text, integer })
+    }
+
+    fn digits(&mut self) {
+        while self.bytes.get(self.pos).is_some_and(u8::is_ascii_digit) {
+            self.pos += 1;
+        }
+    }
+
+    fn some_digits(&mut self) -> Result<(), Syntax> {
+        if !self.bytes.get(self.pos).is_some_and(u8::is_ascii_digit) {
+            return Err(self.fail());
+        }
+        self.digits();
+        Ok(())
+    }
+
+    /// `true`, `false` or `null` at the current byte; returns its text.
+    pub fn literal(&mut self) -> Result<&'a str, Syntax> {
+        self.peek();
+        let rest = self.bytes.get(self.pos..).unwrap_or_default();
+        for word in ["true", "false", "null"] {
+            let w = word.as_bytes();
+            if rest.starts_with(w) {
+                self.pos += w.len();
+                return Ok(word);
+            }
+            if rest.len() < w.len() && w.starts_with(rest) && !rest.is_empty() {
+                return Err(Syntax::Eof(self.bytes.len()));
+            }
+        }
+        Err(self.fail())
+    }
+
+    /// Skips one whole value, checking it. `depth` is the nesting of the value's container.
+    pub fn skip(&mut self, depth: usize) -> Result<(), Syntax> {
+        match self.peek() {
+            Some(b'"') => self.string().map(drop),
+            Some(b'{') => {
+                let depth = self.deeper(depth)?;
+                self.pos += 1;
+                if self.empty(b'}') {
+                    return Ok(());
+                }
+                loop {
+                    self.string()?;
+                    self.expect(b':')?;
+                    self.skip(depth)?;
+                    if !self.comma_or(b'}')? {
+                        return Ok(());
+                    }
+                }
+            }
+            Some(b'[') => {
+                let depth = self.deeper(depth)?;
+                self.pos += 1;
+                if self.empty(b']') {
+                    return Ok(());
+                }
+                loop {
+                    self.skip(depth)?;
+                    if !self.comma_or(b']')? {
+                        return Ok(());
+                    }
+                }
+            }
+            Some(b'-' | b'0'..=b'9') => self.number().map(drop),
+            _ => self.literal().map(drop),
+        }
+    }
+
+    /// The nesting inside a container opened at the current byte.
+    #[inline]
+    pub fn deeper(&self, depth: usize) -> Result<usize, Syntax> {
+        if depth >= MAX_DEPTH {
+            Err(Syntax::TooDeep(self.pos))
+        } else {
+            Ok(depth + 1)
+        }
+    }
+
+    /// The source between two positions.
+    pub fn slice(&self, start: usize, end: usize) -> &'a str {
+        self.src.get(start..end).unwrap_or_default()
+    }
+}
+
+/// "a string", "an object"...: the JSON type of the value starting with `first`, for messages.
+pub fn kind_name(first: Option<u8>) -> &'static str {
+    match first {
+        Some(b'"') => "a string",
+        Some(b'{') => "an object",
+        Some(b'[') => "an array",
+        Some(b't' | b'f') => "a boolean",
+        Some(b'n') => "null",
+        Some(b'-' | b'0'..=b'9') => "a number",
+        _ => "nothing",
+    }
+}
+
+/// The value of a checked string's escaped text.
+pub fn unescape(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        let decoded = match chars.next() {
+            Some('b') => '\u{8}',
+            Some('f') => '\u{c}',
+            Some('n') => '\n',
+            Some('r') => '\r',
+            Some('t') => '\t',
+            Some('u') => {
+                let high = hex_unit(&mut chars);
+                if (0xD800..0xDC00).contains(&high) {
+                    chars.next();
+                    chars.next();
+                    let low = hex_unit(&mut chars);
+                    char::from_u32(0x10000 + ((high - 0xD800) << 10) + (low.wrapping_sub(0xDC00)))
+                        .unwrap_or('\u{fffd}')
+                } else {
+                    char::from_u32(high).unwrap_or('\u{fffd}')
+                }
+            }
+            Some(other) => other,
+            None => break,
+        };
+        out.push(decoded);
+    }
+    out
+}
+
+fn hex_unit(chars: &mut std::str::Chars<'_>) -> u32 {
+    chars
+        .by_ref()
+        .take(4)
+        .fold(0, |unit, c| unit * 16 + c.to_digit(16).unwrap_or(0))
+}

@@ -1,0 +1,179 @@
+//! Query strings: the caller's params object as `JSON.stringify` wrote it becomes
+//! `?wire=value&...`, each param checked as its [`QuerySpec`] says.
+
+use super::check::check;
+use super::lex::Syntax;
+use super::raw::{parse, Raw};
+use super::shape::Check;
+use crate::amount::escape;
+use crate::error::{Result, StreamError};
+
+/// How one param is written.
+#[derive(Debug, Clone, Copy)]
+pub enum ParamKind {
+    /// A whole number from `min` to `max`.
+    Integer {
+        min: u64,
+        max: u64,
+    },
+    Str,
+    /// An array of strings (or one string) as repeated keys: `statuses=A&statuses=B`.
+    Repeated,
+    /// An array of strings (or one string) as one comma-separated value: `currencies=SAR,USD`.
+    Comma,
+    /// `true` / `false`.
+    Bool,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Param {
+    /// The JS (camelCase) name.
+    pub name: &'static str,
+    /// The name on the wire.
+    pub wire: &'static str,
+    pub kind: ParamKind,
+    /// Applied to each string value.
+    pub check: Check,
+}
+
+impl Param {
+    pub const fn new(name: &'static str, wire: &'static str, kind: ParamKind) -> Self {
+        Self {
+            name,
+            wire,
+            kind,
+            check: Check::None,
+        }
+    }
+    pub const fn check(mut self, check: Check) -> Self {
+        self.check = check;
+        self
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct QuerySpec {
+    /// Names the params object in messages (`"listPayments params"`).
+    pub what: &'static str,
+    pub params: &'static [Param],
+}
+
+/// `?page=2&statuses=A&statuses=B`, in the order the caller gave the params, or `""` when
+/// none is set. `json` is the params object (`null` for none); `null` values are skipped and
+/// an unknown name is refused.
+pub fn encode_query(json: &str, spec: &QuerySpec) -> Result<String> {
+    let what = spec.what;
+    let root = parse(json).map_err(|s: Syntax| {
+        StreamError::invalid_argument(format!("{what} is not JSON: {}", s.describe(json)))
+    })?;
+    if root.is_null() {
+        return Ok(String::new());
+    }
+    if !root.is_object() {
+        return Err(StreamError::invalid_argument(format!(
+            "{what} must be an object, got {}",
+            root.kind()
+        )));
+    }
+    let mut out = String::new();
+    for (key, value) in root.members() {
+        let Some(param) = spec.params.iter().find(|p| p.name == key) else {
+            let known: Vec<&str> = spec.params.iter().map(|p| p.name).collect();
+            return Err(StreamError::invalid_argument(format!(
+                "{what}: unknown option \"{}\"; known options are {}",
+                escape(&key),
+                known.join(", ")
+            )));
+        };
+        if value.is_null() {
+            continue;
+        }
+        write_param(&mut out, param, value)?;
+    }
+    Ok(out)
+}
+
+fn write_param(out: &mut String, p: &Param, value: Raw<'_>) -> Result<()> {
+    let name = p.name;
+    let wrong = |expected: &str| {
+        StreamError::invalid_argument(format!("{name} must be {expected}, got {}", value.kind()))
+    };
+    match p.kind {
+        ParamKind::Integer { min, max } => {
+            let n = value
+                .number()
+                .and_then(|t| t.parse::<u64>().ok())
+                .ok_or_else(|| match value.number() {
+                    Some(text) => StreamError::invalid_argument(format!(
+                        "{name} must be a whole number, got {}",
+                        escape(&text.chars().take(40).collect::<String>())
+                    )),
+                    None => wrong("a whole number"),
+                })?;
+            if n < min || n > max {
+                let message = if max == u64::MAX {
+                    format!("{name} starts at {min}, got {n}")
+                } else {
+                    format!("{name} must be from {min} to {max}, got {n}")
+                };
+                return Err(StreamError::invalid_argument(message));
+            }
+            pair(out, p.wire, &n.to_string());
+        }
+        ParamKind::Str => {
+            let text = value.as_str().ok_or_else(|| wrong("a string"))?;
+            check(p.check, name, &text)?;
+            pair(out, p.wire, &text);
+        }
+        ParamKind::Bool => match value.text() {
+            "true" | "false" => pair(out, p.wire, value.text()),
+            _ => return Err(wrong("a boolean")),
+        },
+        ParamKind::Repeated | ParamKind::Comma => {
+            let items = value.items().unwrap_or_else(|| vec![value]);
+            let mut joined = String::new();
+            for item in items {
+                let text = item.as_str().ok_or_else(|| wrong("an array of strings"))?;
+                check(p.check, name, &text)?;
+                if matches!(p.kind, ParamKind::Repeated) {
+                    pair(out, p.wire, &text);
+                } else {
+                    if !joined.is_empty() {
+                        joined.push(',');
+                    }
+                    joined.push_str(&encode(&text));
+                }
+            }
+            if !joined.is_empty() {
+                out.push(if out.is_empty() { '?' } else { '&' });
+                out.push_str(p.wire);
+                out.push('=');
+                out.push_str(&joined);
+            }
+        }
+    }
+    Ok(())
+}
+
+fn pair(out: &mut String, wire: &str, value: &str) {
+    out.push(if out.is_empty() { '?' } else { '&' });
+    out.push_str(wire);
+    out.push('=');
+    out.push_str(&encode(value));
+}
+
+/// Percent-encoding of a query value: everything but RFC 3986 unreserved characters.
+pub fn encode(value: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut out = String::with_capacity(value.len());
+    for b in value.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push('%');
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 15)]));
+        }
+    }
+    out
+}

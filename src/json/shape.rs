@@ -1,0 +1,176 @@
+//! Shapes: what the crate knows about an object, as `const` data. A shape lists only the
+//! fields that need a check, a conversion, a capture or a default; every other field passes
+//! through with its key re-cased.
+
+use super::decode::Members;
+
+/// What one known field holds.
+#[derive(Debug, Clone, Copy)]
+pub enum Kind {
+    /// Anything: copied like an unknown field.
+    Any,
+    /// A string (or `null`).
+    Str,
+    Bool,
+    /// A non-negative integer below 2^53, kept a number.
+    Count,
+    /// A decimal amount, given as a JSON number or string; always a string in the output.
+    Amount,
+    /// An integer amount in smallest units (ASCII digits, optional `-`); always a string.
+    Units,
+    /// A nested object of this shape.
+    Object(&'static Shape),
+    /// An array of objects of this shape.
+    Array(&'static Shape),
+}
+
+/// Values Rust keeps from an answer (see [`super::Captures`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Slot {
+    /// The payment's status (`status`, `current_status`).
+    Status = 0,
+    /// `pagination.has_next_page` (`"true"` / `"false"`).
+    HasNextPage = 1,
+    /// `pagination.current_page`.
+    CurrentPage = 2,
+}
+
+/// Number of [`Slot`]s.
+pub const SLOTS: usize = 3;
+
+/// A check of a request value beyond its kind (encoding only).
+#[derive(Debug, Clone, Copy)]
+pub enum Check {
+    None,
+    /// Not empty or only spaces.
+    NonEmpty,
+    /// One of these values (an enum the API refuses others of).
+    OneOf(&'static [&'static str]),
+    /// At most this many characters.
+    MaxChars(usize),
+    /// An amount above zero.
+    Positive,
+    /// Safe as a URL path segment (see `validate::path_id`).
+    PathId,
+    /// An enum-like value: ASCII capitals and `_` (e.g. a status).
+    Constant,
+}
+
+/// A rule over the fields of a request object as a whole.
+#[derive(Debug, Clone, Copy)]
+pub enum Rule {
+    None,
+    /// Exactly one of the fields at these indexes of `fields` is given; `message` otherwise.
+    ExactlyOne(&'static [usize], &'static str),
+}
+
+/// Extra members written when an object closes, from its fields kept in locals.
+pub type Close = fn(&Locals<'_>, &mut Members<'_>);
+
+/// The values of the fields marked `.local(i)` in the object being closed.
+pub type Locals<'a> = [Option<std::borrow::Cow<'a, str>>; LOCALS];
+
+/// Number of local slots per object.
+pub const LOCALS: usize = 4;
+
+#[derive(Debug, Clone, Copy)]
+pub struct Field {
+    /// The wire (snake_case) name.
+    pub name: &'static str,
+    pub kind: Kind,
+    pub required: bool,
+    /// The JS name when it is not the camelCase of `name` (`paymentID` -> `paymentId`).
+    pub js: Option<&'static str>,
+    /// Written (as this JSON text) when the field is absent or `null`.
+    pub absent: Option<&'static str>,
+    pub capture: Option<Slot>,
+    pub local: Option<usize>,
+    pub check: Check,
+    /// Appended to "is required" in a request's message.
+    pub hint: &'static str,
+}
+
+impl Field {
+    pub const fn new(name: &'static str, kind: Kind) -> Self {
+        Self {
+            name,
+            kind,
+            required: false,
+            js: None,
+            absent: None,
+            capture: None,
+            local: None,
+            check: Check::None,
+            hint: "",
+        }
+    }
+    pub const fn str(name: &'static str) -> Self {
+        Self::new(name, Kind::Str)
+    }
+    pub const fn required(mut self) -> Self {
+        self.required = true;
+        self
+    }
+    pub const fn js(mut self, js: &'static str) -> Self {
+        self.js = Some(js);
+        self
+    }
+    pub const fn or(mut self, absent: &'static str) -> Self {
+        self.absent = Some(absent);
+        self
+    }
+    pub const fn capture(mut self, slot: Slot) -> Self {
+        self.capture = Some(slot);
+        self
+    }
+    pub const fn local(mut self, index: usize) -> Self {
+        self.local = Some(index);
+        self
+    }
+    pub const fn check(mut self, check: Check) -> Self {
+        self.check = check;
+        self
+    }
+    pub const fn hint(mut self, hint: &'static str) -> Self {
+        self.hint = hint;
+        self
+    }
+}
+
+/// An object the crate knows. At most 128 fields (a bit set tracks which were seen).
+#[derive(Debug, Clone, Copy)]
+pub struct Shape {
+    /// Names the object in messages (`"gateway payment"`, `"request"`; empty for none).
+    pub what: &'static str,
+    pub fields: &'static [Field],
+    pub close: Option<Close>,
+    pub rule: Rule,
+}
+
+impl Shape {
+    pub const fn new(what: &'static str, fields: &'static [Field]) -> Self {
+        Self {
+            what,
+            fields,
+            close: None,
+            rule: Rule::None,
+        }
+    }
+    pub const fn on_close(mut self, close: Close) -> Self {
+        self.close = Some(close);
+        self
+    }
+    pub const fn rule(mut self, rule: Rule) -> Self {
+        self.rule = rule;
+        self
+    }
+
+    /// The field named `name` on the wire, with its index.
+    #[inline]
+    pub(crate) fn field(&self, name: &str) -> Option<(usize, &'static Field)> {
+        self.fields.iter().enumerate().find(|(_, f)| f.name == name)
+    }
+}
+
+/// Any object: keys re-cased, nothing checked.
+pub static ANY: Shape = Shape::new("answer", &[]);

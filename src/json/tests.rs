@@ -1,0 +1,411 @@
+//! The rewriter against an independent parser (serde_json, tests only): what it writes is
+//! what `JSON.parse` would read, for every kind of input, and no input makes it panic.
+
+use serde_json::{json, Value};
+
+use super::*;
+use crate::error::ErrorCode;
+use crate::models::{GATEWAY_PAYMENT, PAYMENT_PAGE, STREAMPAY_PAYMENT};
+
+fn parsed(out: &str) -> Value {
+    serde_json::from_str(out).unwrap_or_else(|e| panic!("not JSON ({e}): {out}"))
+}
+
+fn js(body: &str, shape: &Shape) -> Value {
+    parsed(&decode(body, shape).unwrap().json)
+}
+
+const PAGE: &str = include_str!("../../tests/mock/fixtures/streampay-payments-page.json");
+const COMPLETED: &str = include_str!("../../tests/mock/fixtures/gateway-payment-completed.json");
+
+#[test]
+fn keys_are_camel_cased_at_every_depth() {
+    let body = r#"{"id":"p","current_status":"FAILED",
+        "latest_pgw_message":{"error_code":"E1","inner_list":[{"deep_key":{"deeper_key":1}}]},
+        "_private":1,"trailing_":2,"a__b":3,"already_camel":{"fineKey":true}}"#;
+    assert_eq!(
+        js(body, &STREAMPAY_PAYMENT)
+            .as_object()
+            .unwrap()
+            .iter()
+            .filter(|(_, v)| !v.is_null())
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect::<serde_json::Map<_, _>>(),
+        json!({
+            "id": "p", "currentStatus": "FAILED",
+            "latestPgwMessage": {"errorCode": "E1", "innerList": [{"deepKey": {"deeperKey": 1}}]},
+            "_private": 1, "trailing": 2, "aB": 3, "alreadyCamel": {"fineKey": true}
+        })
+        .as_object()
+        .unwrap()
+        .clone()
+    );
+}
+
+#[test]
+fn keys_keep_the_order_the_server_sent() {
+    let body = r#"{"zeta":1,"status":"pending","alpha":2,"payment_id":"a","mid_key":3}"#;
+    let out = decode(body, &GATEWAY_PAYMENT).unwrap().json;
+    assert_eq!(
+        out,
+        r#"{"zeta":1,"status":"pending","alpha":2,"paymentId":"a","midKey":3,"addresses":[]}"#
+    );
+}
+
+#[test]
+fn unknown_fields_are_kept_on_pages_and_their_items() {
+    let body = r#"{"data":[{"id":"x","current_status":"PENDING","new_thing":{"a_b":[1,2]}}],
+        "pagination":{"total_count":1,"has_next_page":true,"cursor_id":"c1"},
+        "request_meta":{"took_ms":3}}"#;
+    let v = js(body, &PAYMENT_PAGE);
+    assert_eq!(v["data"][0]["newThing"], json!({"aB": [1, 2]}));
+    assert_eq!(v["pagination"]["cursorId"], "c1");
+    assert_eq!(
+        v["pagination"]["maxPage"], 0,
+        "documented counts default to 0"
+    );
+    assert_eq!(v["requestMeta"], json!({"tookMs": 3}));
+}
+
+#[test]
+fn big_integers_become_strings_everywhere() {
+    let body = r#"{"payment_id":"a","status":"s","n":9007199254740991,"m":9007199254740992,
+        "neg":-9007199254740993,"deep":{"list":[123456789012345678901234567890,1.5e300,-0,0.1]}}"#;
+    let out = decode(body, &GATEWAY_PAYMENT).unwrap().json;
+    assert!(
+        out.contains(r#""n":9007199254740991"#),
+        "2^53 - 1 stays a number: {out}"
+    );
+    assert!(out.contains(r#""m":"9007199254740992""#), "{out}");
+    assert!(out.contains(r#""neg":"-9007199254740993""#), "{out}");
+    assert!(
+        out.contains(r#"["123456789012345678901234567890",1.5e300,-0,0.1]"#),
+        "fractions and exponents copied verbatim: {out}"
+    );
+}
+
+#[test]
+fn amounts_are_strings_with_their_exact_text() {
+    let body =
+        r#"{"id":"x","current_status":"P","amount":115.10,"amount_in_smallest_unit":"-0011510"}"#;
+    let v = js(body, &STREAMPAY_PAYMENT);
+    assert_eq!(v["amount"], "115.10");
+    assert_eq!(v["amountInSmallestUnit"], "-0011510");
+    let err = decode(
+        r#"{"id":"x","current_status":"P","amount_in_smallest_unit":1e3}"#,
+        &STREAMPAY_PAYMENT,
+    )
+    .unwrap_err();
+    assert!(
+        err.message.contains("\"1e3\", expected an integer amount"),
+        "{}",
+        err.message
+    );
+}
+
+#[test]
+fn escaped_strings_and_unicode_keys_survive() {
+    let body = r#"{"payment_id":"a\"b\\c\u00e9\ud83d\ude00\n","status":"p\/q",
+        "clé_unicode":"ü","ключ_два":{"emoji_😀_key":"\u0000"},"esc\u0061ped_key":1}"#;
+    let d = decode(body, &GATEWAY_PAYMENT).unwrap();
+    assert_eq!(d.captures.status(), Some("p/q"), "captures are unescaped");
+    let v = parsed(&d.json);
+    assert_eq!(v["paymentId"], "a\"b\\cé😀\n");
+    assert_eq!(v["cléUnicode"], "ü");
+    // Only ASCII letters are upper-cased, as before.
+    assert_eq!(v["ключдва"]["emoji😀Key"], "\u{0}");
+    assert_eq!(
+        v["escapedKey"], 1,
+        "escaped keys are re-cased on their escaped text"
+    );
+}
+
+#[test]
+fn the_whole_documented_answers_match_an_independent_parse() {
+    // Every field of the fixtures, re-cased, with the documented conversions applied.
+    let expected_page = camel(&serde_json::from_str::<Value>(PAGE).unwrap());
+    let got = js(PAGE, &PAYMENT_PAGE);
+    let mut want = expected_page;
+    for item in want["data"].as_array_mut().unwrap() {
+        for key in ["amount", "amountInSmallestUnit"] {
+            if let Some(n) = item[key].as_number().map(ToString::to_string) {
+                item[key] = Value::String(n);
+            }
+        }
+    }
+    assert_eq!(got, want);
+    let got = js(COMPLETED, &GATEWAY_PAYMENT);
+    let original: Value = serde_json::from_str(COMPLETED).unwrap();
+    assert_eq!(
+        got.as_object().unwrap().len(),
+        original.as_object().unwrap().len()
+    );
+}
+
+/// serde_json's tree with keys camelCased, as the reference.
+fn camel(v: &Value) -> Value {
+    match v {
+        Value::Object(m) => {
+            Value::Object(m.iter().map(|(k, v)| (camel_case(k), camel(v))).collect())
+        }
+        Value::Array(a) => Value::Array(a.iter().map(camel).collect()),
+        other => other.clone(),
+    }
+}
+
+#[test]
+fn absurd_nesting_is_a_decode_error_not_a_stack_overflow() {
+    for open in ["[", "{\"a\":"] {
+        let body = format!(
+            "{{\"payment_id\":\"a\",\"status\":\"s\",\"x\":{}",
+            open.repeat(100_000)
+        );
+        let err = decode(&body, &GATEWAY_PAYMENT).unwrap_err();
+        assert_eq!(err.code, ErrorCode::Decode);
+        assert!(
+            err.message.contains("nests deeper than 128 levels"),
+            "{}",
+            err.message
+        );
+    }
+    let ok = format!(
+        "{{\"payment_id\":\"a\",\"status\":\"s\",\"x\":{}1{}}}",
+        "[".repeat(100),
+        "]".repeat(100)
+    );
+    assert!(
+        decode(&ok, &GATEWAY_PAYMENT).is_ok(),
+        "a hundred levels are fine"
+    );
+    assert!(raw::parse(&"[".repeat(100_000)).is_err());
+    assert!(encode_body(&"[".repeat(100_000), &ANY).is_err());
+}
+
+#[test]
+fn every_prefix_of_a_valid_document_fails_cleanly() {
+    for (doc, shape) in [(PAGE, &PAYMENT_PAGE), (COMPLETED, &GATEWAY_PAYMENT)] {
+        let whole = doc.trim_end().len();
+        for end in (0..whole).filter(|&i| doc.is_char_boundary(i)) {
+            let prefix = &doc[..end];
+            let err = decode(prefix, shape).unwrap_err();
+            assert_eq!(err.code, ErrorCode::Decode, "{prefix}");
+            if !prefix.trim().is_empty() {
+                assert!(
+                    err.message.contains("ends early") || err.message.contains("is missing"),
+                    "{end}: {}",
+                    err.message
+                );
+            }
+            let _ = raw::parse(prefix);
+            let _ = encode_body(prefix, &ANY);
+        }
+        assert!(decode(doc, shape).is_ok());
+    }
+}
+
+#[test]
+fn mutated_documents_never_panic_and_valid_output_always_parses() {
+    // A fixed pseudo-random walk: replace, drop or insert bytes that matter to JSON.
+    let alphabet = b"{}[]\":,\\ -0123456789.eEtrufalsn_aZ\x01";
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for doc in [PAGE, COMPLETED] {
+        for _ in 0..3000 {
+            let mut bytes = doc.as_bytes().to_vec();
+            for _ in 0..1 + next() % 3 {
+                let at = (next() as usize) % bytes.len();
+                let b = alphabet[(next() as usize) % alphabet.len()];
+                match next() % 3 {
+                    0 => bytes[at] = b,
+                    1 => {
+                        bytes.remove(at);
+                    }
+                    _ => bytes.insert(at, b),
+                }
+            }
+            let Ok(text) = std::str::from_utf8(&bytes) else {
+                continue;
+            };
+            for shape in [&PAYMENT_PAGE, &GATEWAY_PAYMENT, &ANY] {
+                if let Ok(d) = decode(text, shape) {
+                    parsed(&d.json);
+                    assert!(
+                        serde_json::from_str::<Value>(text).is_ok(),
+                        "accepted bad JSON: {text}"
+                    );
+                }
+            }
+            if let Ok(out) = rewrite(text, KeyCase::Snake) {
+                parsed(&out);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_lexer_agrees_with_serde_json_on_small_documents() {
+    for text in [
+        "0",
+        "-0",
+        "01",
+        "1.",
+        ".5",
+        "1e",
+        "1e+",
+        "1E-2",
+        "-",
+        "--1",
+        "tru",
+        "true",
+        "nul",
+        "null",
+        "\"\\x\"",
+        "\"\\u12\"",
+        "\"\\ud800\"",
+        "\"\\udc00\"",
+        "\"\\ud800\\u0041\"",
+        "\"\\ud83d\\ude00\"",
+        "\"\t\"",
+        "[1,]",
+        "[,1]",
+        "{\"a\"1}",
+        "{\"a\":1,}",
+        "{,}",
+        "[]",
+        "{}",
+        " [ 1 , { \"a\" : [ ] } ] ",
+        "\u{feff}{}",
+        "[1 2]",
+        "{\"a\":1 \"b\":2}",
+        "\"a",
+    ] {
+        let ours = raw::parse(text).is_ok();
+        let theirs = serde_json::from_str::<Value>(text).is_ok();
+        assert_eq!(ours, theirs, "{text:?}");
+        if ours {
+            assert_eq!(
+                parsed(&rewrite(text, KeyCase::Keep).unwrap()),
+                serde_json::from_str::<Value>(text).unwrap()
+            );
+        }
+    }
+}
+
+#[test]
+fn syntax_errors_report_line_and_column() {
+    let err = decode("{\n  \"a\": tru", &GATEWAY_PAYMENT).unwrap_err();
+    assert_eq!(
+        err.message,
+        "a body that is not the documented JSON: the JSON ends early (line 2, column 11); the response was cut off"
+    );
+    let err = decode("{\n  \"a\": x}", &GATEWAY_PAYMENT).unwrap_err();
+    assert_eq!(
+        err.message,
+        "a body that is not the documented JSON: it is not valid JSON (line 2, column 8)"
+    );
+    let err = decode("[1]", &GATEWAY_PAYMENT).unwrap_err();
+    assert_eq!(
+        err.message,
+        "gateway payment is an array, expected an object"
+    );
+}
+
+#[test]
+fn captures_are_taken_outside_arrays_only() {
+    let d = decode(
+        r#"{"data":[{"id":"a","current_status":"PENDING"}],"pagination":{"has_next_page":true,"current_page":2}}"#,
+        &PAYMENT_PAGE,
+    )
+    .unwrap();
+    assert_eq!(d.captures.status(), None);
+    assert!(d.captures.has_next_page());
+    assert_eq!(d.captures.current_page(), Some(2));
+}
+
+#[test]
+fn any_shape_keeps_everything_re_cased() {
+    assert_eq!(decode("{}", &ANY).unwrap().json, "{}");
+    assert_eq!(
+        decode(r#" { "a_b" : [ 1 , null , "x" ] } "#, &ANY)
+            .unwrap()
+            .json,
+        r#"{"aB":[1,null,"x"]}"#
+    );
+}
+
+#[test]
+fn request_bodies_are_snake_cased_at_every_depth() {
+    let out = encode_body(
+        r#"{"maxUses":1,"customFields":[{"fieldName":"x","innerObj":{"deepKey":null}}],"returnURL":"u","alreadySnake_key":2}"#,
+        &ANY,
+    )
+    .unwrap();
+    assert_eq!(
+        out,
+        r#"{"max_uses":1,"custom_fields":[{"field_name":"x","inner_obj":{"deep_key":null}}],"return_url":"u","already_snake_key":2}"#
+    );
+    let err = encode_body("{\"a\":", &ANY).unwrap_err();
+    assert_eq!(err.code, ErrorCode::InvalidArgument);
+}
+
+#[test]
+fn nested_request_shapes_name_the_path() {
+    static ITEM: Shape = Shape::new(
+        "item",
+        &[
+            Field::new("price", Kind::Amount).required(),
+            Field::new("quantity", Kind::Count),
+        ],
+    );
+    static REQ: Shape = Shape::new(
+        "request",
+        &[
+            Field::new("items", Kind::Array(&ITEM)),
+            Field::new("usage_amount", Kind::Units),
+        ],
+    );
+    let ok = encode_body(
+        r#"{"items":[{"price":"1.50","quantity":2,"productId":"p"}],"usageAmount":"12"}"#,
+        &REQ,
+    )
+    .unwrap();
+    assert_eq!(
+        ok,
+        r#"{"items":[{"price":"1.50","quantity":2,"product_id":"p"}],"usage_amount":"12"}"#
+    );
+    for (bad, message) in [
+        (r#"{"items":[{}]}"#, "request.items[0].price is required"),
+        (
+            r#"{"items":[{"price":"1"},{"price":"x"}]}"#,
+            "request.items[1].price \"x\"",
+        ),
+        (r#"{"items":[{"price":1.5}]}"#, "not the number 1.5"),
+        (r#"{"items":[5]}"#, "request.items[0] must be an object"),
+        (r#"{"items":{}}"#, "request.items must be an array"),
+        (
+            r#"{"usageAmount":"1.5"}"#,
+            "request.usageAmount must be an integer amount",
+        ),
+        (
+            r#"{"items":[{"price":"1","quantity":-1}]}"#,
+            "request.items[0].quantity must be a whole number",
+        ),
+    ] {
+        let err = encode_body(bad, &REQ).unwrap_err();
+        assert_eq!(err.code, ErrorCode::InvalidArgument, "{bad}");
+        assert!(err.message.contains(message), "{bad}: {}", err.message);
+    }
+}
+
+#[test]
+fn key_case_conversions() {
+    assert_eq!(camel_case("display_amount_usd"), "displayAmountUsd");
+    assert_eq!(camel_case("displayAmount"), "displayAmount");
+    assert_eq!(camel_case("_private"), "_private");
+    assert_eq!(snake_case("displayAmountUsd"), "display_amount_usd");
+}
