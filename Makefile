@@ -25,9 +25,11 @@ lint: setup
 	cargo fmt --check
 	cargo clippy --quiet --all-targets -- -D warnings
 	cargo clippy --quiet --lib --tests --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy --quiet --lib --target wasm32-unknown-unknown --no-default-features --features js -- -D warnings
+	cargo clippy --quiet --all-targets --no-default-features --features merchant -- -D warnings
 
 test-rust: setup
-	cargo test --quiet --no-default-features
+	cargo test --quiet --no-default-features --features merchant
 	cargo test --quiet
 
 test-wasm: setup

@@ -4,7 +4,7 @@
 
 import * as glue from './glue.js';
 import { jsonArg } from './json-arg.js';
-import { allItems } from './iterate.js';
+import { allItems, changes } from './iterate.js';
 
 const raws = new WeakMap();
 
@@ -38,11 +38,17 @@ class Client {
   }
 
   watchPayment(paymentId, options) {
-    return rawOf(this, 'watchPayment').watchOne(paymentId, options);
+    return changes(rawOf(this, 'watchPayment').watchOne(paymentId, options));
   }
 
   watchPayments(paymentIds, options) {
-    return rawOf(this, 'watchPayments').watchMany(paymentIds, options);
+    const watcher = rawOf(this, 'watchPayments').watchMany(paymentIds, options);
+    return {
+      done: watcher.done,
+      errors: watcher.errors,
+      add: (paymentId) => watcher.add(paymentId),
+      remove: (paymentId) => watcher.remove(paymentId),
+    };
   }
 }
 
@@ -60,13 +66,17 @@ export class StreamPayClient extends Client {
   }
 }
 
-function operationMethod(name, arity, kind) {
+// `v`: the value as it is (Rust checks it is a string); `j`: an object, as its JSON text.
+const pass = (how, value) => (how === 'j' ? jsonArg(value) : value);
+
+function operationMethod(name, kind, how) {
+  const arity = how.length;
   const method =
     kind === 'all'
       ? function (...args) {
           const options = args[arity];
           const cursor = rawOf(this, name).pages(
-            name, jsonArg(args[0]), jsonArg(args[1]), options, options?.signal, options?.timeoutMs,
+            name, pass(how[0], args[0]), pass(how[1], args[1]), options, options?.signal, options?.timeoutMs,
           );
           return allItems(cursor);
         }
@@ -74,7 +84,7 @@ function operationMethod(name, arity, kind) {
           const options = args[arity];
           try {
             return rawOf(this, name).call(
-              name, jsonArg(args[0]), jsonArg(args[1]), jsonArg(args[2]),
+              name, pass(how[0], args[0]), pass(how[1], args[1]), pass(how[2], args[2]),
               options, options?.signal, options?.timeoutMs,
             );
           } catch (err) {
@@ -90,9 +100,9 @@ export function defineOperations() {
   for (const [Class, api] of [[GatewayClient, 'gateway'], [StreamPayClient, 'streampay']]) {
     for (const entry of glue.operations(api).split(';')) {
       if (entry === '') continue; // a build without this API (checkout has no StreamPay)
-      const [name, arity, kind] = entry.split(':');
+      const [name, kind, how] = entry.split(':');
       Object.defineProperty(Class.prototype, name, {
-        value: operationMethod(name, Number(arity), kind),
+        value: operationMethod(name, kind, how),
         writable: true,
         configurable: true,
       });

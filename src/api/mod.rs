@@ -73,9 +73,18 @@ pub struct Polled {
 impl Polled {
     /// The read request for `id` (checked as a path segment).
     pub fn request(&self, id: &str) -> crate::error::Result<crate::http::HttpRequest> {
-        let mut quoted = String::with_capacity(id.len() + 2);
-        crate::json::push_string(&mut quoted, id);
-        self.get.request(&[Some(&quoted), None, None])
+        self.get.request(&[Some(id), None, None])
+    }
+}
+
+impl Arg {
+    /// How the shell passes it: `v` the value as it is (a string the binding layer checks), `j`
+    /// its JSON text.
+    pub const fn passing(self) -> char {
+        match self {
+            Self::Id(_) | Self::Text(..) => 'v',
+            Self::Query(_) | Self::Body(_) => 'j',
+        }
     }
 }
 
@@ -101,27 +110,26 @@ pub fn find(api: Api, name: &str) -> Option<&'static Operation> {
         .find(|op| op.name == name || op.all == Some(name))
 }
 
-/// `name:arity:kind;...` for the JS shell, which adds one method per entry: `kind` is `call`
-/// or `all` (an async iterator over every item of every page).
+/// `name:kind:args;...` for the JS shell, which adds one method per entry: `kind` is `call`
+/// or `all` (an async iterator over every item of every page); `args` has one letter per
+/// positional argument ([`Arg::passing`]), and the options object comes after them.
 pub fn method_list(api: Api) -> String {
     let mut out = String::new();
     for op in operations(api) {
-        let arity = op.args.len();
-        push_entry(&mut out, op.name, arity, "call");
+        let args: String = op.args.iter().map(|a| a.passing()).collect();
+        push_entry(&mut out, op.name, "call", &args);
         if let Some(all) = op.all {
-            push_entry(&mut out, all, arity, "all");
+            push_entry(&mut out, all, "all", &args);
         }
     }
     out
 }
 
-fn push_entry(out: &mut String, name: &str, arity: usize, kind: &str) {
+fn push_entry(out: &mut String, name: &str, kind: &str, args: &str) {
     if !out.is_empty() {
         out.push(';');
     }
-    out.push_str(name);
-    out.push(':');
-    out.push_str(&arity.to_string());
-    out.push(':');
-    out.push_str(kind);
+    for part in [name, ":", kind, ":", args] {
+        out.push_str(part);
+    }
 }

@@ -3,11 +3,12 @@
 use super::{Arg, Operation};
 use crate::error::{Result, StreamError};
 use crate::http::HttpRequest;
-use crate::json::raw;
 use crate::validate;
 
-/// The JSON text of each positional argument (`None` for `undefined`). The shell marks what
-/// `JSON.stringify` refused (a cycle, a function) with a leading NUL and the reason.
+/// Each positional argument as the binding layer got it (`None` for `undefined`): for an
+/// [`Arg::Id`] or [`Arg::Text`] the string itself (the binding layer checked it is a string),
+/// for an [`Arg::Query`] or [`Arg::Body`] the object's JSON text from the shell, which marks
+/// what `JSON.stringify` refused (a cycle, a function) with a leading NUL and the reason.
 pub type ArgTexts<'a> = [Option<&'a str>; 3];
 
 impl Operation {
@@ -57,18 +58,7 @@ pub fn json_arg<'a>(text: Option<&'a str>, what: &str) -> Result<&'a str> {
 
 /// A string argument's value.
 pub fn string_arg(text: Option<&str>, what: &str) -> Result<String> {
-    let wrong = |kind: &str| {
-        StreamError::invalid_argument(format!("{what} must be a string, got {kind}"))
-    };
-    let text = match text {
-        None => return Err(wrong("undefined")),
-        // What JSON.stringify could not write: a function or a symbol.
-        Some(t) if t.starts_with('\0') => return Err(wrong(t[1..].trim())),
-        Some(t) => t,
-    };
-    let value = raw::parse(text).map_err(|_| wrong("a value that is not JSON"))?;
-    match value.as_str() {
-        Some(s) => Ok(s.into_owned()),
-        None => Err(wrong(value.kind())),
-    }
+    text.map(str::to_string).ok_or_else(|| {
+        StreamError::invalid_argument(format!("{what} must be a string, got undefined"))
+    })
 }

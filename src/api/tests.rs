@@ -14,6 +14,7 @@ fn every_method_name_is_unique_per_client_and_listed_for_the_shell() {
     for api in [Api::Gateway, Api::StreamPay] {
         let list = method_list(api);
         let names: Vec<&str> = list.split(';').map(|e| e.split(':').next().unwrap()).collect();
+        assert!(list.contains("getPayment:call:v"), "{list}");
         let mut sorted = names.clone();
         sorted.sort_unstable();
         sorted.dedup();
@@ -32,17 +33,13 @@ fn every_method_name_is_unique_per_client_and_listed_for_the_shell() {
 #[test]
 fn get_payment_puts_the_checked_id_into_the_path() {
     let op = find(Api::Gateway, "getPayment").unwrap();
-    let req = op.request(&texts(&["\"LqaUrQimtgTe9iF3Knv8Ld\""])).unwrap();
+    let req = op.request(&texts(&["LqaUrQimtgTe9iF3Knv8Ld"])).unwrap();
     assert_eq!(req.path, "/api/v1/payment/LqaUrQimtgTe9iF3Knv8Ld");
     assert_eq!(req.method, Method::Get);
-    let err = op.request(&texts(&["\"../admin\""])).unwrap_err();
+    let err = op.request(&texts(&["../admin"])).unwrap_err();
     assert_eq!(err.code, crate::ErrorCode::InvalidArgument);
-    let err = op.request(&texts(&["5"])).unwrap_err();
-    assert!(err.message.starts_with("paymentId must be a string, got"), "{}", err.message);
     let err = op.request(&[None, None, None]).unwrap_err();
     assert_eq!(err.message, "paymentId must be a string, got undefined");
-    let err = op.request(&texts(&["\0function"])).unwrap_err();
-    assert_eq!(err.message, "paymentId must be a string, got function");
 }
 
 #[test]
@@ -73,7 +70,7 @@ mod merchant {
         let op = find(Api::StreamPay, "refundPayment").unwrap();
         let req = op
             .request(&texts(&[
-                "\"6f1c2b9e-8a4d-4c1e-9f7a-2d3b5e8c1a40\"",
+                "6f1c2b9e-8a4d-4c1e-9f7a-2d3b5e8c1a40",
                 r#"{"refundReason":"DUPLICATE","refundNote":"twice"}"#,
             ]))
             .unwrap();
@@ -82,7 +79,7 @@ mod merchant {
         let body = req.body.unwrap();
         assert!(body.contains("\"refund_reason\":\"DUPLICATE\""), "{body}");
         let status = find(Api::StreamPay, "setPaymentLinkStatus").unwrap();
-        let req = status.request(&texts(&["\"abc\"", "\"ACTIVE\""])).unwrap();
+        let req = status.request(&texts(&["abc", "ACTIVE"])).unwrap();
         assert_eq!((req.method, req.path.as_str()), (Method::Patch, "/api/v2/payment_links/abc/status"));
     }
 

@@ -25,48 +25,6 @@ extern "C" {
     pub type VerifyWebhookOptionsArg;
 }
 
-#[wasm_bindgen(typescript_custom_section)]
-const PUSH_TS: &'static str = r#"
-/** A crypto gateway callback, read from its raw body. Every value keeps its exact text. */
-export interface GatewayCallback {
-  paymentId: string;
-  /** Smallest units of STRM, as sent. */
-  amount: string;
-  amountUsd: string;
-  receivedAmount: string;
-  receivedAmountUsd: string;
-  currentDatetime: string;
-  /** Lowercase hex SHA-256 over the documented field string and the shop's secret key. */
-  signature: string;
-}
-
-/** The documented StreamPay webhook event types; others may appear. */
-export type WebhookEventType =
-  | 'PAYMENT_SUCCEEDED' | 'PAYMENT_FAILED' | 'PAYMENT_CANCELED' | 'PAYMENT_REFUNDED'
-  | 'PAYMENT_MARKED_AS_PAID' | `INVOICE_${string}` | `SUBSCRIPTION_${string}` | (string & {});
-
-/** A verified StreamPay webhook event. */
-export interface WebhookEvent {
-  eventType: WebhookEventType;
-  entityType?: string;
-  entityId?: string;
-  status?: string;
-  /** As sent (its format is not documented). */
-  timestamp?: string | number;
-  /** The event's payload as sent, snake_case keys and all; integers past 2^53 are strings. */
-  data: unknown;
-}
-
-/** Options of `verifyStreamPayWebhook`. */
-export interface VerifyWebhookOptions {
-  /** Largest accepted difference, in seconds, between the signed `t` and now, in the past and in
-   *  the future; default 300. */
-  toleranceSec?: number;
-  /** "Now" in unix seconds, for tests and replays of stored deliveries; default the clock. */
-  nowSec?: number;
-}
-"#;
-
 /// Verifies a crypto gateway callback: recomputes the documented SHA-256 (with `secretKey`
 /// inside) and compares it with `payload.signature` in constant time.
 ///

@@ -46,21 +46,25 @@ impl RawClient {
         })
     }
 
-    /// Runs the operation `op` with the arguments' JSON texts; resolves with the decoded answer.
+    /// Runs the operation `op` with its arguments as `method_list` says the shell passes them;
+    /// resolves with the decoded answer.
+    #[allow(clippy::too_many_arguments)]
     pub fn call(
         &self,
         op: &str,
-        a0: Option<String>,
-        a1: Option<String>,
-        a2: Option<String>,
+        a0: JsValue,
+        a1: JsValue,
+        a2: JsValue,
         options: JsValue,
         signal: JsValue,
         timeout_ms: JsValue,
     ) -> Promise {
-        let found = self.operation(op).map(|op| (op, self.transport(op)));
+        let found = self
+            .operation(op)
+            .and_then(|op| Ok((op, self.transport(op), arg_texts(op, [a0, a1, a2])?)));
         promise(async move {
-            let (op, transport) = found?;
-            let req = op.request(&[a0.as_deref(), a1.as_deref(), a2.as_deref()])?;
+            let (op, transport, args) = found?;
+            let req = op.request(&[args[0].as_deref(), args[1].as_deref(), args[2].as_deref()])?;
             let call = call_options(options, signal, timeout_ms)?;
             let decoded = transport.call(&req, &call, op.answer).await?;
             Ok(super::json::parse(&decoded.json)?)
@@ -71,14 +75,15 @@ impl RawClient {
     pub fn pages(
         &self,
         op: &str,
-        a0: Option<String>,
-        a1: Option<String>,
+        a0: JsValue,
+        a1: JsValue,
         options: JsValue,
         signal: JsValue,
         timeout_ms: JsValue,
     ) -> std::result::Result<RawPages, JsValue> {
         let op = self.operation(op)?;
-        let args: ArgTexts<'_> = [a0.as_deref(), a1.as_deref(), None];
+        let texts = arg_texts(op, [a0, a1, JsValue::UNDEFINED])?;
+        let args: ArgTexts<'_> = [texts[0].as_deref(), texts[1].as_deref(), None];
         let pages = Pages::new(op, &args)?;
         let call = call_options(options, signal, timeout_ms)?;
         Ok(RawPages {
@@ -131,6 +136,23 @@ impl RawClient {
             Host::Gateway | Host::StreamPay => self.main.clone(),
         }
     }
+}
+
+/// The arguments as `Operation::request` reads them: a value argument must be a JS string (a
+/// `String` object or anything else is refused here), an object argument arrives as the JSON
+/// text the shell made.
+fn arg_texts(op: &Operation, values: [JsValue; 3]) -> Result<[Option<String>; 3]> {
+    let mut out: [Option<String>; 3] = [None, None, None];
+    for ((arg, value), slot) in op.args.iter().zip(values).zip(out.iter_mut()) {
+        if value.is_undefined() {
+            continue;
+        }
+        *slot = Some(match arg {
+            api::Arg::Id(what) | api::Arg::Text(what, _) => super::args::string(&value, what)?,
+            api::Arg::Query(_) | api::Arg::Body(_) => value.as_string().unwrap_or_default(),
+        });
+    }
+    Ok(out)
 }
 
 /// `baseUrl` defaults to the public gateway; `payBaseUrl` (payment creation) defaults to

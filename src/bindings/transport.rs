@@ -25,6 +25,16 @@ extern "C" {
     fn cause(this: &ThrownError) -> JsValue;
     #[wasm_bindgen(method, getter, structural)]
     fn code(this: &ThrownError) -> JsValue;
+
+    /// What makes an answer readable as a `Response`; an injected fetch may come from another
+    /// realm or a polyfill, so the shape counts, not `instanceof`.
+    type ResponseLike;
+    #[wasm_bindgen(method, getter, structural)]
+    fn status(this: &ResponseLike) -> JsValue;
+    #[wasm_bindgen(method, getter, structural)]
+    fn text(this: &ResponseLike) -> JsValue;
+    #[wasm_bindgen(method, getter, structural)]
+    fn headers(this: &ResponseLike) -> JsValue;
 }
 
 pub const DEFAULT_TIMEOUT_MS: u32 = 30_000;
@@ -140,16 +150,26 @@ impl Transport {
         let answered = JsFuture::from(guard.race(&Promise::resolve(&promise)))
             .await
             .map_err(|e| network("could not connect or send the request", e))?;
-        // An injected fetch may resolve with anything: only a real `Response` is read.
-        let raw: web_sys::Response = answered.dyn_into::<web_sys::Response>().map_err(|_| {
-            StreamError::new(
+        // An injected fetch may resolve with anything: only something with a status, headers
+        // and `text()` is read, through gloo-net's typed `Response`.
+        let readable = answered.is_object() && {
+            let like: &ResponseLike = answered.unchecked_ref();
+            like.status()
+                .as_f64()
+                .is_some_and(|s| s.fract() == 0.0 && (100.0..=599.0).contains(&s))
+                && like.text().is_function()
+                && like.headers().is_object()
+        };
+        if !readable {
+            return Err(StreamError::new(
                 ErrorCode::Network,
                 format!(
                     "{}: fetch resolved with something that is not a Response",
                     where_()
                 ),
-            )
-        })?;
+            ));
+        }
+        let raw: web_sys::Response = answered.unchecked_into();
         let response = gloo_net::http::Response::from(Clone::clone(&raw));
         // A browser shows a redirect not followed (`redirect: "manual"`) only as this.
         if response.type_() == ResponseType::Opaqueredirect {
@@ -171,7 +191,7 @@ impl Transport {
         let text = raw
             .text()
             .map_err(|e| network("could not read the response", e))?;
-        let body = JsFuture::from(guard.race(&text))
+        let body = JsFuture::from(guard.race(&Promise::resolve(&text)))
             .await
             .map_err(|e| network("the connection failed while reading the response body", e))?;
         Ok(HttpResponse {

@@ -2,7 +2,7 @@
 // documented one (checked in the mock's log), listAllPayments is lazy and stops at the last page.
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { StreamPayClient } from 'stream-payments';
+import { StreamError, StreamPayClient } from 'stream-payments';
 import {
   API_KEY, SP_FIXTURE_ID, SP_FIXTURE_ID_2, assertStreamError, rejection, startMock, until,
   T,
@@ -265,13 +265,10 @@ test('listAllPayments: a failing page rejects next() with the StreamError, then 
 });
 
 test('listAllPayments: bad params are INVALID_ARGUMENT with nothing sent', T, async () => {
-  // Unknown keys and wrong types throw at once; out-of-range values reject the first next().
-  assert.throws(() => client.listAllPayments({ limit: '5' }), (e) => e.code === 'INVALID_ARGUMENT');
-  assert.throws(() => client.listAllPayments({ pageSize: 5 }), (e) => e.code === 'INVALID_ARGUMENT');
-  for (const params of [{ limit: 500 }, { page: 0 }, { sortDirection: 'sideways' }]) {
-    const it = client.listAllPayments(params);
-    assertStreamError(await rejection(() => it.next()), { code: 'INVALID_ARGUMENT' });
-    assert.deepEqual(await it.next(), { value: undefined, done: true });
+  // Every bad parameter throws at once, before an iterator exists: unknown keys, wrong types and
+  // out-of-range values alike.
+  for (const params of [{ limit: '5' }, { pageSize: 5 }, { limit: 500 }, { page: 0 }, { sortDirection: 'sideways' }]) {
+    assert.throws(() => client.listAllPayments(params), (e) => e instanceof StreamError && e.code === 'INVALID_ARGUMENT');
   }
   assert.equal(mock.state.requests().length, 0);
 });
