@@ -37,8 +37,8 @@ export function parseCommand(args, options, { minPositionals = 0, maxPositionals
   try {
     parsed = parseArgs({ args, options: { ...options, ...HELP }, allowPositionals: maxPositionals > 0, strict: true });
   } catch (err) {
-    // parseArgs messages can run on with advice; the first sentence is the error.
-    throw new UsageError(String(err.message).split('. ')[0].replace(/\.$/, ''));
+    // parseArgs messages can run on with advice over several lines; the first sentence is the error.
+    throw new UsageError(String(err.message).split('\n')[0].split('. ')[0].replace(/\.$/, ''));
   }
   if (parsed.values.help) return null;
   const n = parsed.positionals.length;

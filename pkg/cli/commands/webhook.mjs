@@ -102,7 +102,7 @@ async function trigger(args, ctx) {
     res = await fetch(url, { method: 'POST', body: rawBody, headers, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
     text = await res.text();
   } catch (err) {
-    const why = err?.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : (err?.cause?.code ?? err?.message ?? String(err));
+    const why = err?.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : (err?.cause?.code ?? err?.cause?.message ?? err?.message ?? String(err));
     if (values.json) out.json({ event, to: url.href, delivered: false, error: why });
     else out.error(`stream-payments: could not deliver ${event} to ${url.href}: ${why}`);
     return EXIT.FAILED;
