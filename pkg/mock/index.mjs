@@ -55,7 +55,8 @@ export async function startMock({
     seed,
     ids: MOCK_IDS,
     close,
-    [Symbol.asyncDispose]: close,
+    // `await using mock = await startMock()` where the runtime has explicit resource management.
+    ...(Symbol.asyncDispose ? { [Symbol.asyncDispose]: close } : {}),
 
     reset: () => void state.reset(),
 
