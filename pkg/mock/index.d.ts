@@ -1,3 +1,4 @@
+/// <reference lib="esnext.disposable" />
 // Types of `stream-payments/mock` (Node only). Objects the mock returns are the APIs' wire shapes
 // (snake_case), exactly what the endpoints serve, not the package's camelCase models.
 

@@ -2,7 +2,9 @@
 // mock started here (startMock on a free port), table and --json output, exit codes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { API_KEY, KEY_PAIR, assertNoSecretPrinted, assertUsageError, cli, closedPort, mockModule } from './helpers.mjs';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { API_KEY, KEY_PAIR, SCRATCH, assertNoSecretPrinted, assertUsageError, cli, cleanEnv, closedPort, mockModule } from './helpers.mjs';
 
 let mock;
 let env;
@@ -119,6 +121,11 @@ test('--verbose shows each request (method, URL, status), never the key', async 
   assert.match(r.stderr, new RegExp(`^GET ${mock.url}/api/v2/payments/${mock.ids.streamPayPayment} -> 200 \\(\\d+ ms\\)$`, 'm'));
   const logged = mock.requests({ paymentId: mock.ids.streamPayPayment }).at(-1);
   assert.equal(logged.headers['x-api-key'], '[redacted]', 'the mock saw a key (and keeps it out of its log)');
+});
+
+test('npx stream-payments, in the project that installed the package', { skip: !SCRATCH && 'needs the packed package installed (tests/scripts/test-package.sh)' }, async () => {
+  const { stdout } = await promisify(execFile)('npx', ['--no-install', 'stream-payments', 'amount', '1500', '--token', 'SAR'], { cwd: SCRATCH, env: cleanEnv() });
+  assert.equal(stdout, '15\n');
 });
 
 test('no key or secret in any output of this file', () => assertNoSecretPrinted());
