@@ -1,6 +1,7 @@
 // Everything the command line writes goes through here: known secrets are masked on the way out
 // (a second guard: no command prints one on purpose), tables are padded, colour only on a TTY.
-import { styleText as nodeStyleText } from 'node:util';
+// A namespace import: a named import of styleText would not even load on Node < 20.12.
+import * as util from 'node:util';
 
 const MASK = '[redacted]';
 /** Shorter values are not masked: replacing every "ab" would garble the output and hide nothing. */
@@ -39,7 +40,7 @@ export function createOutput({ stdout = process.stdout, stderr = process.stderr,
     },
     /** util.styleText on a TTY (Node >= 20.12), plain text otherwise. */
     style(format, text) {
-      return colour && nodeStyleText ? nodeStyleText(format, text) : text;
+      return colour && util.styleText ? util.styleText(format, text) : text;
     },
   };
 }
