@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 
-const CLI = fileURLToPath(new URL('./cli.mjs', import.meta.url));
+const CLI = fileURLToPath(new URL('../../pkg/mock/cli.mjs', import.meta.url));
 
 function startCli(args = []) {
   const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });

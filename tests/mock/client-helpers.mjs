@@ -1,6 +1,6 @@
 // Shared by the *.test.mjs files: a mock per test file and small fetch wrappers.
 import { after, before } from 'node:test';
-import { startMockServer } from './server.mjs';
+import { startMockServer } from '../../pkg/mock/server.mjs';
 
 /** Starts a mock before the file's tests and closes it after; returns a live handle object. */
 export function useMock(options) {

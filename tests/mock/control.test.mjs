@@ -177,7 +177,7 @@ test('10,000 payments polled concurrently until each completes at a random time'
 });
 
 test('close() ends open and stalled connections at once', async () => {
-  const { startMockServer } = await import('./server.mjs');
+  const { startMockServer } = await import('../../pkg/mock/server.mjs');
   const m = await startMockServer({ paymentCount: 5 });
   m.state.addFault({ path: '/api/v1/payment/DemoPending000000000001', kind: 'stall' });
   m.state.addFault({ path: '/api/v1/payment/DemoPending000000000002', kind: 'delay', delayMs: 60_000 });

@@ -3,10 +3,10 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { amountMatches, listAll, useMock } from './client-helpers.mjs';
-import { CURRENCY_DECIMALS } from './streampay-data.mjs';
-import { startMockServer } from './server.mjs';
+import { CURRENCY_DECIMALS } from '../../pkg/mock/streampay-data.mjs';
+import { startMockServer } from '../../pkg/mock/server.mjs';
 
-const fixture = (name) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
+const fixture = (name) => readFileSync(new URL(`../../pkg/mock/fixtures/${name}`, import.meta.url), 'utf8');
 const h = useMock();
 
 describe('gateway v1', () => {

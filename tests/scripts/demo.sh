@@ -33,7 +33,7 @@ wait_for_line() { # file key pid
   echo "demo: timed out waiting for $2" >&2; return 1
 }
 
-node tests/mock/cli.mjs --port 0 > "$run_dir/mock.out" 2>&1 &
+node pkg/mock/cli.mjs --port 0 > "$run_dir/mock.out" 2>&1 &
 mock_pid=$!
 mock_url=$(wait_for_line "$run_dir/mock.out" MOCK_URL "$mock_pid")
 

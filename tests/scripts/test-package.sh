@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Tests the npm package as a user gets it: `npm pack` of pkg/, installed into a scratch project,
-# then used from Node (ESM and CommonJS), TypeScript (tsc --strict) and headless Chromium.
+# then used from Node (ESM and CommonJS), TypeScript (tsc --strict), headless Chromium, and its
+# command line and mock (`npx stream-payments`, `stream-payments/mock`).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
@@ -29,3 +30,8 @@ STREAM_SCRATCH=$scratch node --test --test-timeout=180000 --test-reporter=spec -
 
 echo "== node --test: the README's code blocks (Node ESM/CJS, tsc --strict, Chromium without a bundler, a Vite build)"
 STREAM_SCRATCH=$scratch node --test --test-timeout=300000 --test-reporter=spec --test-concurrency=1 tests/js/readme/
+
+echo "== node --test: the command line (the installed bin, as npx runs it) and stream-payments/mock"
+STREAM_SCRATCH=$scratch node --test --test-timeout=180000 --test-reporter=spec --test-concurrency=1 \
+  tests/js/cli/commands.test.mjs tests/js/cli/watch.test.mjs tests/js/cli/webhook.test.mjs \
+  tests/js/cli/mock-command.test.mjs tests/js/mock/start-mock.test.mjs

@@ -1,10 +1,10 @@
-// The mock Stream API (tests/mock) in a child process, so its CPU time never counts as the
+// The mock Stream API (pkg/mock) in a child process, so its CPU time never counts as the
 // client's. Loopback only; `close()` stops it and waits for it to exit.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 
-const CLI = fileURLToPath(new URL('../../mock/cli.mjs', import.meta.url));
+const CLI = fileURLToPath(new URL('../../../pkg/mock/cli.mjs', import.meta.url));
 
 /** The mock's default StreamPay credential pair; the wire header is its base64. */
 export const MOCK_API_KEY = 'test-key:test-secret';

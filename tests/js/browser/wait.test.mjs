@@ -6,7 +6,7 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startStaticServer } from '../../support/static-server.mjs';
 import { launchChromium, watchErrors } from '../../support/chromium.mjs';
-import { startMockServer } from '../../mock/server.mjs';
+import { startMockServer } from '../../../pkg/mock/server.mjs';
 
 const scratch = process.env.STREAM_SCRATCH;
 let server, browser, mock;

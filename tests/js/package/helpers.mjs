@@ -21,11 +21,11 @@ export const API_KEY = Buffer.from(MOCK_KEY_PAIR).toString('base64');
 /** The scratch project (parent of test/), where `stream-payments` resolves for child scripts. */
 export const SCRATCH = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Starts the mock of tests/mock/ in this process. */
+/** Starts the mock of pkg/mock/ in this process. */
 export async function startMock(options = {}) {
   const root = process.env.STREAM_ROOT;
   assert.ok(root, 'STREAM_ROOT names the repository (set by tests/scripts/test-package.sh)');
-  const { startMockServer } = await import(join(root, 'tests/mock/server.mjs'));
+  const { startMockServer } = await import(join(root, 'pkg/mock/server.mjs'));
   return startMockServer({ apiKey: MOCK_KEY_PAIR, seed: 1, paymentCount: 250, ...options });
 }
 

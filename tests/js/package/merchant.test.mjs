@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { StreamPayClient } from 'stream-payments';
 
-const { startMockServer } = await import(`${process.env.STREAM_ROOT}/tests/mock/server.mjs`);
+const { startMockServer } = await import(`${process.env.STREAM_ROOT}/pkg/mock/server.mjs`);
 const KEY = Buffer.from('test-key:test-secret').toString('base64');
 let mock, client;
 

@@ -1,5 +1,5 @@
 // The README's node:http handler (www/webhook-server.mjs, its import pointed at the installed
-// 'stream-payments') on 127.0.0.1, fed signed and forged deliveries built by tests/mock/push.mjs.
+// 'stream-payments') on 127.0.0.1, fed signed and forged deliveries built by pkg/mock/push.mjs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = process.env.STREAM_ROOT ?? fileURLToPath(new URL('../../..', import.meta.url));
-const { signGatewayCallback, signStreamPayWebhook, deliver } = await import(pathToFileURL(join(root, 'tests/mock/push.mjs')).href);
+const { signGatewayCallback, signStreamPayWebhook, deliver } = await import(pathToFileURL(join(root, 'pkg/mock/push.mjs')).href);
 
 // The example as a user copies it: same code, importing the package by name. Written beside the
 // scratch project's node_modules (not into test/, which node --test would run as a test file).

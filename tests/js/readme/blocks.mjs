@@ -1,13 +1,17 @@
 // README code blocks that run as tests. A fenced block whose info string holds `test:KIND`
 // (```js test:node-esm, ```js test:node-cjs, ```ts test:ts, ```html test:browser,
-// ```js test:vite / ```html test:vite) is extracted and run by readme.test.mjs.
+// ```js test:vite / ```html test:vite, ```sh test:shell) is extracted and run by readme.test.mjs.
 //
 // Inside a block, a line `expression; // 'value'` (or `const x = expression; // 'value'`) is a
 // check: the expression must equal the value in the comment, so a README that shows a wrong
 // result fails the test. The value is a JS literal (a quoted string, a number, a bigint,
 // true/false/null/undefined); text after it is free. Other comments are left alone.
 
-export const KINDS = ['node-esm', 'node-cjs', 'ts', 'browser', 'vite'];
+//
+// In a shell block (bash, `set -euo pipefail`), a line `command  # => text` is a check: the
+// command's stdout, without its final newline, must be exactly `text`.
+
+export const KINDS = ['node-esm', 'node-cjs', 'ts', 'browser', 'vite', 'shell'];
 
 /** [{ kind, lang, code, line }] in README order; `line` is the 1-based line of the first code line. */
 export function extractBlocks(markdown) {
@@ -94,4 +98,21 @@ export function page(html, firstLine) {
   });
   const scripts = (html.match(/<script type="module">/g) ?? []).length;
   return { html: rewritten, checks, scripts };
+}
+
+const SHELL_CHECK = /^(?!\s*#)(.*?)\s+# => (.*)$/;
+const shellQuote = (text) => `'${text.replace(/'/g, `'\\''`)}'`;
+
+/** A bash script: the block under `set -euo pipefail`, each `command  # => text` line checked. */
+export function shellProgram(block) {
+  let checks = 0;
+  const lines = block.code.split('\n').map((text, i) => {
+    const m = SHELL_CHECK.exec(text);
+    if (!m) return text;
+    checks++;
+    const [, command, expected] = m;
+    const where = block.line + i;
+    return `__got=$(${command}); [ "$__got" = ${shellQuote(expected)} ] || { printf 'README line %s: got %s, the README says %s\\n' ${where} "$__got" ${shellQuote(expected)} >&2; exit 1; }`;
+  });
+  return { code: `set -euo pipefail\n${lines.join('\n')}\n`, checks };
 }

@@ -1,7 +1,8 @@
 // The README block machinery itself: a wrong value in a README comment must fail.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addChecks, extractBlocks, page, program } from './blocks.mjs';
+import { addChecks, extractBlocks, page, program, shellProgram } from './blocks.mjs';
+import { execFileSync } from 'node:child_process';
 
 const run = (code) => new Function(`${code}`)();
 
@@ -58,4 +59,15 @@ test('module scripts in a page get the checks and a done mark', () => {
   assert.equal(scripts, 1);
   assert.match(html, /__readmeCheck\(a, 1, 22\)/);
   assert.match(html, /readmeDone/);
+});
+
+test('shell blocks: a `# => text` line checks the command output exactly; comments are left alone', () => {
+  const bash = (code) => execFileSync('bash', ['-c', code], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const right = shellProgram({ code: "# echo no  # => yes\necho \"it's\" fine   # => it's fine\nprintf 'a\\nb\\n' | wc -l   # => 2", line: 5 });
+  assert.equal(right.checks, 2);
+  bash(right.code);
+  const wrong = shellProgram({ code: 'echo 0.16638   # => 0.16639', line: 5 });
+  assert.throws(() => bash(wrong.code), (err) => /README line 5: got 0\.16638, the README says 0\.16639/.test(err.stderr));
+  const failing = shellProgram({ code: 'false\necho never', line: 1 });
+  assert.throws(() => bash(failing.code), 'a failing command fails the block (set -e)');
 });

@@ -1,7 +1,8 @@
 // Runs the README's marked code blocks (see blocks.mjs) against the packed package installed in
 // the scratch project of tests/scripts/test-package.sh (STREAM_SCRATCH): Node ESM and CommonJS
 // with node, TypeScript with tsc --strict and then run, a page without a bundler in headless
-// Chromium, and a real Vite project (tests/js/vite) built with `vite build` and loaded in Chromium.
+// Chromium, a real Vite project (tests/js/vite) built with `vite build` and loaded in Chromium,
+// and shell blocks with bash in the scratch project (see shell-setup.mjs for what they get).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -12,7 +13,8 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { startStaticServer } from '../../support/static-server.mjs';
 import { launchChromium, watchErrors } from '../../support/chromium.mjs';
-import { KINDS, extractBlocks, page, program } from './blocks.mjs';
+import { KINDS, extractBlocks, page, program, shellProgram } from './blocks.mjs';
+import { startShellSetup } from './shell-setup.mjs';
 
 const run = promisify(execFile);
 const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -25,6 +27,7 @@ const tools = join(root, 'tests/node_modules');
 const SHOWN = '0.16638';
 
 let browser;
+let shell;
 const browserNeeded = blocks.some((b) => b.kind === 'browser' || b.kind === 'vite');
 
 before(async () => {
@@ -33,10 +36,12 @@ before(async () => {
   mkdirSync(work, { recursive: true });
   writeFileSync(join(work, 'favicon.ico'), ''); // so Chromium's favicon request is no console error
   if (browserNeeded) browser = await launchChromium();
+  if (blocks.some((b) => b.kind === 'shell')) shell = await startShellSetup({ cwd: work, packageModule: createRequire(join(scratch, 'package.json'))('stream-payments') });
 });
 
 after(async () => {
   await browser?.close();
+  await shell?.close();
 });
 
 const label = (b) => `README.md line ${b.line}: \`\`\`${b.lang} test:${b.kind}`;
@@ -86,6 +91,19 @@ blocks.forEach((block, index) => {
       const js = ts.transpileModule(code, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
       writeFileSync(join(work, `${base}.mjs`), js);
       await node(join(work, `${base}.mjs`));
+    });
+  }
+  if (block.kind === 'shell') {
+    test(label(block), async (t) => {
+      const { code, checks } = shellProgram(block);
+      const file = join(work, `block-${index}.sh`);
+      writeFileSync(file, code);
+      try {
+        await run('bash', [file], { cwd: work, env: shell.env, timeout: 120_000 });
+      } catch (err) {
+        assert.fail(`the README's shell block failed (exit ${err.code}):\n${err.stdout}${err.stderr}`);
+      }
+      t.diagnostic(`${checks} checked outputs`);
     });
   }
   if (block.kind === 'browser') {

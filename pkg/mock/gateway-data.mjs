@@ -44,12 +44,14 @@ export function normalizeLifecycle(lc, nowMs) {
 export class GatewayStore {
   constructor({ baseUrl, seed = 1 }) {
     this.baseUrl = baseUrl;
-    this.random = createRandom(seed ^ 0x6a7e);
+    this.seedValue = seed;
     this.records = new Map();
-    this.bulkCount = 0;
   }
 
+  /** Back to the initial payments; ids generated from here on repeat after every reset (same seed). */
   seed(nowMs) {
+    this.random = createRandom(this.seedValue ^ 0x6a7e);
+    this.bulkCount = 0;
     this.records.clear();
     this.records.set(gatewayCompleted.value.payment_id, { id: gatewayCompleted.value.payment_id, fixture: gatewayCompleted, status: 'completed', polls: 0 });
     this.records.set(gatewayExpired.value.payment_id, { id: gatewayExpired.value.payment_id, fixture: gatewayExpired, status: 'expired', polls: 0 });

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// node tests/mock/cli.mjs [--port N] [--host 127.0.0.1] [--seed N] [--count N]
+// node pkg/mock/cli.mjs [--port N] [--host 127.0.0.1] [--seed N] [--count N]
 // Prints exactly one line, MOCK_URL=http://127.0.0.1:PORT, once listening; stops on SIGINT/SIGTERM.
 import { parseArgs } from 'node:util';
 import { startMockServer } from './server.mjs';
