@@ -9,7 +9,7 @@ cd "$(dirname "$0")/../.."
 pkg=${PKG_DIR:-pkg}
 target=${CARGO_TARGET_DIR:-target}
 if [ "$pkg" != pkg ]; then
-  mkdir -p "$pkg" && cp -r pkg/package.json pkg/types "$pkg/"
+  mkdir -p "$pkg" && cp -r pkg/package.json pkg/types pkg/mock pkg/cli "$pkg/"
 fi
 wasm_opt=tests/node_modules/.bin/wasm-opt
 
