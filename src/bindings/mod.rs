@@ -16,6 +16,7 @@ mod page_iter;
 mod poll_options;
 mod poll_support;
 pub mod push;
+mod runtime;
 mod streampay_client;
 mod streampay_links;
 mod transport;

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use js_sys::{Promise, Reflect};
+use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 
 use super::client_config::{call_options, path_id, promise, transport, COMMON_OPTIONS};
@@ -59,7 +59,7 @@ impl StreamPayClient {
             .into());
         }
         let allow_browser = opts.bool("allowBrowser")? == Some(true);
-        if in_browser() && !allow_browser {
+        if super::runtime::current().is_browser() && !allow_browser {
             return Err(StreamError::invalid_argument(
                 "StreamPayClient holds your secret API key and refuses to run in a browser, where any \
                  visitor could read it. Call the StreamPay API from your server, or pass \
@@ -278,13 +278,4 @@ fn list_params(value: Option<JsValue>) -> Result<ListPaymentsParams> {
         sort_field: p.string("sortField")?,
         sort_direction: p.string("sortDirection")?,
     })
-}
-
-/// A page or a worker of a page: anywhere with a DOM or a worker global, a secret is exposed.
-fn in_browser() -> bool {
-    let global = js_sys::global();
-    let has = |name: &str| {
-        Reflect::get(&global, &JsValue::from_str(name)).is_ok_and(|v| !v.is_undefined())
-    };
-    has("document") || has("WorkerGlobalScope")
 }
