@@ -1,0 +1,1 @@
+export * from '../web/stream_payments.js';
