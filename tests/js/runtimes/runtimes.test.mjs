@@ -154,3 +154,19 @@ test('Cloudflare Workers (workerd): a worker bundled with the workerd condition'
   await server.stop();
   assert.notEqual(server.child.exitCode ?? server.child.signalCode, null, 'workerd has exited');
 });
+
+test('a runtime without WebAssembly (--jitless): the import fails at once, naming WebAssembly', T, async () => {
+  const probe = "import('stream-payments').then(() => console.log('LOADED'), (e) => { console.error(`${e.name}: ${e.message}`); process.exitCode = 3; })";
+  const cases = [
+    ['node 20', process.execPath, ['--jitless', '--input-type=module', '-e', probe]],
+    ['node 26', RUNTIMES.node26, ['--jitless', '--input-type=module', '-e', probe]],
+    ['node 20 require', process.execPath, ['--jitless', '-e', "require('stream-payments')"]],
+  ];
+  for (const [name, command, args] of cases) {
+    const r = await run(command, args, { cwd: scratch, limitMs: 20_000 });
+    assert.equal(r.killed, false, `${name}: no hang`);
+    assert.notEqual(r.code, 0, `${name}: the import fails\n${r.stdout}`);
+    assert.doesNotMatch(r.stdout, /LOADED/);
+    assert.match(r.stderr, /WebAssembly/, `${name}: the error names what is missing\n${r.stderr}`);
+  }
+});
