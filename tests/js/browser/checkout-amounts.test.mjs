@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startMockServer } from '../../mock/server.mjs';
+import { startMockServer } from '../../support/mock-server.mjs';
 import { launchChromium, watchErrors } from '../../support/chromium.mjs';
 import { demoConfig, installDemoDeps, startDemoServer } from '../../../www/serve.mjs';
 

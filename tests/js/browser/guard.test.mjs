@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startStaticServer } from '../../support/static-server.mjs';
 import { launchChromium, watchErrors } from '../../support/chromium.mjs';
-import { startMockServer } from '../../mock/server.mjs';
+import { startMockServer } from '../../support/mock-server.mjs';
 
 /** The package entry the page and the worker import (module workers have no import map). */
 const ENTRY = '/node_modules/stream-payments/entry/web.js';

@@ -10,7 +10,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { startStaticServer } from '../../support/static-server.mjs';
 import { launchChromium, watchErrors } from '../../support/chromium.mjs';
-import { startMockServer } from '../../mock/server.mjs';
+import { startMockServer } from '../../support/mock-server.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const scratch = process.env.STREAM_SCRATCH && resolve(process.env.STREAM_SCRATCH);

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { API_KEY, MOCK_KEY_PAIR, startMockServer } from './mock.mjs';
+import { API_KEY, MOCK_KEY_PAIR, startMockServer } from '../../support/mock-server.mjs';
 import { freePort, run, start, waitForPort, webhookSignature } from './processes.mjs';
 import { bundleWorker } from './workerd/bundle.mjs';
 
