@@ -180,11 +180,20 @@ export function startCheckout({ config, params, demoIds = [] }) {
   }
 
   function selectCoin(coin) {
-    const { short, exact } = coinAmountText(coin);
+    const { short, exact, roundedUp } = coinAmountText(coin);
+    const inferred = coin.decimalsSource === 'inferred' ? `, ${coin.decimals} decimals as the gateway shows it` : '';
+    // The big figure is rounded up, never down; the exact amount is the one the button copies.
+    $('pay-send-label').textContent = roundedUp ? 'Send at least' : 'Send exactly';
     $('pay-send').textContent = `${short} ${coin.token}`;
-    $('pay-exact').textContent = exact && exact !== short.replaceAll(',', '')
-      ? `Exactly ${exact} ${coin.token} (${coin.amount} in smallest units${coin.decimalsSource === 'inferred' ? `, ${coin.decimals} decimals as the gateway shows it` : ''})`
-      : '';
+    $('pay-exact').replaceChildren();
+    if (roundedUp) {
+      const amount = Object.assign(document.createElement('code'), { id: 'pay-exact-amount', textContent: exact });
+      $('pay-exact').append(
+        `Rounded up to ${short.split('.')[1]?.length ?? 0} decimals, so it is never too little. Exact amount due: `,
+        amount, ` ${coin.token} (${coin.amount} in smallest units${inferred}); “Copy exact amount” copies it in full.`);
+    }
+    $('pay-copy-amount').dataset.amount = exact;
+    $('pay-copy-amount').disabled = !exact;
     $('pay-address').textContent = coin.address ?? '—';
     $('pay-copy').disabled = !coin.address;
     $('pay-copied').textContent = '';
@@ -259,16 +268,18 @@ export function startCheckout({ config, params, demoIds = [] }) {
   window.addEventListener('online', () => {
     if (current?.state === 'error' && ['NETWORK', 'TIMEOUT'].includes(current.error?.code)) open(current.id);
   });
-  $('pay-copy').addEventListener('click', async () => {
-    const address = $('pay-address').textContent;
+  /** Copies `text` (selecting `fallback` for Ctrl+C where the clipboard is refused). */
+  async function copy(text, fallback, what) {
     try {
-      await navigator.clipboard.writeText(address);
-      $('pay-copied').textContent = 'Copied.';
+      await navigator.clipboard.writeText(text);
+      $('pay-copied').textContent = `Copied the ${what}.`;
     } catch {
-      getSelection().selectAllChildren($('pay-address'));
+      getSelection().selectAllChildren(fallback);
       $('pay-copied').textContent = 'Selected: press Ctrl+C (⌘C) to copy.';
     }
-  });
+  }
+  $('pay-copy').addEventListener('click', () => copy($('pay-address').textContent, $('pay-address'), 'address'));
+  $('pay-copy-amount').addEventListener('click', () => copy($('pay-copy-amount').dataset.amount, $('pay-exact-amount') ?? $('pay-send'), 'exact amount'));
   $('pick').addEventListener('submit', (e) => {
     e.preventDefault();
     const id = $('pick-id').value.trim();

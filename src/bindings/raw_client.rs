@@ -198,7 +198,7 @@ fn streampay(options: JsValue) -> Result<RawClient> {
     };
     crate::credentials::check_token(&token)?;
     let allow_browser = opts.bool("allowBrowser", OptionBag::allow_browser)? == Some(true);
-    if super::runtime::in_browser() && !allow_browser {
+    if super::runtime::current().is_browser() && !allow_browser {
         return Err(StreamError::invalid_argument(
             "StreamPayClient holds your secret API key and refuses to run in a browser, where any \
              visitor could read it. Call the StreamPay API from your server, or pass \

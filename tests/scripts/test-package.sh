@@ -20,6 +20,9 @@ cp "$root"/tests/js/package/* test/
 echo "== node --test: the installed package (ESM import, CommonJS require, size budget)"
 STREAM_ROOT=$root node --test --test-timeout=120000 --test-reporter=spec test/
 
+echo "== other runtimes: Node LTS, Bun, Deno, Cloudflare workerd"
+STREAM_SCRATCH=$scratch "$root/tests/scripts/test-runtimes.sh"
+
 echo "== tsc --strict: a TypeScript consumer of the package's .d.ts"
 cp "$root/tests/js/types/"* .
 "$root/tests/node_modules/.bin/tsc" -p tsconfig.json

@@ -56,9 +56,12 @@ test('checkout: pending, then "Simulate payment" completes it live, without a re
   await state(page, 'pending');
   assert.equal(await page.textContent('#pay-name'), 'Demo payment');
   assert.equal(await page.textContent('#pay-fiat'), '1.00 USD · 1.00 EUR');
-  // 1.00 USD of STRM at 24 decimals, truncated to 5 digits like the gateway; USDC like the fixture.
-  assert.deepEqual(await page.$$eval('.coin-amount', (els) => els.map((e) => e.textContent)), ['0.16638', '0.30769', '1.00']);
-  assert.equal(await page.textContent('#pay-send'), '0.16638 STRM');
+  // 1.00 USD of STRM at 24 decimals, rounded UP to 5 digits (the gateway truncates to 0.16638,
+  // which would underpay); USDC like the fixture. tests/js/browser/checkout-amounts.test.mjs
+  // checks every coin against the amount due.
+  assert.deepEqual(await page.$$eval('.coin-amount', (els) => els.map((e) => e.textContent)), ['0.16639', '0.30770', '1.00']);
+  assert.equal(await page.textContent('#pay-send-label'), 'Send at least');
+  assert.equal(await page.textContent('#pay-send'), '0.16639 STRM');
   assert.equal(await page.textContent('#pay-address'), mock.state.gatewayPayment(id).payment.addresses[0].address);
   assert.ok(await page.$('#pay-qr svg'), 'a QR code of the address');
   assert.match(await page.textContent('#pay-countdown'), /^Expires in \d+:\d\d$/);

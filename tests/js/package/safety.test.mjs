@@ -103,12 +103,29 @@ test('a base URL must be https:// unless the host is loopback', T, async () => {
 
 // --- StreamPayClient in a browser -----------------------------------------------------------
 
-async function inFakeBrowser(global, body) {
+// What a browser's global looks like to the guard, faked in a child Node after the import: a page
+// (a document, no server runtime), a page's worker (WorkerGlobalScope and a browser's user
+// agent), and server look-alikes that must pass (a DOM double on Node, workerd's globals).
+const CHROME_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36';
+const hideNode = "Object.defineProperty(globalThis, 'process', { value: undefined, configurable: true });";
+const userAgent = (ua) => `Object.defineProperty(globalThis, 'navigator', { value: { userAgent: ${JSON.stringify(ua)} }, configurable: true });`;
+const GLOBALS = {
+  'a page (document)': `globalThis.document = {}; ${hideNode}`,
+  'a browser worker (WorkerGlobalScope, browser user agent)': `globalThis.WorkerGlobalScope = class {}; ${userAgent(CHROME_UA)} ${hideNode}`,
+};
+const SERVER_LOOKALIKES = {
+  'Node with a DOM double (jsdom)': `globalThis.document = {}; ${userAgent(CHROME_UA)}`,
+  'Node with WorkerGlobalScope': 'globalThis.WorkerGlobalScope = class {};',
+  "workerd's globals (WorkerGlobalScope, Cloudflare-Workers)": `globalThis.WorkerGlobalScope = class {}; ${userAgent('Cloudflare-Workers')} ${hideNode}`,
+};
+
+async function inFakeGlobal(setup, body) {
   const result = await runChild(`
-    globalThis.${global} = ${global === 'document' ? '{}' : 'class {}'};
     const { StreamPayClient } = await import('stream-payments');
-    const out = (v) => process.stdout.write(JSON.stringify(v) + '\\n');
-    const url = process.env.MOCK_URL, apiKey = process.env.API_KEY;
+    const { stdout, env } = process;
+    const out = (v) => stdout.write(JSON.stringify(v) + '\\n');
+    const url = env.MOCK_URL, apiKey = env.API_KEY;
+    ${setup}
     ${body}
   `, { MOCK_URL: mock.url, API_KEY }, 8000);
   assert.equal(result.killed, false);
@@ -116,9 +133,9 @@ async function inFakeBrowser(global, body) {
   return JSON.parse(result.stdout.trim().split('\n').at(-1));
 }
 
-for (const global of ['document', 'WorkerGlobalScope']) {
-  test(`StreamPayClient refuses to run where ${global} exists unless allowBrowser: true`, T, async () => {
-    const out = await inFakeBrowser(global, `
+for (const [what, setup] of Object.entries(GLOBALS)) {
+  test(`StreamPayClient refuses to run in ${what} unless allowBrowser: true`, T, async () => {
+    const out = await inFakeGlobal(setup, `
       const res = {};
       try { new StreamPayClient({ apiKey, baseUrl: url }); res.plain = 'constructed'; }
       catch (e) { res.plain = { name: e.name, code: e.code, message: e.message, isError: e instanceof Error }; }
@@ -136,6 +153,16 @@ for (const global of ['document', 'WorkerGlobalScope']) {
     assert.equal(out.no, 'INVALID_ARGUMENT');
     assert.equal(out.allowed, 'SUCCEEDED');
     assert.equal(mock.state.requests().length, 1, 'only the allowed client sent a request');
+  });
+}
+
+for (const [what, setup] of Object.entries(SERVER_LOOKALIKES)) {
+  test(`StreamPayClient is not refused on a server: ${what}`, T, async () => {
+    const out = await inFakeGlobal(setup, `
+      const c = new StreamPayClient({ apiKey, baseUrl: url });
+      out({ status: (await c.getPayment('${SP_FIXTURE_ID}')).currentStatus });
+    `);
+    assert.deepEqual(out, { status: 'SUCCEEDED' });
   });
 }
 
