@@ -9,6 +9,7 @@ import { controlError, createControlRouter } from './control-routes.mjs';
 import { createStaticRouter } from './static-routes.mjs';
 import { applyFault } from './fault-responses.mjs';
 import { withPaymentLinks } from './payment-links.mjs';
+import { withStreamPayResources } from './streampay-resources.mjs';
 import { readBody, send, setCommonHeaders, v1Error, v2Error } from './http.mjs';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
@@ -30,7 +31,7 @@ export async function startMockServer({
 } = {}) {
   if (!LOOPBACK.has(host)) throw new Error(`the mock listens on loopback only, not ${host}`);
   const state = new MockState({ apiKey, seed, paymentCount, logLimit, finalizedStatusCode, maxStallMs });
-  const routers = withPaymentLinks({ v1: createGatewayRouter(), v2: createStreamPayRouter(), control: createControlRouter(), static: createStaticRouter() });
+  const routers = withPaymentLinks(withStreamPayResources({ v1: createGatewayRouter(), v2: createStreamPayRouter(), control: createControlRouter(), static: createStaticRouter() }));
   const sockets = new Set();
   const timers = new Set();
 
