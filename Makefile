@@ -34,7 +34,7 @@ test-wasm: setup
 	$(WASM_TEST) --test wasm_node
 	$(WASM_TEST) --test wasm_browser
 
-test-mock:
+test-mock: setup
 	node --test tests/mock/
 
 # The generated StreamPay types are fresh (a stale file fails) and compile under tsc --strict.

@@ -17,6 +17,8 @@ const SEED_EPOCH_MS = Date.parse('2026-06-01T09:00:00+03:00');
 const decimalsOf = (currency) => CURRENCY_DECIMALS[currency] ?? 2;
 const smallestJson = (units) => (units <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(units) : units);
 const now = () => riyadhTime(Date.now());
+/** A checked date or date-time as the API gives it back: ISO 8601 with an offset. */
+const iso = (v) => (v == null ? v : riyadhTime(Date.parse(v)));
 
 /** A decimal string (or a JSON number as the API also accepts) -> smallest units, rounded half up. */
 export function toUnits(value, currency) {
@@ -436,7 +438,7 @@ export class ResourceStore {
       id: paymentId,
       amount: money(t.total, currency),
       currency,
-      scheduled_on: body.scheduled_on,
+      scheduled_on: iso(body.scheduled_on),
       invoice_payment_number: 1,
       type: 'INITIAL',
       payment_method: null,
@@ -448,7 +450,7 @@ export class ResourceStore {
       paid_to_account_id: null,
       amount_in_smallest_unit: smallestJson(t.total),
     };
-    if (registerPayment && this.payments) this.payments.create({ id: paymentId, amount: payment.amount, currency, invoiceId: id, scheduledOn: body.scheduled_on });
+    if (registerPayment && this.payments) this.payments.create({ id: paymentId, amount: payment.amount, currency, invoiceId: id, scheduledOn: payment.scheduled_on });
     const inv = {
       created_at: createdAt,
       updated_at: null,
@@ -504,12 +506,12 @@ export class ResourceStore {
       branch: { ...BRANCH },
       payments: [payment],
       subscription_id: subscription?.id ?? null,
-      payment_methods: body.payment_methods ?? { mada: true, visa: true, mastercard: true, amex: false, bank_transfer: false, installment: false, qurrah: false },
+      payment_methods: { mada: true, visa: true, mastercard: true, amex: false, bank_transfer: false, installment: false, qurrah: false, ...body.payment_methods },
       recurrence_pattern: null,
       parent_id: null,
       custom_field_answers: null,
       url: `${this.baseUrl()}/invoices/${id}`,
-      scheduled_on: body.scheduled_on,
+      scheduled_on: payment.scheduled_on,
       total_amount_in_smallest_unit: smallestJson(t.total),
       original_amount_in_smallest_unit: smallestJson(t.original),
       remaining_amount_in_smallest_unit: smallestJson(t.total),
@@ -539,8 +541,8 @@ export class ResourceStore {
     if (['COMPLETED', 'CANCELED', 'EXPIRED', 'REJECTED'].includes(inv.status)) throw new DomainError(400, 'INVOICE_FINALISED', 'The invoice is finalised and cannot be changed', `status=${inv.status}`);
     if (body.scheduled_on != null) {
       if (Date.parse(body.scheduled_on) <= Date.now()) throw new DomainError(400, 'INVALID_PARAMETERS', 'scheduled_on must be a future date', `scheduled_on=${body.scheduled_on}`);
-      inv.scheduled_on = body.scheduled_on;
-      inv.payments[0].scheduled_on = body.scheduled_on;
+      inv.scheduled_on = iso(body.scheduled_on);
+      inv.payments[0].scheduled_on = inv.scheduled_on;
     }
     if (body.description !== undefined) inv.description = body.description;
     inv.updated_at = now();
@@ -678,8 +680,8 @@ export class ResourceStore {
     const start = Date.parse(body.freeze_start_datetime);
     const end = body.freeze_end_datetime == null ? null : Date.parse(body.freeze_end_datetime);
     if (end != null && end <= start) throw new DomainError(400, 'INVALID_PARAMETERS', 'freeze_end_datetime must be after freeze_start_datetime', `freeze_end_datetime=${body.freeze_end_datetime}`);
-    f.freeze_start_datetime = body.freeze_start_datetime;
-    f.freeze_end_datetime = body.freeze_end_datetime ?? null;
+    f.freeze_start_datetime = iso(body.freeze_start_datetime);
+    f.freeze_end_datetime = iso(body.freeze_end_datetime) ?? null;
     f.duration = end == null ? null : Math.ceil((end - start) / 86_400_000);
     if (body.notes !== undefined) f.notes = body.notes;
   }
@@ -719,7 +721,7 @@ export class ResourceStore {
     const product = this.requireProduct(body.product_id);
     if (product.type !== 'METERED') throw new DomainError(400, 'INVALID_PARAMETERS', `Product ${product.id} is not a METERED product`, `type=${product.type}`);
     const consumer = this.requireConsumer(body.organization_consumer_id);
-    const m = { id, product_id: product.id, organization_consumer_id: consumer.id, organization_id: ORG_ID, starts_at: body.starts_at ?? createdAt, ends_at: body.ends_at ?? null, created_at: createdAt, updated_at: null };
+    const m = { id, product_id: product.id, organization_consumer_id: consumer.id, organization_id: ORG_ID, starts_at: iso(body.starts_at) ?? createdAt, ends_at: iso(body.ends_at) ?? null, created_at: createdAt, updated_at: null };
     this.metered.set(id, m);
     return m;
   }

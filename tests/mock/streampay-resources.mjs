@@ -9,6 +9,7 @@ import { NotFoundError } from './errors.mjs';
 import { jsonObjectBody } from './streampay-routes.mjs';
 import { checkBody, isUuid, operation, parseQuery, schemaNamed } from './openapi-checks.mjs';
 import { DomainError, money, notFound, toUnits } from './streampay-resources-data.mjs';
+import { riyadhTime } from './streampay-data.mjs';
 
 // Domain errors of these resources come nested ({ error: { code, message, additional_info } }),
 // as some StreamPay endpoints answer; 404s stay flat. `errorShape` overrides it for every v2 route.
@@ -211,7 +212,7 @@ function createLink(state, store, body) {
     home_currency_amount: currency === 'SAR' ? money(t.total, currency) : null,
     exchange_rate_at_creation: currency === 'SAR' ? '1' : null,
     max_number_of_payments: body.max_number_of_payments ?? null,
-    valid_until: body.valid_until ?? null,
+    valid_until: body.valid_until == null ? null : riyadhTime(Date.parse(body.valid_until)),
     confirmation_message: body.confirmation_message ?? null,
     recurring_interval: t.priced.find((x) => x.product.type === 'RECURRING') ? 'MONTH' : null,
     recurring_interval_count: t.priced.find((x) => x.product.type === 'RECURRING') ? 1 : null,
