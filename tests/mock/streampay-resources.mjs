@@ -7,8 +7,8 @@
 import { detail, v2Error, validationError } from './http.mjs';
 import { NotFoundError } from './errors.mjs';
 import { jsonObjectBody } from './streampay-routes.mjs';
-import { checkBody, isUuid, operation, parseQuery, schemaNamed } from './openapi-checks.mjs';
-import { DomainError, money, notFound, toUnits } from './streampay-resources-data.mjs';
+import { checkBody, isDateTime, isUuid, operation, parseQuery, schemaNamed } from './openapi-checks.mjs';
+import { DomainError, ORG_ID, USER_ID, money } from './streampay-resource-kit.mjs';
 import { riyadhTime } from './streampay-data.mjs';
 
 // Domain errors of these resources come nested ({ error: { code, message, additional_info } }),
@@ -23,22 +23,33 @@ function errorResult(err, path, store) {
   return nested ? { status: base.status, body: { error: base.body } } : base;
 }
 
-const cmpDecimal = (a, b) => {
-  const x = toUnits(a, 'KWD') * 1000n;
-  const y = toUnits(b, 'KWD') * 1000n;
-  return x < y ? -1 : x > y ? 1 : 0;
-};
+/** Exact comparison of two decimal texts (or numbers): -1, 0 or 1. */
+function cmpDecimal(a, b) {
+  const parts = (v) => {
+    const m = /^([+-]?)0*(\d*)(?:\.(\d*))?$/.exec(String(v).trim()) ?? [null, '', '0', ''];
+    return { neg: m[1] === '-', int: m[2] || '0', frac: m[3] ?? '' };
+  };
+  const x = parts(a);
+  const y = parts(b);
+  const width = Math.max(x.frac.length, y.frac.length);
+  const big = (p) => BigInt(p.int + p.frac.padEnd(width, '0')) * (p.neg ? -1n : 1n);
+  const d = big(x) - big(y);
+  return d < 0n ? -1 : d > 0n ? 1 : 0;
+}
 
 /** Filters, sorts (sort_field must be a field of the item schema) and pages wire objects. */
 function page(rows, q, { defaultSort = 'created_at', path, store }) {
   const field = q.sort_field ?? defaultSort;
   const dir = q.sort_direction ?? 'desc';
   const sign = dir === 'asc' ? 1 : -1;
-  const sorted = [...rows].sort((a, b) => {
+  // Ties keep creation order, newest first when descending (the sort is stable).
+  const sorted = (dir === 'asc' ? [...rows] : [...rows].reverse()).sort((a, b) => {
     const x = a[field];
     const y = b[field];
     if (x == null || y == null) return x == null ? (y == null ? 0 : 1) : -1;
-    if (typeof x === 'string' && /^-?\d+(\.\d+)?$/.test(x) && /^-?\d+(\.\d+)?$/.test(y)) return sign * cmpDecimal(x, y);
+    const decimal = /^-?\d+(\.\d+)?$/;
+    if (typeof x === 'string' && decimal.test(x) && decimal.test(y)) return sign * cmpDecimal(x, y);
+    if (isDateTime(x) && isDateTime(y)) return sign * (Date.parse(x) - Date.parse(y));
     return sign * (x < y ? -1 : x > y ? 1 : 0);
   });
   const limit = q.limit ?? 10;
@@ -216,8 +227,8 @@ function createLink(state, store, body) {
     confirmation_message: body.confirmation_message ?? null,
     recurring_interval: t.priced.find((x) => x.product.type === 'RECURRING') ? 'MONTH' : null,
     recurring_interval_count: t.priced.find((x) => x.product.type === 'RECURRING') ? 1 : null,
-    organization_id: '5d0c1f7e-2b8a-4e3c-9a61-0f4b2c8d7e10',
-    user_id: '9a7e3b21-6c4d-4f80-8b15-3e2d1c0b9a87',
+    organization_id: ORG_ID,
+    user_id: USER_ID,
     organization_consumer_id: body.organization_consumer_id ?? null,
     deactivate_message: null,
     custom_fields: body.custom_fields ?? null,
@@ -299,4 +310,3 @@ export function withStreamPayResources(routers) {
   return routers;
 }
 
-export { notFound };
