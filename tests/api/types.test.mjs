@@ -61,6 +61,13 @@ test('operations list: 45 operations, unique names, GETs only retried, list enco
   assert.equal(q('listCoupons', 'is_percentage').type, 'boolean');
   assert.equal(byName.markPaymentAsPaid.response.schema, 'PaymentMarkPaidResponse');
   assert.equal(byName.addProductPrice.response.status, 201);
+  const { requestSchemas } = JSON.parse(read('src/api/streampay-operations.json'));
+  const field = (schema, name) => requestSchemas[schema].fields.find((f) => f.name === name);
+  assert.deepEqual([field('ProductPriceCreate', 'amount').type, field('ProductPriceCreate', 'amount').required], ['decimal', true]);
+  assert.deepEqual(field('MeterUsageRecordRequest', 'usage_amount').type, 'decimal');
+  assert.deepEqual(field('CreatePaymentLinkDto', 'items').items, { type: 'object', schema: 'CreatePaymentLinkItemDto' });
+  assert.equal(field('UpdatePaymentLinkStatusDto', 'status').enumName, 'PaymentLinkStatus');
+  for (const o of operations) if (o.requestBody) assert.ok(requestSchemas[o.requestBody.schema], o.requestBody.schema);
   const listAll = operations.filter((o) => o.listAll).map((o) => o.listAll).sort();
   assert.deepEqual(listAll, ['listAllConsumers', 'listAllCoupons', 'listAllInvoices', 'listAllMeteredSubscriptions', 'listAllPaymentLinks', 'listAllPayments', 'listAllProducts', 'listAllSubscriptions']);
 });

@@ -438,6 +438,35 @@ ${methods.join('\n')}
 }
 `);
 
+  // Request schemas as data: what a client checks before sending (required fields, types), with
+  // the wire and JS names. Enum values are listed but open (the API grows).
+  const fieldKind = (node) => {
+    const k = {};
+    const n = node.$ref ? schemaOf(refName(node.$ref)) : node;
+    if (node.$ref && isEnum(n)) Object.assign(k, { type: 'enum', enumName: refName(node.$ref), enum: n.enum });
+    else if (node.$ref) Object.assign(k, { type: 'object', schema: refName(node.$ref) });
+    else if (isAmountAnyOf(node)) k.type = 'decimal';
+    else if (node.anyOf) fail(`request field with a non-amount anyOf: ${JSON.stringify(node).slice(0, 80)}`);
+    else if (node.enum) Object.assign(k, { type: 'enum', enum: node.enum });
+    else if (node.type === 'array') Object.assign(k, { type: 'array', items: fieldKind(node.items) });
+    else if (node.type === 'object') k.type = 'map';
+    else k.type = node.type ?? 'unknown';
+    const src = node.anyOf ? node.anyOf.find((m) => m.type === 'number') ?? {} : node;
+    for (const c of ['format', 'minLength', 'maxLength', 'minItems', 'maxItems', 'minimum', 'exclusiveMinimum']) if (src[c] !== undefined || node[c] !== undefined) k[c] = node[c] ?? src[c];
+    if (node.nullable === true || node.anyOf?.some((m) => m.type === 'null')) k.nullable = true;
+    return k;
+  };
+  const requestSchemas = {};
+  for (const n of sorted(requestSide)) {
+    const sch = schemaOf(n);
+    if (!isObject(sch)) continue;
+    const required = new Set(sch.required ?? []);
+    requestSchemas[n] = {
+      typeName: typeName(n, 'request'),
+      fields: Object.entries(sch.properties).map(([name, node]) => ({ name, jsName: camelCase(name), required: required.has(name), ...fieldKind(node) })),
+    };
+  }
+
   const opsJson = {
     generatedBy: 'tests/scripts/gen-types.mjs',
     source: 'src/api/streampay-openapi.json',
@@ -446,6 +475,7 @@ ${methods.join('\n')}
     count: operations.length,
     unusedSchemas: unused,
     operations,
+    requestSchemas,
   };
   return { types: `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`, operations: `${JSON.stringify(opsJson, null, 2)}\n` };
 }
