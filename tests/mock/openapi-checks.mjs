@@ -1,14 +1,17 @@
 // Request checks driven by the StreamPay OpenAPI description kept in the repository: JSON bodies
 // against the description's component schemas, and list queries against an operation's parameters,
 // both answering with pydantic-shaped 422 `detail` entries, as the API does.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { detail } from './http.mjs';
 
-// tests/mock/ and pkg/mock/ are both two levels under the repository root.
-const SPEC_URL = new URL('../../src/api/streampay-openapi.json', import.meta.url);
+// A copy beside this file (a packaged mock), else the repository's: tests/mock/ and pkg/mock/ are
+// both two levels under the root.
+const SPEC_URLS = [new URL('./streampay-openapi.json', import.meta.url), new URL('../../src/api/streampay-openapi.json', import.meta.url)];
 let spec = null;
 export function openapi() {
-  return (spec ??= JSON.parse(readFileSync(SPEC_URL, 'utf8')));
+  if (spec) return spec;
+  const url = SPEC_URLS.find((u) => existsSync(u)) ?? SPEC_URLS.at(-1);
+  return (spec = JSON.parse(readFileSync(url, 'utf8')));
 }
 
 const REF = '#/components/schemas/';

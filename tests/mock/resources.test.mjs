@@ -309,7 +309,7 @@ test('payment links: full CreatePaymentLinkDto -> get -> list filters -> status 
 });
 
 test('control: lists without pagination, and every domain error nested or flat', async () => {
-  const set = (body) => h.control('POST', '/streampay/resources/config', body);
+  const set = (body) => h.control('POST', '/streampay/config', body);
   assert.deepEqual((await set({ omitPagination: ['/api/v2/coupons'] })).body.omitPagination, ['/api/v2/coupons']);
   const loose = { complete: false };
   const bare = await ok('GET', '/api/v2/coupons?limit=2', undefined, loose);
@@ -318,8 +318,11 @@ test('control: lists without pagination, and every domain error nested or flat',
   assert.ok('pagination' in (await ok('GET', '/api/v2/products?limit=2')));
   await set({ omitPagination: true });
   assert.deepEqual(Object.keys(await ok('GET', '/api/v2/products?limit=2', undefined, loose)), ['data']);
+  assert.deepEqual(Object.keys(await ok('GET', '/api/v2/payments?limit=2', undefined, loose)), ['data'], 'payments too');
   await set({ omitPagination: false, errorShape: 'nested' });
   nestedError((await api('GET', `/api/v2/coupons/${UNKNOWN}`)).body, 'COUPON_NOT_FOUND');
+  const refund = await api('POST', `/api/v2/payments/${UNKNOWN}/refund`, { refund_reason: 'OTHER' });
+  nestedError(refund.body, 'PAYMENT_NOT_FOUND');
   await set({ errorShape: 'flat' });
   const sub = [...state().subscriptions.values()].find((s) => s.status === 'CANCELED');
   flatError((await api('POST', `/api/v2/subscriptions/${sub.id}/cancel`, {})).body, 'INVALID_STATUS');

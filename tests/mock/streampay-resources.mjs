@@ -38,7 +38,7 @@ function cmpDecimal(a, b) {
 }
 
 /** Filters, sorts (sort_field must be a field of the item schema) and pages wire objects. */
-function page(rows, q, { defaultSort = 'created_at', path, store }) {
+function page(rows, q, { defaultSort = 'created_at' } = {}) {
   const field = q.sort_field ?? defaultSort;
   const dir = q.sort_direction ?? 'desc';
   const sign = dir === 'asc' ? 1 : -1;
@@ -55,12 +55,28 @@ function page(rows, q, { defaultSort = 'created_at', path, store }) {
   const limit = q.limit ?? 10;
   const current = q.page ?? 1;
   const maxPage = Math.ceil(sorted.length / limit);
-  const body = { data: sorted.slice((current - 1) * limit, current * limit).map((x) => structuredClone(x)) };
+  return {
+    data: sorted.slice((current - 1) * limit, current * limit).map((x) => structuredClone(x)),
+    pagination: { total_count: sorted.length, max_page: maxPage, current_page: current, limit, has_next_page: current < maxPage, has_previous_page: current > 1 },
+  };
+}
+
+/**
+ * The answer shapes older or other deployments give, switched on for every v2 route (payments and
+ * payment links too): lists without `pagination`, domain errors nested under `error`.
+ */
+function reshape(store, path, result) {
+  const body = result?.body;
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return result;
   const omit = store.options.omitPagination;
-  if (!(omit === true || (Array.isArray(omit) && omit.includes(path)))) {
-    body.pagination = { total_count: sorted.length, max_page: maxPage, current_page: current, limit, has_next_page: current < maxPage, has_previous_page: current > 1 };
+  if (result.status === 200 && Array.isArray(body.data) && 'pagination' in body && (omit === true || (Array.isArray(omit) && omit.includes(path)))) {
+    const { pagination: _p, ...rest } = body;
+    return { ...result, body: rest };
   }
-  return body;
+  if (result.status >= 400 && store.options.errorShape === 'nested' && typeof body.code === 'string' && 'message' in body) {
+    return { ...result, body: { error: body } };
+  }
+  return result;
 }
 
 function sortFieldProblem(q, itemSchema) {
@@ -85,13 +101,13 @@ const lower = (s) => String(s ?? '').toLowerCase();
  * `:id` (the log's and the faults' `paymentId` key) and a second one `:sub`.
  */
 function routes() {
-  const list = (descPath, itemSchema, rowsOf, filter = () => true, defaultSort) => ({ state, store, query, params, path }) => {
+  const list = (descPath, itemSchema, rowsOf, filter = () => true, defaultSort) => ({ state, store, query, params }) => {
     const { q, problems } = parseQuery('GET', descPath, query);
     const bad = sortFieldProblem(q, itemSchema);
     if (bad) problems.push(bad);
     if (problems.length) return validationError(problems);
     const rows = rowsOf(store, params, q, state).filter((r) => filter(r, q, store));
-    return { status: 200, body: page(rows, q, { defaultSort, path, store }) };
+    return { status: 200, body: page(rows, q, { defaultSort }) };
   };
   const ok = (body, status = 200) => ({ status, body: structuredClone(body) });
 
@@ -127,7 +143,7 @@ function routes() {
     ['DELETE', '/api/v2/coupons/:id', '/api/v2/coupons/{coupon_id}', ({ store, params }) => ok(store.deleteCoupon(params.id))],
 
     // invoices
-    ['GET', '/api/v2/invoices', '/api/v2/invoices', ({ store, query, path }) => {
+    ['GET', '/api/v2/invoices', '/api/v2/invoices', ({ store, query }) => {
       const { q, problems } = parseQuery('GET', '/api/v2/invoices', query);
       const bad = sortFieldProblem(q, 'InvoiceListItem');
       if (bad) problems.push(bad);
@@ -143,7 +159,7 @@ function routes() {
         (q.subscription_id == null || inv.subscription_id === lower(q.subscription_id)) &&
         (q.currencies == null || q.currencies.includes(inv.currency)) &&
         (q.payments_not_settled !== true || inv.payments.some((p) => p.current_status === 'SUCCEEDED' && p.payment_method !== 'CASH' && p.payment_method !== 'BANK_TRANSFER' && !p.settled_at)));
-      return { status: 200, body: page(rows.map((inv) => store.invoiceListItem(inv, q.include_payments === true)), q, { path, store }) };
+      return { status: 200, body: page(rows.map((inv) => store.invoiceListItem(inv, q.include_payments === true)), q) };
     }],
     ['POST', '/api/v2/invoices', '/api/v2/invoices', ({ store, body }) => ok(store.invoiceDetailed(store.createInvoice(body)))],
     ['GET', '/api/v2/invoices/:id', '/api/v2/invoices/{invoice_id}', ({ store, params }) => ok(store.invoiceDetailed(store.requireInvoice(params.id)))],
@@ -292,15 +308,24 @@ function guarded(method, descPath, handler) {
 
 const schemaOfBody = (method, descPath) => operation(method, descPath).requestBody != null;
 
-/** Adds the routes (and their control routes) to the mock's routers; returns them. */
+/**
+ * Adds the routes (and their control routes) to the mock's routers, and the answer shapes of
+ * `state.resources.options` to every v2 route; returns the routers.
+ */
 export function withStreamPayResources(routers) {
   for (const [method, mockPath, descPath, handler] of routes()) {
     const run = guarded(method, descPath, handler);
     routers.v2.add(method, mockPath, (ctx) => run({ ...ctx, path: ctx.req.url.split('?')[0] }));
   }
+  const match = routers.v2.match.bind(routers.v2);
+  routers.v2.match = (method, path) => {
+    const m = match(method, path);
+    if (!m?.handler) return m;
+    return { ...m, handler: async (ctx) => reshape(ctx.state.resources, path, await m.handler(ctx)) };
+  };
   routers.control
     .add('GET', '/__mock/streampay/resources', ({ state }) => ({ status: 200, body: { counts: state.resources.counts(), options: state.resources.configure() } }))
-    .add('POST', '/__mock/streampay/resources/config', ({ state, body }) => ({ status: 200, body: state.resources.configure(body ? JSON.parse(body) : {}) }))
+    .add('POST', '/__mock/streampay/config', ({ state, body }) => ({ status: 200, body: state.resources.configure(body ? JSON.parse(body) : {}) }))
     .add('GET', '/__mock/streampay/resources/:kind/:id', ({ state, params }) => {
       const maps = { consumers: 'consumers', products: 'products', coupons: 'coupons', invoices: 'invoices', subscriptions: 'subscriptions', 'metered-subscriptions': 'metered' };
       const found = maps[params.kind] && state.resources[maps[params.kind]].get(params.id.toLowerCase());
