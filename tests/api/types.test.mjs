@@ -27,7 +27,7 @@ test('a change of the description shows up in the output', () => {
   changed.components.schemas.ConsumerCreate.properties.tax_number = { type: 'string', description: 'VAT number' };
   const { types } = generate(changed);
   assert.match(types, /export type SubscriptionStatus = [^;]*'PAUSED' \| \(string & \{\}\);/);
-  assert.match(types, /\/\*\*\n \* VAT number\n \*\n \* Wire name `tax_number`\.\n \*\/\n {2}taxNumber\?: string;|taxNumber\?: string;/);
+  assert.match(types, /\* VAT number\n {3}\*\n {3}\* Wire name `tax_number`\.\n {3}\*\/\n {2}taxNumber\?: string;/);
   assert.notEqual(types, read('pkg/src/streampay-types.d.ts'));
 });
 
