@@ -6,7 +6,7 @@ SHELL := /bin/bash
 WASM_TEST := cargo test --target wasm32-unknown-unknown
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: help setup build test test-rust test-wasm test-mock test-js lint demo bench clean
+.PHONY: help setup build test test-rust test-wasm test-mock test-types test-js lint demo bench clean types
 
 help:
 	@echo "make demo    build, start the mock API and serve the demo page"
@@ -36,13 +36,21 @@ test-wasm: setup
 	$(WASM_TEST) --test wasm_node
 	$(WASM_TEST) --test wasm_browser
 
-test-mock:
+test-mock: setup
 	node --test tests/mock/
+
+# The generated StreamPay types are fresh (a stale file fails) and compile under tsc --strict.
+test-types: setup
+	node --test tests/api/
+
+# Regenerates pkg/src/streampay-types.d.ts and src/api/streampay-operations.json from src/api/.
+types:
+	node tests/scripts/gen-types.mjs
 
 test-js: build
 	@tests/scripts/test-package.sh
 
-test: lint test-rust test-wasm test-mock test-js
+test: lint test-rust test-wasm test-mock test-types test-js
 
 demo: build
 	@tests/scripts/demo.sh

@@ -2,7 +2,7 @@
 
 export const CORS_HEADERS = Object.freeze({
   'access-control-allow-origin': '*',
-  'access-control-allow-methods': 'GET, POST, PATCH, DELETE, OPTIONS',
+  'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
   'access-control-allow-headers': 'accept, authorization, content-type, x-api-key, x-request-id, x-requested-with',
   'access-control-expose-headers': 'x-request-id, retry-after, content-length',
   'access-control-max-age': '600',

@@ -9,6 +9,7 @@ import { controlError, createControlRouter } from './control-routes.mjs';
 import { createStaticRouter } from './static-routes.mjs';
 import { applyFault } from './fault-responses.mjs';
 import { withPaymentLinks } from './payment-links.mjs';
+import { withStreamPayResources } from './streampay-resources.mjs';
 import { readBody, send, setCommonHeaders, v1Error, v2Error } from './http.mjs';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
@@ -30,7 +31,7 @@ export async function startMockServer({
 } = {}) {
   if (!LOOPBACK.has(host)) throw new Error(`the mock listens on loopback only, not ${host}`);
   const state = new MockState({ apiKey, seed, paymentCount, logLimit, finalizedStatusCode, maxStallMs });
-  const routers = withPaymentLinks({ v1: createGatewayRouter(), v2: createStreamPayRouter(), control: createControlRouter(), static: createStaticRouter() });
+  const routers = withPaymentLinks(withStreamPayResources({ v1: createGatewayRouter(), v2: createStreamPayRouter(), control: createControlRouter(), static: createStaticRouter() }));
   const sockets = new Set();
   const timers = new Set();
 
@@ -111,7 +112,7 @@ async function handle(req, res, { state, routers, timers }) {
     }
     if (!match) return api === 'v2' ? v2Error(404, 'NOT_FOUND', `No route ${path}`) : v1Error(404, `No route ${path}`);
     if (!match.handler) return notAllowed(match.allowed, api);
-    const body = method === 'POST' || method === 'PATCH' ? await readBody(req) : null;
+    const body = method === 'POST' || method === 'PATCH' || method === 'PUT' ? await readBody(req) : null;
     return match.handler({ state, params: match.params, query, body, req });
   };
   const fault = state.faults.take(method, path, paymentId);

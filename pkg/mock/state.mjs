@@ -3,6 +3,7 @@
 import { GatewayStore, DEMO_IDS } from './gateway-data.mjs';
 import { StreamPayStore } from './streampay-data.mjs';
 import { LINK_STATUSES, PaymentLinkStore } from './payment-links.mjs';
+import { ResourceStore } from './streampay-resources-data.mjs';
 import { FaultRegistry } from './faults.mjs';
 import { RequestLog, RequestStats } from './request-log.mjs';
 
@@ -17,6 +18,7 @@ export class MockState {
     this.gateway = new GatewayStore({ baseUrl: '', seed });
     this.streampay = new StreamPayStore({ seed, count: paymentCount, finalizedStatusCode });
     this.paymentLinks = new PaymentLinkStore(() => this.baseUrl);
+    this.resources = new ResourceStore({ seed, baseUrl: () => this.baseUrl, payments: this.streampay });
     this.faults = new FaultRegistry(seed);
     this.log = new RequestLog(logLimit);
     this.counters = new RequestStats();
@@ -32,6 +34,7 @@ export class MockState {
     this.gateway.seed(Date.now());
     this.streampay.seed();
     this.paymentLinks.clear();
+    this.resources.seed();
     this.faults.clear();
     this.log.clear();
     this.counters.reset();

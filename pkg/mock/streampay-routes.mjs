@@ -123,7 +123,9 @@ export function createStreamPayRouter() {
       requiredEnum(value, 'payment_method', MARK_PAID_METHODS, problems);
       optionalType(value, 'note', 'string', problems);
       if (problems.length) return validationError(problems);
-      return domain(state.streampay.markPaid(params.id.toLowerCase(), value));
+      // The API answers {} here, not the payment (issue 12).
+      const outcome = state.streampay.markPaid(params.id.toLowerCase(), value);
+      return outcome.error ?? { status: 200, body: {} };
     })
     .add('POST', '/api/v2/payments/:id/refund', ({ state, params, body }) => {
       const bad = badId(params.id);
