@@ -4,7 +4,7 @@
 // property, so a mock answer cannot pass by leaving fields out.
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { openapi } from './openapi-checks.mjs';
+import { openapi } from '../../pkg/mock/openapi-checks.mjs';
 
 const require = createRequire(import.meta.url);
 const Ajv2020 = require('../node_modules/ajv/dist/2020.js');

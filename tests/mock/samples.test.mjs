@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { useMock } from './client-helpers.mjs';
 import { streamPayAjv } from './resources-ajv.mjs';
 import { sampleOf } from './schema-samples.mjs';
-import { stringify } from './http.mjs';
+import { stringify } from '../../pkg/mock/http.mjs';
 
 const h = useMock({ paymentCount: 0 });
 const { operations } = JSON.parse(readFileSync(new URL('../../src/api/streampay-operations.json', import.meta.url), 'utf8'));

@@ -5,7 +5,7 @@
 //   const body = sampleOf('PaymentLinkDetailed', { seed: 7, extraFields: true });
 //   mock.state.addFault({ path: `/api/v2/payment_links/${id}`, status: 200, body }); // served as is
 import { createRandom } from './random.mjs';
-import { openapi } from './openapi-checks.mjs';
+import { openapi } from '../../pkg/mock/openapi-checks.mjs';
 
 const REF = '#/components/schemas/';
 const WORDS = ['alpha', 'beta', 'gamma', 'delta', 'omega', 'riyadh', 'jeddah', 'dammam'];

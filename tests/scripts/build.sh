@@ -26,6 +26,8 @@ glue() { # wasm target out-dir module-type
   printf '{ "type": "%s" }\n' "$4" > "$pkg/$3/package.json"
 }
 cp README.md "$pkg/README.md" # the npm front page is the repository README
+# The mock checks requests against the API's own description; the package carries a copy.
+cp src/api/streampay-openapi.json "$pkg/mock/streampay-openapi.json"
 glue "$full" nodejs node commonjs
 glue "$full" web web module
 glue "$checkout" web checkout module
