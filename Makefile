@@ -43,7 +43,7 @@ test-mock: setup
 test-types: setup
 	node --test tests/api/
 
-# Regenerates pkg/src/streampay-types.d.ts and src/api/streampay-operations.json from src/api/.
+# Regenerates pkg/types/streampay-api.d.ts and src/api/streampay-operations.json from src/api/.
 types:
 	node tests/scripts/gen-types.mjs
 

@@ -4,6 +4,7 @@ export * from './errors';
 export * from './amounts';
 export * from './push';
 export * from './streampay';
+export type * from './streampay-api';
 export {
   ClientOptions, GatewayClientOptions, RequestOptions, GatewayCoin, GatewayPaymentStatus,
   GatewayPayment, CreatePaymentRequest, PaymentLink, WaitOptions, WatchPaymentsOptions,

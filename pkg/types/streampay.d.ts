@@ -1,7 +1,18 @@
-// The StreamPay merchant API: options, payments, payment links and the client.
+// The StreamPay merchant API: options, payments, payment links and the client. The client's
+// other operations and their types are generated from the API's OpenAPI description
+// (`streampay-api.d.ts`, by tests/scripts/gen-types.mjs).
 import type {
   ClientOptions, RequestOptions, WaitOptions, WatchPaymentsOptions, PaymentWatcher,
 } from './gateway';
+import type {
+  StreamPayOperations, ListPaymentLinksParams, ListPaymentsParams, Pagination, PaymentLinkStatus,
+} from './streampay-api';
+
+/** The methods written by hand below, with the package's own precise types. */
+type HandWritten =
+  | 'getPayment' | 'listPayments' | 'listAllPayments' | 'markPaymentAsPaid' | 'refundPayment'
+  | 'createPaymentLink' | 'listPaymentLinks' | 'listAllPaymentLinks' | 'getPaymentLink'
+  | 'setPaymentLinkStatus';
 
 interface StreamPayClientBaseOptions extends ClientOptions {
   /** Allow construction in a browser (test keys only). Default false. */
@@ -39,15 +50,6 @@ export interface Payment {
   [field: string]: unknown;
 }
 
-export interface Pagination {
-  totalCount: number;
-  maxPage: number;
-  currentPage: number;
-  limit: number;
-  hasNextPage: boolean;
-  hasPreviousPage: boolean;
-  [field: string]: unknown;
-}
 
 export interface PaymentPage {
   data: Payment[];
@@ -68,23 +70,7 @@ export interface RefundRequest {
   allowRefundMultipleRelatedPayments?: boolean;
 }
 
-export interface ListPaymentsParams {
-  /** From 1. */
-  page?: number;
-  /** 1 to 100; the API's default is 10. */
-  limit?: number;
-  statuses?: PaymentStatus[];
-  invoiceId?: string[];
-  searchTerm?: string;
-  /** ISO 8601 date-time. */
-  fromDate?: string;
-  toDate?: string;
-  sortField?: string;
-  sortDirection?: 'asc' | 'desc';
-}
 
-/** The documented statuses of a StreamPay payment link. */
-export type PaymentLinkStatus = 'INACTIVE' | 'ACTIVE' | 'COMPLETED';
 
 /**
  * Body of `StreamPayClient.createPaymentLink`. StreamPay documents only the endpoint, so only
@@ -115,14 +101,6 @@ export interface PaymentLinkPage {
   pagination: Pagination;
 }
 
-export interface ListPaymentLinksParams {
-  /** From 1. */
-  page?: number;
-  /** 1 to 100; the API's default is 10. */
-  limit?: number;
-  /** Sent as repeated keys: `statuses=ACTIVE&statuses=INACTIVE`. */
-  statuses?: PaymentLinkStatus[];
-}
 
 /** Client of the StreamPay merchant API. Holds a secret key: for servers (a browser must opt in
  *  with `allowBrowser: true`). */
@@ -160,3 +138,7 @@ export declare class StreamPayClient {
   free(): void;
   [Symbol.dispose](): void;
 }
+
+/** Every other operation of the StreamPay API: customers, products, coupons, invoices,
+ *  subscriptions, metered billing, the account. */
+export interface StreamPayClient extends Omit<StreamPayOperations, HandWritten> {}

@@ -1,4 +1,4 @@
-// Compiled with `tsc --strict --noEmit` against the generated pkg/src/streampay-types.d.ts: what a
+// Compiled with `tsc --strict --noEmit` against the generated pkg/types/streampay-api.d.ts: what a
 // merchant writes with the types, and what they must refuse (@ts-expect-error fails when accepted).
 import type {
   ConsumerCreate,
@@ -15,7 +15,7 @@ import type {
   StreamPayErrorBody,
   StreamPayOperations,
   SubscriptionStatus,
-} from '../../pkg/src/streampay-types.js';
+} from '../../pkg/types/streampay-api.js';
 
 declare const client: StreamPayOperations;
 

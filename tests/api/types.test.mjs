@@ -17,7 +17,7 @@ test('the committed files are what the generator makes of the committed descript
   const run = spawnSync(process.execPath, [join(ROOT, 'tests/scripts/gen-types.mjs'), '--check'], { encoding: 'utf8' });
   assert.equal(run.status, 0, run.stderr);
   const fresh = generate(spec());
-  assert.equal(read('pkg/src/streampay-types.d.ts'), fresh.types);
+  assert.equal(read('pkg/types/streampay-api.d.ts'), fresh.types);
   assert.equal(read('src/api/streampay-operations.json'), fresh.operations);
 });
 
@@ -28,7 +28,7 @@ test('a change of the description shows up in the output', () => {
   const { types } = generate(changed);
   assert.match(types, /export type SubscriptionStatus = [^;]*'PAUSED' \| \(string & \{\}\);/);
   assert.match(types, /\* VAT number\n {3}\*\n {3}\* Wire name `tax_number`\.\n {3}\*\/\n {2}taxNumber\?: string;/);
-  assert.notEqual(types, read('pkg/src/streampay-types.d.ts'));
+  assert.notEqual(types, read('pkg/types/streampay-api.d.ts'));
 });
 
 test('an unnamed operation or a mapped one missing from the description fails the generator', () => {
@@ -73,7 +73,7 @@ test('operations list: 45 operations, unique names, GETs only retried, list enco
 });
 
 test('the types have no `any`, camelCase keys only, open enums', () => {
-  const types = read('pkg/src/streampay-types.d.ts');
+  const types = read('pkg/types/streampay-api.d.ts');
   const code = types.replace(/\/\*\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
   assert.doesNotMatch(code, /\bany\b/);
   const keys = [...code.matchAll(/^ {2}(\w+)\??: /gm)].map((m) => m[1]);

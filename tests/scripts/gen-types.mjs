@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Generates, from the StreamPay OpenAPI description kept in the repository (src/api/):
-//   pkg/src/streampay-types.d.ts       the TypeScript types of every request, response, params object
+//   pkg/types/streampay-api.d.ts       the TypeScript types of every request, response, params object
 //                                      and enum of the 45 operations, camelCase, plus the
 //                                      StreamPayOperations interface (one method per operation)
 //   src/api/streampay-operations.json  the operations as data (method name, HTTP method, path, path
@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SPEC_PATH = join(ROOT, 'src/api/streampay-openapi.json');
-const TYPES_PATH = join(ROOT, 'pkg/src/streampay-types.d.ts');
+const TYPES_PATH = join(ROOT, 'pkg/types/streampay-api.d.ts');
 const OPS_PATH = join(ROOT, 'src/api/streampay-operations.json');
 
 // The method names of issue 12, each mapped to its operation. A mapped operation missing from the
