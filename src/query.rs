@@ -1,5 +1,6 @@
 //! The StreamPay list queries as data: each param's JS name, wire name and check. The caller's
 //! params object (`JSON.stringify`'d) becomes the query string through `json::encode_query`.
+//! The other lists' specs are generated (`crate::api::streampay::generated`).
 
 use crate::error::Result;
 use crate::json::{encode_query, Check, Param, ParamKind, QuerySpec};
@@ -44,12 +45,6 @@ pub static LIST_PAYMENTS: QuerySpec = QuerySpec {
         Param::new("sortDirection", "sort_direction", ParamKind::Str)
             .check(Check::OneOf(&["asc", "desc"])),
     ],
-};
-
-/// `listPaymentLinks` params: the page and its size.
-pub static LIST_PAYMENT_LINKS: QuerySpec = QuerySpec {
-    what: "listPaymentLinks params",
-    params: &[PAGE, LIMIT],
 };
 
 /// `?page=1&statuses=A&statuses=B...`, or `""` when nothing is set.

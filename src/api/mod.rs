@@ -5,9 +5,9 @@
 mod gateway;
 mod pages;
 mod request;
+pub(crate) mod streampay;
 #[cfg(test)]
 mod tests;
-mod streampay;
 
 pub use pages::Pages;
 pub use request::ArgTexts;
@@ -42,9 +42,18 @@ pub enum Arg {
     /// The list parameters object, written as the query.
     Query(&'static QuerySpec),
     /// The request body: the JS object's JSON text turned into the wire's, checked.
-    Body(fn(&str) -> crate::error::Result<String>),
+    Body(Body),
     /// A string argument sent as the body (e.g. a status), named for messages.
     Text(&'static str, fn(&str) -> crate::error::Result<String>),
+}
+
+/// How a request body is made from the caller's JSON text.
+#[derive(Debug, Clone, Copy)]
+pub enum Body {
+    /// Checked against this shape, keys snake_cased at every depth (`json::encode_body`).
+    Shape(&'static Shape),
+    /// Made by this function (a body that is not just a checked object).
+    Fn(fn(&str) -> crate::error::Result<String>),
 }
 
 #[derive(Debug, Clone, Copy)]

@@ -1,6 +1,6 @@
 //! An operation's arguments (as the JS shell sends them: each one's JSON text) -> the request.
 
-use super::{Arg, Operation};
+use super::{Arg, Body, Operation};
 use crate::error::{Result, StreamError};
 use crate::http::HttpRequest;
 use crate::validate;
@@ -30,8 +30,11 @@ impl Operation {
                 Arg::Query(spec) => {
                     tail = crate::json::encode_query(json_arg(text, spec.what)?, spec)?;
                 }
-                Arg::Body(encode) => {
+                Arg::Body(Body::Fn(encode)) => {
                     body = Some(encode(json_arg(text, "request")?)?);
+                }
+                Arg::Body(Body::Shape(shape)) => {
+                    body = Some(crate::json::encode_body(json_arg(text, "body")?, shape)?);
                 }
                 Arg::Text(what, encode) => {
                     body = Some(encode(&string_arg(text, what)?)?);

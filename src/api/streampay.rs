@@ -1,4 +1,6 @@
-//! StreamPay (v2), the merchant API.
+//! StreamPay (v2), the merchant API: the operations written by hand here (payments and payment
+//! links, whose checks predate the description) and every other operation of the description,
+//! generated with its shapes into `streampay/generated.rs` (`node tests/scripts/gen-types.mjs`).
 
 use super::{Arg, Host, Operation, Polled};
 use crate::http::Method;
@@ -19,22 +21,47 @@ pub static POLLED: Polled = Polled {
     terminal: STREAMPAY_TERMINAL_STATUSES,
 };
 
+#[rustfmt::skip]
+pub(crate) mod generated;
+
 #[cfg(not(feature = "merchant"))]
 pub static OPERATIONS: &[Operation] = &[];
 
 #[cfg(feature = "merchant")]
-pub static OPERATIONS: &[Operation] = merchant::OPERATIONS;
+pub static OPERATIONS: &[Operation] =
+    &concat::<HAND, GENERATED, { HAND + GENERATED }>(merchant::HAND_WRITTEN, generated::OPERATIONS);
+#[cfg(feature = "merchant")]
+const HAND: usize = merchant::HAND_WRITTEN.len();
+#[cfg(feature = "merchant")]
+const GENERATED: usize = generated::OPERATIONS.len();
+
+/// `a` then `b`, as one array (a `static` slice cannot be joined otherwise at compile time).
+#[cfg(feature = "merchant")]
+const fn concat<const A: usize, const B: usize, const N: usize>(
+    a: [Operation; A],
+    b: [Operation; B],
+) -> [Operation; N] {
+    let mut out = [GET_PAYMENT; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = if i < A { a[i] } else { b[i - A] };
+        i += 1;
+    }
+    out
+}
 
 #[cfg(feature = "merchant")]
 mod merchant {
+    use super::generated::{CREATE_PAYMENT_LINK_DTO_REQUEST, LIST_PAYMENT_LINKS_PARAMS};
     use super::*;
+    use crate::api::Body;
     use crate::models::{
-        mark_paid_body, payment_link_body, payment_link_status_body, refund_body,
-        PAYMENT_LINK_PAGE, PAYMENT_PAGE, STREAMPAY_PAYMENT_LINK,
+        mark_paid_body, payment_link_status_body, refund_body, PAYMENT_LINK_PAGE, PAYMENT_PAGE,
+        STREAMPAY_PAYMENT_LINK,
     };
-    use crate::query::{LIST_PAYMENTS, LIST_PAYMENT_LINKS};
+    use crate::query::LIST_PAYMENTS;
 
-    pub static OPERATIONS: &[Operation] = &[
+    pub const HAND_WRITTEN: [Operation; 8] = [
         GET_PAYMENT,
         Operation {
             name: "listPayments",
@@ -50,7 +77,7 @@ mod merchant {
             host: Host::StreamPay,
             method: Method::Post,
             path: "/api/v2/payments/{}/mark-paid",
-            args: &[Arg::Id("paymentId"), Arg::Body(mark_paid_body)],
+            args: &[Arg::Id("paymentId"), Arg::Body(Body::Fn(mark_paid_body))],
             answer: &crate::json::ANY,
             all: None,
         },
@@ -59,7 +86,7 @@ mod merchant {
             host: Host::StreamPay,
             method: Method::Post,
             path: "/api/v2/payments/{}/refund",
-            args: &[Arg::Id("paymentId"), Arg::Body(refund_body)],
+            args: &[Arg::Id("paymentId"), Arg::Body(Body::Fn(refund_body))],
             answer: &STREAMPAY_PAYMENT,
             all: None,
         },
@@ -68,7 +95,7 @@ mod merchant {
             host: Host::StreamPay,
             method: Method::Post,
             path: "/api/v2/payment_links",
-            args: &[Arg::Body(payment_link_body)],
+            args: &[Arg::Body(Body::Shape(&CREATE_PAYMENT_LINK_DTO_REQUEST))],
             answer: &STREAMPAY_PAYMENT_LINK,
             all: None,
         },
@@ -77,7 +104,7 @@ mod merchant {
             host: Host::StreamPay,
             method: Method::Get,
             path: "/api/v2/payment_links",
-            args: &[Arg::Query(&LIST_PAYMENT_LINKS)],
+            args: &[Arg::Query(&LIST_PAYMENT_LINKS_PARAMS)],
             answer: &PAYMENT_LINK_PAGE,
             all: Some("listAllPaymentLinks"),
         },
@@ -95,7 +122,11 @@ mod merchant {
             host: Host::StreamPay,
             method: Method::Patch,
             path: "/api/v2/payment_links/{}/status",
-            args: &[Arg::Id("payment link id"), Arg::Text("status", payment_link_status_body)],
+            // `status` or `{ status, deactivateMessage }`.
+            args: &[
+                Arg::Id("payment link id"),
+                Arg::Body(Body::Fn(payment_link_status_body)),
+            ],
             answer: &STREAMPAY_PAYMENT_LINK,
             all: None,
         },

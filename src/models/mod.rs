@@ -6,7 +6,9 @@
 //! [`GATEWAY_PAYMENT_LINK`], [`STREAMPAY_PAYMENT`], [`PAYMENT_PAGE`], [`PAGINATION`],
 //! [`STREAMPAY_PAYMENT_LINK`], [`PAYMENT_LINK_PAGE`]; `json::ANY` for answers read as they are
 //! (mark-paid answers `{}`). Requests: [`create_payment_body`], [`mark_paid_body`],
-//! [`refund_body`], [`payment_link_body`], [`payment_link_status_body`].
+//! [`refund_body`], [`payment_link_status_body`]. The other StreamPay objects (customers,
+//! products, coupons, invoices, subscriptions, metered billing) are generated from the API's
+//! description into `crate::api::streampay::generated`.
 
 mod create;
 mod gateway;
@@ -21,8 +23,8 @@ pub use merchant::{
     REFUND_REQUEST,
 };
 pub use payment_link::{
-    payment_link_body, payment_link_status_body, CREATE_PAYMENT_LINK_REQUEST, PAYMENT_LINK_PAGE,
-    PAYMENT_LINK_STATUSES, STREAMPAY_PAYMENT_LINK,
+    payment_link_status_body, PAYMENT_LINK_PAGE, PAYMENT_LINK_STATUSES,
+    PAYMENT_LINK_STATUS_REQUEST, STREAMPAY_PAYMENT_LINK,
 };
 pub use streampay::{PAGINATION, PAYMENT_PAGE, STREAMPAY_PAYMENT, STREAMPAY_TERMINAL_STATUSES};
 

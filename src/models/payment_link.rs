@@ -1,18 +1,19 @@
-//! StreamPay payment links (v2): the link and its page, and the request bodies.
-//!
-//! The public documentation gives only the endpoints, a public `url` and a `status` of
-//! `INACTIVE`, `ACTIVE` or `COMPLETED`. So the create body requires `name` and passes every other
-//! field through with snake_case keys at every depth.
+//! StreamPay payment links (v2): the link and its page, and the status body. The create body
+//! (`CreatePaymentLinkDto`) is generated from the description with the other request shapes.
 
 use super::streampay::PAGINATION;
 use crate::amount::escape;
+use crate::api::streampay::generated::{
+    COUPON_CALCULATION_METADATA_DTO, COUPON_DTO, PAYMENT_LINK_ITEM_DTO,
+};
 use crate::error::{Result, StreamError};
-use crate::json::{encode_body, Check, Field, Kind, Shape};
+use crate::json::{encode_body, raw, Check, Field, Kind, Shape};
 
 /// The documented statuses of a payment link (decoding still accepts any other).
 pub const PAYMENT_LINK_STATUSES: &[&str] = &["INACTIVE", "ACTIVE", "COMPLETED"];
 
-/// A StreamPay payment link; `status` is an open enum.
+/// A StreamPay payment link (`PaymentLinkDetailed`); `status` is an open enum. Amounts are
+/// strings at every depth (items, coupons, coupon metadata).
 pub static STREAMPAY_PAYMENT_LINK: Shape = Shape::new(
     "StreamPay payment link",
     &[
@@ -23,6 +24,21 @@ pub static STREAMPAY_PAYMENT_LINK: Shape = Shape::new(
             .required()
             .capture(crate::json::Slot::Status),
         Field::str("name"),
+        Field::new("amount", Kind::Amount),
+        Field::new("original_amount", Kind::Amount),
+        Field::new("item_level_discounted_amount", Kind::Amount),
+        Field::new(
+            "coupon_calculation_metadata",
+            Kind::Object(&COUPON_CALCULATION_METADATA_DTO),
+        ),
+        Field::new("home_currency_amount", Kind::Amount),
+        Field::new("exchange_rate_at_creation", Kind::Amount),
+        Field::new("items", Kind::Array(&PAYMENT_LINK_ITEM_DTO)),
+        Field::new("coupons", Kind::Array(&COUPON_DTO)),
+        Field::new("amount_collected", Kind::Amount),
+        Field::new("amount_in_smallest_unit", Kind::Units),
+        Field::new("original_amount_in_smallest_unit", Kind::Units),
+        Field::new("amount_collected_in_smallest_unit", Kind::Units),
     ],
 );
 
@@ -34,32 +50,42 @@ pub static PAYMENT_LINK_PAGE: Shape = Shape::new(
     ],
 );
 
-/// `createPaymentLink`'s request: `name` is a non-empty string, the rest passes through.
-pub static CREATE_PAYMENT_LINK_REQUEST: Shape = Shape::new(
-    "request",
-    &[Field::str("name")
-        .required()
-        .check(Check::NonEmpty)
-        .hint(" (a string naming the payment link)")],
+/// `{ status, deactivateMessage? }` (`UpdatePaymentLinkStatusDto`).
+pub static PAYMENT_LINK_STATUS_REQUEST: Shape = Shape::new(
+    "",
+    &[
+        Field::str("status")
+            .required()
+            .check(Check::OneOf(PAYMENT_LINK_STATUSES)),
+        Field::str("deactivate_message"),
+    ],
 );
 
-/// The create body from the caller's object (`JSON.stringify`'d): every key snake_cased, every
-/// value as given. Two keys naming the same wire field (`maxUses` and `max_uses`) are refused.
-pub fn payment_link_body(request_json: &str) -> Result<String> {
-    encode_body(request_json, &CREATE_PAYMENT_LINK_REQUEST)
-}
-
-/// The `PATCH .../status` body; `status` must be one of the documented values.
-pub fn payment_link_status_body(status: &str) -> Result<String> {
-    if !PAYMENT_LINK_STATUSES.contains(&status) {
+/// The `PATCH .../status` body from `setPaymentLinkStatus`'s second argument (its JSON text):
+/// a status (`"INACTIVE"`) or `{ status, deactivateMessage }`; `status` must be a documented value.
+pub fn payment_link_status_body(json: &str) -> Result<String> {
+    if json.trim_start().starts_with('"') {
+        let status = raw::parse(json)
+            .ok()
+            .and_then(|r| r.as_str().map(|s| s.into_owned()))
+            .ok_or_else(|| StreamError::invalid_argument("status is not a JSON string"))?;
+        if !PAYMENT_LINK_STATUSES.contains(&status.as_str()) {
+            return Err(StreamError::invalid_argument(format!(
+                "status must be one of {}, got \"{}\"",
+                PAYMENT_LINK_STATUSES.join(", "),
+                escape(&status.chars().take(40).collect::<String>())
+            )));
+        }
+        // A documented value: plain capitals, nothing to escape.
+        return Ok(format!("{{\"status\":\"{status}\"}}"));
+    }
+    if json.trim() == "null" {
         return Err(StreamError::invalid_argument(format!(
-            "status must be one of {}, got \"{}\"",
-            PAYMENT_LINK_STATUSES.join(", "),
-            escape(&status.chars().take(40).collect::<String>())
+            "status is required: one of {} or {{ status, deactivateMessage }}",
+            PAYMENT_LINK_STATUSES.join(", ")
         )));
     }
-    // A documented value: plain capitals, nothing to escape.
-    Ok(format!("{{\"status\":\"{status}\"}}"))
+    encode_body(json, &PAYMENT_LINK_STATUS_REQUEST)
 }
 
 #[cfg(test)]
@@ -88,37 +114,46 @@ mod tests {
     }
 
     #[test]
-    fn body_needs_a_name_and_passes_the_rest_through() {
-        let request = r#"{"name":"Gym","amount":"150.00","maxNumberOfPayments":3,
-            "items":[{"productId":"p1","qty":166389351081530800779973}],"customFields":null}"#;
-        let body = payment_link_body(request).unwrap();
-        let v: Value = serde_json::from_str(&body).unwrap();
-        assert_eq!(v["name"], "Gym");
-        assert_eq!(v["amount"], "150.00");
+    fn the_create_body_is_the_full_dto_snake_cased_at_every_depth() {
+        let body = |json: &str| {
+            crate::json::encode_body(
+                json,
+                &crate::api::streampay::generated::CREATE_PAYMENT_LINK_DTO_REQUEST,
+            )
+        };
+        let request = r#"{"name":"Gym","maxNumberOfPayments":3,"paymentMethods":{"bankTransfer":true},
+            "items":[{"productId":"p1","minQuantity":1,"extraThing":166389351081530800779973}],
+            "customMetadata":{"orderRef":"A-1"},"successRedirectUrl":"https://shop/ok"}"#;
+        let v: Value = serde_json::from_str(&body(request).unwrap()).unwrap();
         assert_eq!(v["max_number_of_payments"], 3);
-        assert_eq!(
-            v["items"][0]["product_id"], "p1",
-            "snake_case at every depth"
-        );
-        assert!(body.contains("166389351081530800779973"), "{body}");
-        assert_eq!(v["custom_fields"], Value::Null);
+        assert_eq!(v["payment_methods"]["bank_transfer"], true);
+        assert_eq!(v["items"][0]["product_id"], "p1");
+        assert_eq!(v["items"][0]["min_quantity"], 1);
+        assert_eq!(v["custom_metadata"]["order_ref"], "A-1");
+        assert_eq!(v["success_redirect_url"], "https://shop/ok");
+        assert!(body(request).unwrap().contains("166389351081530800779973"));
         for (bad, message) in [
+            (json!({"items": []}), "name is required"),
+            (json!({"name": "x"}), "items is required"),
+            (json!({"name": 5, "items": []}), "name must be a string"),
             (
-                json!({}),
-                "request.name is required (a string naming the payment link)",
+                json!({"name": "x", "items": [{}]}),
+                "items[0].productId is required",
             ),
             (
-                json!({"name": null}),
-                "request.name is required (a string naming the payment link)",
+                json!({"name": "x", "items": [{"productId": "p", "quantity": 1.5}]}),
+                "items[0].quantity must be a whole number from 0 to 2^53, got 1.5",
             ),
-            (json!({"name": "  "}), "request.name must not be empty"),
-            (json!({"name": 5}), "request.name must be a string"),
             (
-                json!({"name": "x", "maxUses": 1, "max_uses": 2}),
-                "request has two keys for the field \"max_uses\"; give it once",
+                json!({"name": "x", "items": [], "paymentMethods": {"visa": "yes"}}),
+                "paymentMethods.visa must be a boolean",
+            ),
+            (
+                json!({"name": "x", "items": [], "maxUses": 1, "max_uses": 2}),
+                "body has two keys for the field \"max_uses\"; give it once",
             ),
         ] {
-            let err = payment_link_body(&bad.to_string()).unwrap_err();
+            let err = body(&bad.to_string()).unwrap_err();
             assert_eq!(
                 (err.code, err.message.as_str()),
                 (ErrorCode::InvalidArgument, message),
@@ -128,14 +163,38 @@ mod tests {
     }
 
     #[test]
-    fn status_body_only_takes_documented_values() {
+    fn status_body_takes_a_status_or_an_object_with_the_message() {
         assert_eq!(
-            payment_link_status_body("COMPLETED").unwrap(),
+            payment_link_status_body(r#""COMPLETED""#).unwrap(),
             r#"{"status":"COMPLETED"}"#
         );
-        let err = payment_link_status_body("active").unwrap_err();
-        assert_eq!(err.code, ErrorCode::InvalidArgument);
+        let body = payment_link_status_body(
+            r#"{"status":"INACTIVE","deactivateMessage":"Sold out \u00e9"}"#,
+        )
+        .unwrap();
+        let v: Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(
+            v,
+            json!({"status": "INACTIVE", "deactivate_message": "Sold out é"})
+        );
+        for bad in [
+            r#""active""#,
+            r#"{"status":"DONE"}"#,
+            r#"{"deactivateMessage":"x"}"#,
+            "null",
+            "5",
+        ] {
+            let err = payment_link_status_body(bad).unwrap_err();
+            assert_eq!(err.code, ErrorCode::InvalidArgument, "{bad}");
+        }
+        let err = payment_link_status_body(r#""active""#).unwrap_err();
         assert!(err.message.contains("INACTIVE, ACTIVE, COMPLETED"));
+        let err = payment_link_status_body("null").unwrap_err();
+        assert!(
+            err.message.starts_with("status is required"),
+            "{}",
+            err.message
+        );
     }
 
     #[test]
@@ -161,7 +220,10 @@ mod tests {
         assert_eq!(js_page["data"][0]["status"], "PAUSED");
         assert_eq!(js_page["data"][0]["createdAt"], "2026-11-21T10:00:00Z");
         let out = decode(text, &PAYMENT_LINK_PAGE).unwrap().json;
-        assert!(out.contains(r#""amount":1.50"#), "{out}");
+        assert!(
+            out.contains(r#""amount":"1.50""#),
+            "amounts are strings: {out}"
+        );
         assert_eq!(js_page["pagination"]["totalCount"], 1);
         for bad in [
             json!({"id": "l1", "status": "ACTIVE"}),

@@ -11,11 +11,13 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { generateRust } from './gen-rust.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SPEC_PATH = join(ROOT, 'src/api/streampay-openapi.json');
 const TYPES_PATH = join(ROOT, 'pkg/types/streampay-api.d.ts');
 const OPS_PATH = join(ROOT, 'src/api/streampay-operations.json');
+const RUST_PATH = join(ROOT, 'src/api/streampay/generated.rs');
 
 // The method names of issue 12, each mapped to its operation. A mapped operation missing from the
 // description, or an operation of the description without a name here, fails the generator.
@@ -477,7 +479,11 @@ ${methods.join('\n')}
     operations,
     requestSchemas,
   };
-  return { types: `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`, operations: `${JSON.stringify(opsJson, null, 2)}\n` };
+  return {
+    types: `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`,
+    operations: `${JSON.stringify(opsJson, null, 2)}\n`,
+    rust: generateRust(spec, operations, RENAMES),
+  };
 }
 
 function main() {
@@ -493,6 +499,7 @@ function main() {
   const files = [
     [TYPES_PATH, result.types],
     [OPS_PATH, result.operations],
+    [RUST_PATH, result.rust],
   ];
   if (check) {
     const stale = files.filter(([path, text]) => {
