@@ -23,6 +23,8 @@ pub static POLLED: Polled = Polled {
 
 #[rustfmt::skip]
 pub(crate) mod generated;
+#[cfg(all(test, feature = "merchant"))]
+mod tests;
 
 #[cfg(not(feature = "merchant"))]
 pub static OPERATIONS: &[Operation] = &[];
