@@ -34,7 +34,7 @@ impl Operation {
                     body = Some(encode(json_arg(text, "request")?)?);
                 }
                 Arg::Body(Body::Shape(shape)) => {
-                    body = Some(crate::json::encode_body(json_arg(text, "body")?, shape)?);
+                    body = Some(encode_shaped(json_arg(text, "body")?, shape)?);
                 }
                 Arg::Text(what, encode) => {
                     body = Some(encode(&string_arg(text, what)?)?);
@@ -44,6 +44,21 @@ impl Operation {
         path.push_str(&tail);
         Ok(HttpRequest::new(self.host.api(), self.method, path, body))
     }
+}
+
+/// A body checked against its shape. The checkout build has no operation with a body, and this
+/// keeps the body encoder out of its `.wasm`.
+#[cfg(feature = "merchant")]
+fn encode_shaped(json: &str, shape: &crate::json::Shape) -> Result<String> {
+    crate::json::encode_body(json, shape)
+}
+
+#[cfg(not(feature = "merchant"))]
+fn encode_shaped(_: &str, shape: &crate::json::Shape) -> Result<String> {
+    Err(StreamError::invalid_argument(format!(
+        "{} cannot be sent by this build",
+        shape.what
+    )))
 }
 
 /// An argument's JSON text; `null` stands for a missing object, which each reader refuses or
