@@ -4,7 +4,7 @@
 // and enum values the description does not list. Deterministic per seed.
 //   const body = sampleOf('PaymentLinkDetailed', { seed: 7, extraFields: true });
 //   mock.state.addFault({ path: `/api/v2/payment_links/${id}`, status: 200, body }); // served as is
-import { createRandom } from './random.mjs';
+import { createRandom } from '../../pkg/mock/random.mjs';
 import { openapi } from '../../pkg/mock/openapi-checks.mjs';
 
 const REF = '#/components/schemas/';
