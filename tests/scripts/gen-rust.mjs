@@ -122,7 +122,8 @@ export function generateRust(spec, ops, renames) {
       const nullable = node.nullable === true || node.anyOf?.some((m) => m.type === 'null');
       // Required but nullable: sent as null when not given.
       if (required.has(prop)) f += nullable ? '.or("null")' : '.required()';
-      if (node.type === 'string' && node.minLength >= 1) f += '.check(Check::NonEmpty)';
+      // A required string may not be empty either (an empty id or name is a missing one).
+      if (node.type === 'string' && (node.minLength >= 1 || (required.has(prop) && !node.maxLength))) f += '.check(Check::NonEmpty)';
       else if (node.type === 'string' && node.maxLength) f += `.check(Check::MaxChars(${node.maxLength}))`;
       return f;
     });

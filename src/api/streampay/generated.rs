@@ -580,7 +580,7 @@ pub static METERED_SUBSCRIPTION_RESPONSE_PAGE: Shape = Shape::new(
 pub static CONSUMER_CREATE_REQUEST: Shape = Shape::new(
     "",
     &[
-        Field::new("name", Kind::Str).required(),
+        Field::new("name", Kind::Str).required().check(Check::NonEmpty),
         Field::new("phone_number", Kind::Str),
         Field::new("email", Kind::Str),
         Field::new("external_id", Kind::Str),
@@ -628,7 +628,7 @@ pub static COUPON_UPDATE_REQUEST: Shape = Shape::new(
 pub static CREATE_PAYMENT_LINK_DTO_REQUEST: Shape = Shape::new(
     "",
     &[
-        Field::new("name", Kind::Str).required(),
+        Field::new("name", Kind::Str).required().check(Check::NonEmpty),
         Field::new("description", Kind::Str),
         Field::new("currency", Kind::Str),
         Field::new("items", Kind::Array(&CREATE_PAYMENT_LINK_ITEM_DTO_REQUEST)).required(),
@@ -648,7 +648,7 @@ pub static CREATE_PAYMENT_LINK_DTO_REQUEST: Shape = Shape::new(
 pub static CREATE_PAYMENT_LINK_ITEM_DTO_REQUEST: Shape = Shape::new(
     "",
     &[
-        Field::new("product_id", Kind::Str).required(),
+        Field::new("product_id", Kind::Str).required().check(Check::NonEmpty),
         Field::new("quantity", Kind::Count),
         Field::new("coupons", Kind::Any),
         Field::new("allow_custom_quantity", Kind::Bool),
@@ -659,7 +659,7 @@ pub static CREATE_PAYMENT_LINK_ITEM_DTO_REQUEST: Shape = Shape::new(
 pub static FREEZE_SUBSCRIPTION_CREATE_REQUEST: Shape = Shape::new(
     "",
     &[
-        Field::new("freeze_start_datetime", Kind::Str).required(),
+        Field::new("freeze_start_datetime", Kind::Str).required().check(Check::NonEmpty),
         Field::new("freeze_end_datetime", Kind::Str),
         Field::new("notes", Kind::Str),
     ],
@@ -667,8 +667,8 @@ pub static FREEZE_SUBSCRIPTION_CREATE_REQUEST: Shape = Shape::new(
 pub static FREEZE_SUBSCRIPTION_UPDATE_REQUEST: Shape = Shape::new(
     "",
     &[
-        Field::new("freeze_start_datetime", Kind::Str).required(),
-        Field::new("freeze_end_datetime", Kind::Str).or("null"),
+        Field::new("freeze_start_datetime", Kind::Str).required().check(Check::NonEmpty),
+        Field::new("freeze_end_datetime", Kind::Str).or("null").check(Check::NonEmpty),
         Field::new("notes", Kind::Str),
     ],
 );
@@ -680,8 +680,8 @@ pub static INVOICE_CREATE_REQUEST: Shape = Shape::new(
         Field::new("items", Kind::Array(&INVOICE_ITEM_CREATE_DTO_REQUEST)).required(),
         Field::new("payment_methods", Kind::Object(&INVOICE_PAYMENT_METHOD_DTO_REQUEST)).required(),
         Field::new("coupons", Kind::Any),
-        Field::new("organization_consumer_id", Kind::Str).required(),
-        Field::new("scheduled_on", Kind::Str).required(),
+        Field::new("organization_consumer_id", Kind::Str).required().check(Check::NonEmpty),
+        Field::new("scheduled_on", Kind::Str).required().check(Check::NonEmpty),
         Field::new("exclude_coupons_if_installments", Kind::Bool),
         Field::new("currency", Kind::Str),
     ],
@@ -696,7 +696,7 @@ pub static INVOICE_IN_PLACE_UPDATE_REQUEST: Shape = Shape::new(
 pub static INVOICE_ITEM_CREATE_DTO_REQUEST: Shape = Shape::new(
     "",
     &[
-        Field::new("product_id", Kind::Str).required(),
+        Field::new("product_id", Kind::Str).required().check(Check::NonEmpty),
         Field::new("quantity", Kind::Count).required(),
         Field::new("coupons", Kind::Any),
     ],
@@ -722,17 +722,17 @@ pub static METER_USAGE_BULK_REQUEST: Shape = Shape::new(
 pub static METER_USAGE_RECORD_REQUEST: Shape = Shape::new(
     "",
     &[
-        Field::new("product_id", Kind::Str).required(),
-        Field::new("organization_consumer_id", Kind::Str).required(),
+        Field::new("product_id", Kind::Str).required().check(Check::NonEmpty),
+        Field::new("organization_consumer_id", Kind::Str).required().check(Check::NonEmpty),
         Field::new("usage_amount", Kind::Amount).required(),
-        Field::new("idempotency_key", Kind::Str).required(),
+        Field::new("idempotency_key", Kind::Str).required().check(Check::NonEmpty),
     ],
 );
 pub static METERED_SUBSCRIPTION_CREATE_REQUEST: Shape = Shape::new(
     "",
     &[
-        Field::new("product_id", Kind::Str).required(),
-        Field::new("organization_consumer_id", Kind::Str).required(),
+        Field::new("product_id", Kind::Str).required().check(Check::NonEmpty),
+        Field::new("organization_consumer_id", Kind::Str).required().check(Check::NonEmpty),
         Field::new("starts_at", Kind::Str),
         Field::new("ends_at", Kind::Str),
     ],
@@ -816,8 +816,8 @@ pub static SUBSCRIPTION_CREATE_REQUEST: Shape = Shape::new(
         Field::new("description", Kind::Str).check(Check::MaxChars(500)),
         Field::new("items", Kind::Array(&SUBSCRIPTION_ITEM_CREATE_DTO_REQUEST)).required(),
         Field::new("coupons", Kind::Any),
-        Field::new("organization_consumer_id", Kind::Str).required(),
-        Field::new("period_start", Kind::Str).required(),
+        Field::new("organization_consumer_id", Kind::Str).required().check(Check::NonEmpty),
+        Field::new("period_start", Kind::Str).required().check(Check::NonEmpty),
         Field::new("until_cycle_number", Kind::Count),
         Field::new("override_payment_methods", Kind::Object(&SUBSCRIPTION_PAYMENT_METHOD_DTO_REQUEST)),
         Field::new("exclude_coupons_if_installments", Kind::Bool),
@@ -827,7 +827,7 @@ pub static SUBSCRIPTION_CREATE_REQUEST: Shape = Shape::new(
 pub static SUBSCRIPTION_ITEM_CREATE_DTO_REQUEST: Shape = Shape::new(
     "",
     &[
-        Field::new("product_id", Kind::Str).required(),
+        Field::new("product_id", Kind::Str).required().check(Check::NonEmpty),
         Field::new("quantity", Kind::Count).required(),
         Field::new("coupons", Kind::Any),
     ],

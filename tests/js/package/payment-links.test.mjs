@@ -16,11 +16,13 @@ before(async () => {
 after(() => mock.close());
 
 const logged = (filter) => mock.state.requests(filter);
+/** A seeded product a link can sell (`items` is required by CreatePaymentLinkDto). */
+const items = () => [{ productId: [...mock.state.resources.products.values()].find((p) => p.type !== 'METERED' && p.is_active).id }];
 
 test('create -> get -> list finds it -> set status', async () => {
   const link = await client.createPaymentLink({
     name: 'Gym membership',
-    amount: '150.00',
+    items: items(),
     maxNumberOfPayments: 3,
     customFields: { fooBar: 1 },
   });
@@ -30,13 +32,14 @@ test('create -> get -> list finds it -> set status', async () => {
   assert.equal(link.url, `${mock.url}/links/${link.id}`);
   assert.ok(Date.parse(link.createdAt), 'unknown fields are kept, camelCased');
   assert.equal(link.maxNumberOfPayments, 3);
-  assert.equal(link.amount, '150.00');
+  assert.match(link.amount, /^\d+\.\d+$/, 'amounts are decimal strings');
 
-  // On the wire: top-level keys snake_cased, nested values as given.
+  // On the wire: keys snake_cased at every depth.
   const stored = mock.state.paymentLink(link.id);
   assert.equal(stored.max_number_of_payments, 3);
   assert.equal(stored.maxNumberOfPayments, undefined);
-  assert.deepEqual(stored.custom_fields, { fooBar: 1 });
+  assert.deepEqual(stored.custom_fields, { foo_bar: 1 });
+  assert.equal(stored.items[0].product_id, items()[0].productId);
 
   assert.deepEqual(await client.getPaymentLink(link.id), link);
 
@@ -69,18 +72,20 @@ test('a bad status, a missing name or a bad id is INVALID_ARGUMENT before sendin
   });
   await assert.rejects(client.setPaymentLinkStatus(id, 'active'), { code: 'INVALID_ARGUMENT' });
   await assert.rejects(client.setPaymentLinkStatus(id), { code: 'INVALID_ARGUMENT' });
-  await assert.rejects(client.createPaymentLink({ amount: '1.00' }), (err) => {
+  await assert.rejects(client.createPaymentLink({ items: items() }), (err) => {
     assert.equal(err.code, 'INVALID_ARGUMENT');
     assert.match(err.message, /name/);
     return true;
   });
-  await assert.rejects(client.createPaymentLink({ name: '  ' }), { code: 'INVALID_ARGUMENT' });
-  await assert.rejects(client.createPaymentLink({ name: 'x', amount: 1n }), { code: 'INVALID_ARGUMENT' });
-  await assert.rejects(client.createPaymentLink({ name: 'x', maxUses: 1, max_uses: 2 }), { code: 'INVALID_ARGUMENT' });
+  await assert.rejects(client.createPaymentLink({ name: '  ', items: items() }), { code: 'INVALID_ARGUMENT' });
+  await assert.rejects(client.createPaymentLink({ name: 'x' }), { code: 'INVALID_ARGUMENT', message: 'items is required' });
+  await assert.rejects(client.createPaymentLink({ name: 'x', items: [{}] }), { code: 'INVALID_ARGUMENT', message: 'items[0].productId is required' });
+  await assert.rejects(client.createPaymentLink({ name: 'x', items: items(), maxUses: 1, max_uses: 2 }), { code: 'INVALID_ARGUMENT' });
+  await assert.rejects(client.setPaymentLinkStatus(id, { deactivateMessage: 'no status' }), { code: 'INVALID_ARGUMENT' });
   await assert.rejects(client.createPaymentLink('Gym'), { code: 'INVALID_ARGUMENT' });
   await assert.rejects(client.createPaymentLink(null), { code: 'INVALID_ARGUMENT' });
   await assert.rejects(client.getPaymentLink('../payments'), { code: 'INVALID_ARGUMENT' });
-  await assert.rejects(client.listPaymentLinks({ statuses: 'ACTIVE' }), { code: 'INVALID_ARGUMENT' });
+  await assert.rejects(client.listPaymentLinks({ statuses: [1] }), { code: 'INVALID_ARGUMENT' });
   await assert.rejects(client.listPaymentLinks({ limit: 101 }), { code: 'INVALID_ARGUMENT' });
   await assert.rejects(client.listPaymentLinks({ status: ['ACTIVE'] }), { code: 'INVALID_ARGUMENT' });
   assert.deepEqual(logged({ since }), [], 'nothing was sent');
@@ -92,7 +97,7 @@ test('POST and PATCH are never retried after a 503; GET is', async () => {
   const path = '/api/v2/payment_links';
   const rule = mock.state.addFault({ path, method: 'POST', status: 503, times: 5 });
   const since = mock.state.seq;
-  await assert.rejects(retrying.createPaymentLink({ name: 'Once only' }), { code: 'SERVER', status: 503 });
+  await assert.rejects(retrying.createPaymentLink({ name: 'Once only', items: items() }), { code: 'SERVER', status: 503 });
   assert.equal(logged({ path, method: 'POST', since }).length, 1);
   mock.state.removeFault(rule);
 
