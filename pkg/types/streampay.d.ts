@@ -6,6 +6,7 @@ import type {
 } from './gateway';
 import type {
   StreamPayOperations, ListPaymentLinksParams, ListPaymentsParams, Pagination, PaymentLinkStatus,
+  CreatePaymentLinkDto, UpdatePaymentLinkStatusDto,
 } from './streampay-api';
 
 /** The methods written by hand below, with the package's own precise types. */
@@ -73,17 +74,10 @@ export interface RefundRequest {
 
 
 /**
- * Body of `StreamPayClient.createPaymentLink`. StreamPay documents only the endpoint, so only
- * `name` is required and checked here. Every other field is passed through as given: its key is
- * sent in snake_case (`maxNumberOfPayments` -> `max_number_of_payments`; keys inside nested
- * objects and arrays are sent exactly as written) and its value as `JSON.stringify` writes it
- * (give amounts as decimal strings; a `bigint` is refused).
+ * Body of `StreamPayClient.createPaymentLink`: the description's `CreatePaymentLinkDto` (`name` and
+ * `items` required, checked before sending; keys sent in snake_case at every depth).
  */
-export interface CreateStreamPayLinkRequest {
-  /** The link's name: a non-empty string. */
-  name: string;
-  [field: string]: unknown;
-}
+export type CreateStreamPayLinkRequest = CreatePaymentLinkDto;
 
 /** A StreamPay payment link. Unknown fields are kept (camelCased), e.g. `createdAt`. */
 export interface StreamPayPaymentLink {
@@ -132,8 +126,9 @@ export declare class StreamPayClient {
   listAllPaymentLinks(params?: ListPaymentLinksParams, options?: RequestOptions): AsyncIterableIterator<StreamPayPaymentLink>;
   /** One payment link by id. */
   getPaymentLink(paymentLinkId: string, options?: RequestOptions): Promise<StreamPayPaymentLink>;
-  /** Sets a link's status; checked before sending. Never retried. */
-  setPaymentLinkStatus(paymentLinkId: string, status: PaymentLinkStatus, options?: RequestOptions): Promise<StreamPayPaymentLink>;
+  /** Sets a link's status (`'INACTIVE'`, or `{ status, deactivateMessage }` to tell payers why);
+   *  checked before sending. Never retried. */
+  setPaymentLinkStatus(paymentLinkId: string, status: PaymentLinkStatus | UpdatePaymentLinkStatusDto, options?: RequestOptions): Promise<StreamPayPaymentLink>;
   /** Releases the client; later calls reject with a StreamError. */
   free(): void;
   [Symbol.dispose](): void;
