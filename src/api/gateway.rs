@@ -31,7 +31,10 @@ pub static OPERATIONS: &[Operation] = &[
         host: Host::GatewayPay,
         method: Method::Post,
         path: "/api/v1/payment/{}/page",
-        args: &[Arg::Id("clientId"), Arg::Body(crate::models::create_payment_body)],
+        args: &[
+            Arg::Id("clientId"),
+            Arg::Body(crate::models::create_payment_body),
+        ],
         answer: &crate::models::GATEWAY_PAYMENT_LINK,
         all: None,
     },
@@ -40,7 +43,10 @@ pub static OPERATIONS: &[Operation] = &[
         host: Host::GatewayPay,
         method: Method::Post,
         path: "/api/v1/payment/{}",
-        args: &[Arg::Id("clientId"), Arg::Body(crate::models::create_payment_body)],
+        args: &[
+            Arg::Id("clientId"),
+            Arg::Body(crate::models::create_payment_body),
+        ],
         answer: &GATEWAY_PAYMENT,
         all: None,
     },

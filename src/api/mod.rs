@@ -5,9 +5,9 @@
 mod gateway;
 mod pages;
 mod request;
+mod streampay;
 #[cfg(test)]
 mod tests;
-mod streampay;
 
 pub use pages::Pages;
 pub use request::ArgTexts;

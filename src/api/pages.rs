@@ -58,7 +58,10 @@ impl Pages {
     /// The request of the next page, or `None` once the last page was read.
     pub fn next_request(&self) -> Option<Result<HttpRequest>> {
         let page = self.next?;
-        let params = format!("{{\"page\":{page},\"limit\":{}{}}}", self.limit, self.members);
+        let params = format!(
+            "{{\"page\":{page},\"limit\":{}{}}}",
+            self.limit, self.members
+        );
         let mut args: ArgTexts<'_> = [None; 3];
         for (i, arg) in self.args.iter().enumerate() {
             args[i] = arg.as_deref();

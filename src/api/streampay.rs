@@ -95,7 +95,10 @@ mod merchant {
             host: Host::StreamPay,
             method: Method::Patch,
             path: "/api/v2/payment_links/{}/status",
-            args: &[Arg::Id("payment link id"), Arg::Text("status", payment_link_status_body)],
+            args: &[
+                Arg::Id("payment link id"),
+                Arg::Text("status", payment_link_status_body),
+            ],
             answer: &STREAMPAY_PAYMENT_LINK,
             all: None,
         },

@@ -13,7 +13,10 @@ fn texts<'a>(a: &'a [&'a str]) -> ArgTexts<'a> {
 fn every_method_name_is_unique_per_client_and_listed_for_the_shell() {
     for api in [Api::Gateway, Api::StreamPay] {
         let list = method_list(api);
-        let names: Vec<&str> = list.split(';').map(|e| e.split(':').next().unwrap()).collect();
+        let names: Vec<&str> = list
+            .split(';')
+            .map(|e| e.split(':').next().unwrap())
+            .collect();
         assert!(list.contains("getPayment:call:v"), "{list}");
         let mut sorted = names.clone();
         sorted.sort_unstable();
@@ -21,10 +24,21 @@ fn every_method_name_is_unique_per_client_and_listed_for_the_shell() {
         assert_eq!(sorted.len(), names.len(), "{list}");
         for op in operations(api) {
             assert!(find(api, op.name).is_some());
-            assert_eq!(op.path.matches("{}").count(), op.args.iter().filter(|a| matches!(a, Arg::Id(_))).count(), "{}", op.name);
+            assert_eq!(
+                op.path.matches("{}").count(),
+                op.args.iter().filter(|a| matches!(a, Arg::Id(_))).count(),
+                "{}",
+                op.name
+            );
             // Only reads are retried; everything else must be a write.
             if op.method == Method::Get {
-                assert!(op.args.iter().all(|a| !matches!(a, Arg::Body(_) | Arg::Text(..))), "{}", op.name);
+                assert!(
+                    op.args
+                        .iter()
+                        .all(|a| !matches!(a, Arg::Body(_) | Arg::Text(..))),
+                    "{}",
+                    op.name
+                );
             }
         }
     }
@@ -57,12 +71,22 @@ mod merchant {
     fn list_params_become_the_query() {
         let op = find(Api::StreamPay, "listPayments").unwrap();
         let req = op
-            .request(&texts(&[r#"{"limit":5,"statuses":["PENDING","SUCCEEDED"]}"#]))
+            .request(&texts(&[
+                r#"{"limit":5,"statuses":["PENDING","SUCCEEDED"]}"#,
+            ]))
             .unwrap();
-        assert_eq!(req.path, "/api/v2/payments?limit=5&statuses=PENDING&statuses=SUCCEEDED");
-        assert_eq!(op.request(&[None, None, None]).unwrap().path, "/api/v2/payments");
+        assert_eq!(
+            req.path,
+            "/api/v2/payments?limit=5&statuses=PENDING&statuses=SUCCEEDED"
+        );
+        assert_eq!(
+            op.request(&[None, None, None]).unwrap().path,
+            "/api/v2/payments"
+        );
         assert!(op.request(&texts(&[r#"{"limt":5}"#])).is_err());
-        assert!(op.request(&texts(&["\0Converting circular structure to JSON"])).is_err());
+        assert!(op
+            .request(&texts(&["\0Converting circular structure to JSON"]))
+            .is_err());
     }
 
     #[test]
@@ -75,12 +99,18 @@ mod merchant {
             ]))
             .unwrap();
         assert_eq!(req.method, Method::Post);
-        assert_eq!(req.path, "/api/v2/payments/6f1c2b9e-8a4d-4c1e-9f7a-2d3b5e8c1a40/refund");
+        assert_eq!(
+            req.path,
+            "/api/v2/payments/6f1c2b9e-8a4d-4c1e-9f7a-2d3b5e8c1a40/refund"
+        );
         let body = req.body.unwrap();
         assert!(body.contains("\"refund_reason\":\"DUPLICATE\""), "{body}");
         let status = find(Api::StreamPay, "setPaymentLinkStatus").unwrap();
         let req = status.request(&texts(&["abc", "ACTIVE"])).unwrap();
-        assert_eq!((req.method, req.path.as_str()), (Method::Patch, "/api/v2/payment_links/abc/status"));
+        assert_eq!(
+            (req.method, req.path.as_str()),
+            (Method::Patch, "/api/v2/payment_links/abc/status")
+        );
     }
 
     #[test]
@@ -88,7 +118,10 @@ mod merchant {
         let op = find(Api::StreamPay, "listAllPayments").unwrap();
         let mut pages = Pages::new(op, &texts(&[r#"{"statuses":["PENDING"]}"#])).unwrap();
         let first = pages.next_request().unwrap().unwrap();
-        assert_eq!(first.path, "/api/v2/payments?page=1&limit=100&statuses=PENDING");
+        assert_eq!(
+            first.path,
+            "/api/v2/payments?page=1&limit=100&statuses=PENDING"
+        );
         let page = |has_next: bool, current: u64| {
             let body = format!(
                 r#"{{"data":[],"pagination":{{"total_count":0,"max_page":9,"current_page":{current},"limit":100,"has_next_page":{has_next},"has_previous_page":false}}}}"#
@@ -96,15 +129,28 @@ mod merchant {
             crate::json::decode(&body, op.answer).unwrap().captures
         };
         pages.advance(&page(true, 1));
-        assert_eq!(pages.next_request().unwrap().unwrap().path, "/api/v2/payments?page=2&limit=100&statuses=PENDING");
+        assert_eq!(
+            pages.next_request().unwrap().unwrap().path,
+            "/api/v2/payments?page=2&limit=100&statuses=PENDING"
+        );
         // A server that repeats a page number cannot send the cursor backwards.
         pages.advance(&page(true, 1));
-        assert!(pages.next_request().unwrap().unwrap().path.contains("page=3"));
+        assert!(pages
+            .next_request()
+            .unwrap()
+            .unwrap()
+            .path
+            .contains("page=3"));
         pages.advance(&page(false, 3));
         assert!(pages.next_request().is_none());
-        let no_pagination = crate::json::decode(r#"{"data":[]}"#, op.answer).unwrap().captures;
+        let no_pagination = crate::json::decode(r#"{"data":[]}"#, op.answer)
+            .unwrap()
+            .captures;
         let mut pages = Pages::new(op, &texts(&[r#"{"page":4,"limit":7}"#])).unwrap();
-        assert_eq!(pages.next_request().unwrap().unwrap().path, "/api/v2/payments?page=4&limit=7");
+        assert_eq!(
+            pages.next_request().unwrap().unwrap().path,
+            "/api/v2/payments?page=4&limit=7"
+        );
         pages.advance(&no_pagination);
         assert!(pages.next_request().is_none());
     }

@@ -84,7 +84,10 @@ impl Opts {
                 type_name(&value)
             )));
         }
-        for key in Object::keys(value.unchecked_ref::<Object>()).iter().filter_map(|k| k.as_string()) {
+        for key in Object::keys(value.unchecked_ref::<Object>())
+            .iter()
+            .filter_map(|k| k.as_string())
+        {
             if !known.contains(&key.as_str()) {
                 return Err(StreamError::invalid_argument(format!(
                     "{what}: unknown option \"{}\"; known options are {}",
@@ -216,8 +219,11 @@ impl Opts {
 
 /// `value` as an `AbortSignal`, checked by shape; `what` names it in the error.
 pub fn signal_value(value: JsValue, what: &str) -> Result<AbortSignal> {
-    let like = value.is_object().then(|| value.unchecked_ref::<SignalLike>());
-    if like.is_some_and(|s| s.aborted().as_bool().is_some() && s.add_event_listener().is_function()) {
+    let like = value
+        .is_object()
+        .then(|| value.unchecked_ref::<SignalLike>());
+    if like.is_some_and(|s| s.aborted().as_bool().is_some() && s.add_event_listener().is_function())
+    {
         Ok(value.unchecked_into())
     } else {
         Err(StreamError::invalid_argument(format!(

@@ -15,8 +15,8 @@ fn js(body: &str, shape: &Shape) -> Value {
     parsed(&decode(body, shape).unwrap().json)
 }
 
-const PAGE: &str = include_str!("../../tests/mock/fixtures/streampay-payments-page.json");
-const COMPLETED: &str = include_str!("../../tests/mock/fixtures/gateway-payment-completed.json");
+const PAGE: &str = include_str!("../../pkg/mock/fixtures/streampay-payments-page.json");
+const COMPLETED: &str = include_str!("../../pkg/mock/fixtures/gateway-payment-completed.json");
 
 #[test]
 fn keys_are_camel_cased_at_every_depth() {

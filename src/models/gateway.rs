@@ -99,8 +99,8 @@ mod tests {
     use crate::ErrorCode;
 
     const COMPLETED: &str =
-        include_str!("../../tests/mock/fixtures/gateway-payment-completed.json");
-    const EXPIRED: &str = include_str!("../../tests/mock/fixtures/gateway-payment-expired.json");
+        include_str!("../../pkg/mock/fixtures/gateway-payment-completed.json");
+    const EXPIRED: &str = include_str!("../../pkg/mock/fixtures/gateway-payment-expired.json");
 
     fn terminal(status: Option<&str>) -> bool {
         status.is_some_and(|s| GATEWAY_TERMINAL_STATUSES.contains(&s))

@@ -72,8 +72,8 @@ mod tests {
     use crate::models::test_support::js;
     use serde_json::Value;
 
-    const PAGE: &str = include_str!("../../tests/mock/fixtures/streampay-payments-page.json");
-    const ONE: &str = include_str!("../../tests/mock/fixtures/streampay-payment.json");
+    const PAGE: &str = include_str!("../../pkg/mock/fixtures/streampay-payments-page.json");
+    const ONE: &str = include_str!("../../pkg/mock/fixtures/streampay-payment.json");
 
     fn terminal(status: &Value) -> bool {
         status
