@@ -16,6 +16,12 @@ after(() => mock.close());
 
 const pending = () => mock.state.createStreamPayPayment({ amount: '50.00', currency: 'SAR', status: 'PENDING' }).id;
 const posts = (id) => mock.state.requests({ paymentId: id, method: 'POST' });
+/** The JSON body the mock received (its request log keeps the raw text) is exactly `expected`. */
+function assertSent(entry, expected) {
+  assert.equal(entry.headers['content-type'], 'application/json');
+  assert.equal(typeof entry.body, 'string', 'the mock read a body');
+  assert.deepEqual(JSON.parse(entry.body), expected, entry.body);
+}
 
 test('markPaymentAsPaid sends the snake_case body and returns the answer', async () => {
   const id = pending();
@@ -23,6 +29,7 @@ test('markPaymentAsPaid sends the snake_case body and returns the answer', async
   assert.equal(answer.id, id);
   assert.equal(answer.currentStatus, 'SUCCEEDED');
   assert.equal(posts(id).length, 1);
+  assertSent(posts(id)[0], { payment_method: 'CASH', note: 'paid at the till' });
 });
 
 test('an undocumented paymentMethod is refused before sending, naming the allowed values', async () => {
@@ -73,10 +80,15 @@ test('refunding a payment paid together with others carries the related ids, the
     assert.match(err.message, /allowRefundMultipleRelatedPayments/);
     return true;
   });
+  assertSent(posts(first).at(-1), { refund_reason: 'DUPLICATE' });
   const refunded = await client.refundPayment(first, {
     refundReason: 'DUPLICATE', refundNote: 'double charge', allowRefundMultipleRelatedPayments: true,
   });
   assert.equal(refunded.currentStatus, 'REFUNDED');
+  assert.equal(posts(first).length, 2);
+  assertSent(posts(first)[1], {
+    refund_reason: 'DUPLICATE', refund_note: 'double charge', allow_refund_multiple_related_payments: true,
+  });
   for (const id of group.payment_ids) assert.equal(mock.state.streamPayPayment(id).payment.current_status, 'REFUNDED');
 });
 

@@ -63,8 +63,13 @@ test('permanent errors reject at once: unknown id, bad credentials, a broken 2xx
   const wrongKey = new StreamPayClient({ apiKey: Buffer.from('x:y').toString('base64'), baseUrl: mock.url });
   assertStreamError(await rejection(() => wrongKey.waitForPayment(id, fast)), { code: 'UNAUTHORIZED' });
   const broken = pendingPayment();
-  mock.state.addFault({ paymentId: broken, kind: 'truncated' });
+  // One broken body only: a second poll would succeed, so a wait that polled on would not reject.
+  mock.state.addFault({ paymentId: broken, kind: 'truncated', times: 1 });
   assertStreamError(await rejection(() => gateway.waitForPayment(broken, fast)), { code: 'DECODE' });
+  await sleep(50); // 25 intervals of `fast`: time for any poll that should not be there
+  assert.equal(polls('NoSuchPayment00000001').length, 1, 'NOT_FOUND: one poll, no retry');
+  assert.equal(polls(id).length, 1, 'UNAUTHORIZED: one poll, no retry');
+  assert.equal(polls(broken).length, 1, 'DECODE: one poll, no retry');
 });
 
 test('30% transient faults of every kind: 100 out of 100 waits resolve, retries bounded', async () => {

@@ -19,13 +19,16 @@ before(async () => {
 after(() => mock?.close());
 beforeEach(() => mock.state.reset());
 
-test('1,000 payments: each resolved once, never above concurrency, each polled as needed', async () => {
+test('1,000 payments: each resolved once, never above concurrency or rate, each polled as needed', async () => {
   const ids = mock.state.createGatewayPayments(1000, { pendingPolls: [0, 1], seed: 5 });
   latency([2, 6]);
   mock.state.resetStats();
   const updates = new Map();
+  // About 1,500 polls at up to 16 in flight of 2-6 ms each could go at well over 1,000/s: a
+  // limit of 400/s binds (the run takes at least ~3 s), so a broken limiter shows in the stats.
+  const rate = 400;
   const watcher = gateway.watchPayments(ids, {
-    concurrency: 16, maxRequestsPerSecond: 5000, intervalMs: 1, maxIntervalMs: 5,
+    concurrency: 16, maxRequestsPerSecond: rate, intervalMs: 1, maxIntervalMs: 5,
     onUpdate: (p) => updates.set(p.paymentId, [...(updates.get(p.paymentId) ?? []), p.status]),
   });
   const results = await watcher.done;
@@ -34,7 +37,13 @@ test('1,000 payments: each resolved once, never above concurrency, each polled a
   const stats = mock.state.stats();
   assert.ok(stats.maxInFlight <= 16, `maxInFlight ${stats.maxInFlight}`);
   assert.ok(stats.maxInFlight > 1, 'requests overlapped');
-  assert.ok(stats.maxRequestsPerSecond <= 5000);
+  assert.ok(stats.maxRequestsPerSecond <= rate, `maxRequestsPerSecond ${stats.maxRequestsPerSecond}`);
+  // The same from the log: N polls at most `rate` a second span at least (N - rate) / rate
+  // seconds (a lower bound that load can only widen).
+  const times = mock.state.requests({ method: 'GET' }).map((e) => e.time);
+  assert.equal(times.length, stats.requests);
+  assert.ok(times.at(-1) - times[0] >= ((stats.requests - rate) / rate) * 1000 - 50,
+    `${stats.requests} requests in ${times.at(-1) - times[0]} ms`);
   for (const id of ids) {
     assert.equal(results.get(id)?.status, 'completed', id);
     const { polls: n, lifecycle } = mock.state.gatewayPayment(id);

@@ -1,7 +1,7 @@
 // The README block machinery itself: a wrong value in a README comment must fail.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addChecks, extractBlocks, page, program } from './blocks.mjs';
+import { addChecks, checkComments, extractBlocks, page, program } from './blocks.mjs';
 
 const run = (code) => new Function(`${code}`)();
 
@@ -58,4 +58,17 @@ test('module scripts in a page get the checks and a done mark', () => {
   assert.equal(scripts, 1);
   assert.match(html, /__readmeCheck\(a, 1, 22\)/);
   assert.match(html, /readmeDone/);
+});
+
+test('checkComments counts every line with a `// value` comment, parsed as a check or not', () => {
+  const lines = [
+    "f('a'); // 'a'",                // a check
+    "const n = 24; // 24",           // a check
+    "foo(; // 'x'",                  // a value comment the parser cannot check: still counted
+    "console.log(a); // prints a",   // not a value
+    "const a = 'x'; // a comment",   // not a value
+    "// 'a lone comment'",           // no statement before it
+  ];
+  assert.equal(checkComments(lines.join('\n')), 3);
+  assert.equal(addChecks(lines.join('\n'), 1).checks, 2, 'so a test comparing the two catches the skipped line');
 });
