@@ -35,7 +35,7 @@ test-wasm: setup
 	$(WASM_TEST) --test wasm_browser
 
 test-mock:
-	node --test tests/mock/
+	node --test tests/mock/*.test.mjs
 
 test-js: build
 	@tests/scripts/test-package.sh
