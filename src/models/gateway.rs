@@ -98,8 +98,7 @@ mod tests {
     use crate::models::test_support::js;
     use crate::ErrorCode;
 
-    const COMPLETED: &str =
-        include_str!("../../pkg/mock/fixtures/gateway-payment-completed.json");
+    const COMPLETED: &str = include_str!("../../pkg/mock/fixtures/gateway-payment-completed.json");
     const EXPIRED: &str = include_str!("../../pkg/mock/fixtures/gateway-payment-expired.json");
 
     fn terminal(status: Option<&str>) -> bool {
