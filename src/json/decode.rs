@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use super::lex::{kind_name, Lexer, Syntax};
 use super::shape::{Field, Kind, Locals, Shape, Slot, SLOTS};
-use super::write::{copy_value, push_camel, push_key, push_string, KeyCase};
+use super::write::{push_camel, push_string};
 use crate::amount::escape;
 use crate::error::{Result, StreamError};
 
@@ -73,7 +73,9 @@ pub fn decode(body: &str, shape: &Shape) -> Result<Decoded> {
     }
     let mut d = Decoder {
         lx: Lexer::new(body),
+        src: body,
         out: String::with_capacity(body.len() + body.len() / 8 + 64),
+        mark: 0,
         captures: Captures::default(),
     };
     match d.root(shape) {
@@ -131,13 +133,46 @@ impl Members<'_> {
     }
 }
 
+/// Writes the output as the source with edits: untouched spans are copied in one piece, so
+/// the cost is the scan plus the few places that change (re-cased keys, quoted numbers,
+/// defaults and computed fields).
 struct Decoder<'a> {
     lx: Lexer<'a>,
+    src: &'a str,
     out: String,
+    /// The source is copied to the output up to here.
+    mark: usize,
     captures: Captures,
 }
 
 impl<'a> Decoder<'a> {
+    /// Copies the source up to `upto`.
+    #[inline]
+    fn flush(&mut self, upto: usize) {
+        if upto > self.mark {
+            self.out
+                .push_str(self.src.get(self.mark..upto).unwrap_or_default());
+            self.mark = upto;
+        }
+    }
+
+    /// Writes `text` in place of the source's `start..end`.
+    #[inline]
+    fn replace(&mut self, start: usize, end: usize, text: &str) {
+        self.flush(start);
+        self.out.push_str(text);
+        self.mark = end;
+    }
+
+    /// Puts the source's `start..end` (a number's text) in quotes.
+    #[inline]
+    fn quote(&mut self, start: usize, end: usize) {
+        self.flush(start);
+        self.out.push('"');
+        self.flush(end);
+        self.out.push('"');
+    }
+
     fn root(&mut self, shape: &Shape) -> Result<(), Fail> {
         let first = self.lx.peek();
         if first == Some(b'{') {
@@ -153,6 +188,76 @@ impl<'a> Decoder<'a> {
         if !self.lx.at_end() {
             return Err(Syntax::Invalid(self.lx.pos).into());
         }
+        self.flush(self.src.len());
+        Ok(())
+    }
+
+    /// A key at the current position: re-cased (or renamed) in place; the known field it
+    /// names, if any.
+    #[inline]
+    fn key(&mut self, shape: &Shape) -> Result<Option<(usize, &'static Field)>, Fail> {
+        self.lx.peek();
+        let start = self.lx.pos + 1;
+        let key = self.lx.string()?;
+        let end = start + key.raw.len();
+        let known = if key.escaped || shape.fields.is_empty() {
+            None
+        } else {
+            shape.field(key.raw)
+        };
+        if let Some(js) = known.and_then(|(_, f)| f.js) {
+            self.replace(start, end, js);
+        } else if key.raw.as_bytes().contains(&b'_') {
+            self.flush(start);
+            push_camel(&mut self.out, key.raw);
+            self.mark = end;
+        }
+        self.lx.expect(b':')?;
+        Ok(known)
+    }
+
+    /// Any value, keys re-cased and big integers quoted. `depth` is its container's nesting.
+    fn any(&mut self, depth: usize) -> Result<(), Fail> {
+        match self.lx.peek() {
+            Some(b'"') => {
+                self.lx.string()?;
+            }
+            Some(b'{') => {
+                let depth = self.lx.deeper(depth)?;
+                self.lx.expect(b'{')?;
+                if !self.lx.empty(b'}') {
+                    loop {
+                        self.key(&super::shape::ANY)?;
+                        self.any(depth)?;
+                        if !self.lx.comma_or(b'}')? {
+                            break;
+                        }
+                    }
+                }
+            }
+            Some(b'[') => {
+                let depth = self.lx.deeper(depth)?;
+                self.lx.expect(b'[')?;
+                if !self.lx.empty(b']') {
+                    loop {
+                        self.any(depth)?;
+                        if !self.lx.comma_or(b']')? {
+                            break;
+                        }
+                    }
+                }
+            }
+            Some(b'-' | b'0'..=b'9') => {
+                let start = self.lx.pos;
+                let num = self.lx.number()?;
+                if num.is_big_integer() {
+                    self.quote(start, self.lx.pos);
+                }
+            }
+            _ => {
+                self.lx.literal()?;
+            }
+        }
         Ok(())
     }
 
@@ -160,33 +265,16 @@ impl<'a> Decoder<'a> {
     fn object(&mut self, shape: &Shape, depth: usize, capturing: bool) -> Result<(), Fail> {
         let depth = self.lx.deeper(depth)?;
         self.lx.expect(b'{')?;
-        self.out.push('{');
-        let mut seen: u128 = 0;
+        let mut seen: u64 = 0;
         let mut locals: Locals<'a> = Default::default();
         let mut first = true;
         if !self.lx.empty(b'}') {
+            first = false;
             loop {
-                let key = self.lx.string()?;
-                if !first {
-                    self.out.push(',');
-                }
-                first = false;
-                self.out.push('"');
-                let known = if key.escaped {
-                    None
-                } else {
-                    shape.field(key.raw)
-                };
-                match known.and_then(|(_, f)| f.js) {
-                    Some(js) => self.out.push_str(js),
-                    None => push_key(&mut self.out, key.raw, KeyCase::Camel),
-                }
-                self.out.push_str("\":");
-                self.lx.expect(b':')?;
-                match known {
-                    None => copy_value(&mut self.lx, &mut self.out, KeyCase::Camel, depth)?,
+                match self.key(shape)? {
+                    None => self.any(depth)?,
                     Some((index, field)) => {
-                        seen |= 1u128.checked_shl(index as u32).unwrap_or(0);
+                        seen |= Shape::bit(index);
                         self.field(shape, field, depth, capturing, &mut locals)?;
                     }
                 }
@@ -195,12 +283,21 @@ impl<'a> Decoder<'a> {
                 }
             }
         }
+        let needs_more = shape.close.is_some()
+            || shape.fields.iter().enumerate().any(|(index, field)| {
+                seen & Shape::bit(index) == 0 && (field.required || field.absent.is_some())
+            });
+        if !needs_more {
+            return Ok(());
+        }
+        // Members go in before the closing brace, just consumed.
+        self.flush(self.lx.pos - 1);
         let mut members = Members {
             out: &mut self.out,
             first,
         };
         for (index, field) in shape.fields.iter().enumerate() {
-            if seen & 1u128.checked_shl(index as u32).unwrap_or(0) != 0 {
+            if seen & Shape::bit(index) != 0 {
                 continue;
             }
             if field.required {
@@ -213,7 +310,6 @@ impl<'a> Decoder<'a> {
         if let Some(close) = shape.close {
             close(&locals, &mut members);
         }
-        self.out.push('}');
         Ok(())
     }
 
@@ -227,38 +323,32 @@ impl<'a> Decoder<'a> {
         locals: &mut Locals<'a>,
     ) -> Result<(), Fail> {
         let first = self.lx.peek();
+        let start = self.lx.pos;
         if first == Some(b'n') {
             self.lx.literal()?;
             if f.required {
                 return Err(missing(shape, f));
             }
-            self.out.push_str(f.absent.unwrap_or("null"));
+            if let Some(absent) = f.absent {
+                self.replace(start, self.lx.pos, absent);
+            }
             return Ok(());
         }
         let kept: Cow<'a, str> = match (f.kind, first) {
-            (Kind::Any, _) => {
-                copy_value(&mut self.lx, &mut self.out, KeyCase::Camel, depth)?;
-                return Ok(());
-            }
+            (Kind::Any, _) => return self.any(depth),
             (Kind::Str, Some(b'"')) => {
                 let s = self.lx.string()?;
-                self.push_quoted(s.raw);
                 if f.capture.is_none() && f.local.is_none() {
                     return Ok(());
                 }
                 s.value()
             }
-            (Kind::Bool, Some(b't' | b'f')) => {
-                let word = self.lx.literal()?;
-                self.out.push_str(word);
-                Cow::Borrowed(word)
-            }
+            (Kind::Bool, Some(b't' | b'f')) => Cow::Borrowed(self.lx.literal()?),
             (Kind::Count, Some(b'-' | b'0'..=b'9')) => {
                 let num = self.lx.number()?;
                 if num.count().is_none() {
                     return Err(wrong(shape, f, first, "a non-negative integer"));
                 }
-                self.out.push_str(num.text);
                 Cow::Borrowed(num.text)
             }
             (Kind::Amount | Kind::Units, Some(b'-' | b'0'..=b'9')) => {
@@ -266,7 +356,7 @@ impl<'a> Decoder<'a> {
                 if matches!(f.kind, Kind::Units) && !num.integer {
                     return Err(not_units(shape, f, num.text));
                 }
-                self.push_quoted(num.text);
+                self.quote(start, self.lx.pos);
                 Cow::Borrowed(num.text)
             }
             (Kind::Amount | Kind::Units, Some(b'"')) => {
@@ -274,17 +364,10 @@ impl<'a> Decoder<'a> {
                 if matches!(f.kind, Kind::Units) && !is_units(s.raw) {
                     return Err(not_units(shape, f, &s.value()));
                 }
-                self.push_quoted(s.raw);
                 s.value()
             }
-            (Kind::Object(inner), Some(b'{')) => {
-                self.object(inner, depth, capturing)?;
-                return Ok(());
-            }
-            (Kind::Array(inner), Some(b'[')) => {
-                self.array(inner, depth)?;
-                return Ok(());
-            }
+            (Kind::Object(inner), Some(b'{')) => return self.object(inner, depth, capturing),
+            (Kind::Array(inner), Some(b'[')) => return self.array(inner, depth),
             (kind, _) => {
                 // The value must be JSON before its kind can be wrong.
                 self.lx.skip(depth)?;
@@ -308,7 +391,6 @@ impl<'a> Decoder<'a> {
     fn array(&mut self, shape: &Shape, depth: usize) -> Result<(), Fail> {
         let depth = self.lx.deeper(depth)?;
         self.lx.expect(b'[')?;
-        self.out.push('[');
         if !self.lx.empty(b']') {
             loop {
                 let first = self.lx.peek();
@@ -325,18 +407,9 @@ impl<'a> Decoder<'a> {
                 if !self.lx.comma_or(b']')? {
                     break;
                 }
-                self.out.push(',');
             }
         }
-        self.out.push(']');
         Ok(())
-    }
-
-    #[inline]
-    fn push_quoted(&mut self, raw: &str) {
-        self.out.push('"');
-        self.out.push_str(raw);
-        self.out.push('"');
     }
 }
 

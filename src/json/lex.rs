@@ -187,17 +187,23 @@ impl<'a> Lexer<'a> {
         let start = self.pos;
         let mut escaped = false;
         loop {
-            let Some(&b) = self.bytes.get(self.pos) else {
-                return Err(Syntax::Eof(self.pos));
+            // Most strings have no escapes: skip eight plain bytes at a time, then find the end.
+            self.pos = skip_plain(self.bytes, self.pos);
+            let rest = self.bytes.get(self.pos..).unwrap_or_default();
+            let Some(skip) = rest
+                .iter()
+                .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+            else {
+                return Err(Syntax::Eof(self.bytes.len()));
             };
-            match b {
-                b'"' => break,
-                b'\\' => {
+            self.pos += skip;
+            match rest.get(skip) {
+                Some(b'"') => break,
+                Some(b'\\') => {
                     escaped = true;
                     self.escape()?;
                 }
-                0..=0x1f => return Err(Syntax::Invalid(self.pos)),
-                _ => self.pos += 1,
+                _ => return Err(Syntax::Invalid(self.pos)),
             }
         }
         let raw = self.src.get(start..self.pos).unwrap_or_default();
@@ -369,6 +375,31 @@ impl<'a> Lexer<'a> {
     pub fn slice(&self, start: usize, end: usize) -> &'a str {
         self.src.get(start..end).unwrap_or_default()
     }
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// The first position from `pos` of an 8-byte block that may hold `"`, `\` or a control
+/// byte (SWAR: each test is exact about "none in this block").
+#[inline]
+fn skip_plain(bytes: &[u8], pos: usize) -> usize {
+    let zero_in = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
+    let rest = bytes.get(pos..).unwrap_or_default();
+    let mut plain = 0;
+    for block in rest.chunks_exact(8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(block);
+        let x = u64::from_le_bytes(word);
+        let special = zero_in(x ^ (ONES * u64::from(b'"')))
+            | zero_in(x ^ (ONES * u64::from(b'\\')))
+            | (x.wrapping_sub(ONES * 0x20) & !x & HIGHS);
+        if special != 0 {
+            break;
+        }
+        plain += 8;
+    }
+    pos + plain
 }
 
 /// "a string", "an object"...: the JSON type of the value starting with `first`, for messages.
