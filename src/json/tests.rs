@@ -384,6 +384,12 @@ fn request_bodies_are_snake_cased_at_every_depth() {
         out,
         r#"{"max_uses":1,"custom_fields":[{"field_name":"x","inner_obj":{"deep_key":null}}],"return_url":"u","already_snake_key":2}"#
     );
+    let escaped = encode_body(r#"{"caf\u00E9Name":1,"\u0041b":2}"#, &ANY).unwrap();
+    assert_eq!(
+        parsed(&escaped),
+        json!({"caféname": 1, "ab": 2}),
+        "as before: only ASCII letters count"
+    );
     let err = encode_body("{\"a\":", &ANY).unwrap_err();
     assert_eq!(err.code, ErrorCode::InvalidArgument);
 }

@@ -19,6 +19,12 @@ pub enum KeyCase {
 pub fn push_key(out: &mut String, raw: &str, case: KeyCase) {
     match case {
         KeyCase::Camel if raw.contains('_') => push_camel(out, raw),
+        // Escapes may hold capitals (`\u00E9`): re-case the key's value, not its text.
+        KeyCase::Snake if raw.contains('\\') => {
+            let mut quoted = String::new();
+            push_string(&mut quoted, &snake_case(&super::lex::unescape(raw)));
+            out.push_str(quoted.get(1..quoted.len() - 1).unwrap_or_default());
+        }
         KeyCase::Snake if raw.bytes().any(|b| b.is_ascii_uppercase()) => push_snake(out, raw),
         _ => out.push_str(raw),
     }
