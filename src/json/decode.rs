@@ -3,43 +3,12 @@
 
 use std::borrow::Cow;
 
+pub use super::decoded::{Captures, Decoded, Members};
 use super::lex::{kind_name, Lexer, Syntax};
-use super::shape::{Field, Kind, Locals, Shape, Slot, SLOTS};
-use super::write::{push_camel, push_string};
+use super::shape::{Field, Kind, Locals, Shape};
+use super::write::push_camel;
 use crate::amount::escape;
 use crate::error::{Result, StreamError};
-
-/// A decoded answer: the JSON text for JS and what Rust keeps from it.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Decoded {
-    /// camelCase keys, amounts and big integers as strings, computed fields added.
-    pub json: String,
-    pub captures: Captures,
-}
-
-/// Values of the fields marked `.capture(slot)`, taken outside arrays only (an item of a list
-/// is not the answer's own field). Strings unescaped, numbers and booleans as their text.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Captures {
-    values: [Option<String>; SLOTS],
-}
-
-impl Captures {
-    pub fn get(&self, slot: Slot) -> Option<&str> {
-        self.values.get(slot as usize)?.as_deref()
-    }
-    /// The payment's status, when the shape captures it.
-    pub fn status(&self) -> Option<&str> {
-        self.get(Slot::Status)
-    }
-    /// Whether a page says another follows; `false` when it has no `pagination`.
-    pub fn has_next_page(&self) -> bool {
-        self.get(Slot::HasNextPage) == Some("true")
-    }
-    pub fn current_page(&self) -> Option<u64> {
-        self.get(Slot::CurrentPage)?.parse().ok()
-    }
-}
 
 /// Why a decode failed: the text is not JSON, or it is JSON of the wrong shape.
 enum Fail {
@@ -88,48 +57,6 @@ pub fn decode(body: &str, shape: &Shape) -> Result<Decoded> {
             "{NOT_JSON}: {}",
             s.describe(body)
         ))),
-    }
-}
-
-/// The members of an object being written, for a shape's `close` hook.
-pub struct Members<'o> {
-    out: &'o mut String,
-    first: bool,
-}
-
-impl Members<'_> {
-    fn comma(&mut self) {
-        if !self.first {
-            self.out.push(',');
-        }
-        self.first = false;
-    }
-    fn key(&mut self, key: &str) {
-        self.comma();
-        self.out.push('"');
-        self.out.push_str(key);
-        self.out.push_str("\":");
-    }
-    /// A known field's default, under its JS name.
-    fn default(&mut self, field: &Field, json: &str) {
-        self.comma();
-        self.out.push('"');
-        match field.js {
-            Some(js) => self.out.push_str(js),
-            None => push_camel(self.out, field.name),
-        }
-        self.out.push_str("\":");
-        self.out.push_str(json);
-    }
-    /// `"key": <json>`; `json` must be valid JSON text.
-    pub fn raw(&mut self, key: &str, json: &str) {
-        self.key(key);
-        self.out.push_str(json);
-    }
-    /// `"key": "<value>"`, escaped.
-    pub fn string(&mut self, key: &str, value: &str) {
-        self.key(key);
-        push_string(self.out, value);
     }
 }
 
@@ -292,10 +219,7 @@ impl<'a> Decoder<'a> {
         }
         // Members go in before the closing brace, just consumed.
         self.flush(self.lx.pos - 1);
-        let mut members = Members {
-            out: &mut self.out,
-            first,
-        };
+        let mut members = Members::new(&mut self.out, first);
         for (index, field) in shape.fields.iter().enumerate() {
             if seen & Shape::bit(index) != 0 {
                 continue;
@@ -329,7 +253,7 @@ impl<'a> Decoder<'a> {
             if f.required {
                 return Err(missing(shape, f));
             }
-            if let Some(absent) = f.absent {
+            if let Some(absent) = f.absent.filter(|&a| a != "null") {
                 self.replace(start, self.lx.pos, absent);
             }
             return Ok(());
@@ -376,9 +300,7 @@ impl<'a> Decoder<'a> {
         };
         if capturing {
             if let Some(slot) = f.capture {
-                if let Some(value) = self.captures.values.get_mut(slot as usize) {
-                    *value = Some(kept.clone().into_owned());
-                }
+                self.captures.set(slot, kept.clone().into_owned());
             }
         }
         if let Some(slot) = f.local.and_then(|i| locals.get_mut(i)) {
