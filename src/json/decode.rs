@@ -74,7 +74,7 @@ struct Decoder<'a> {
 
 impl<'a> Decoder<'a> {
     /// Copies the source up to `upto`.
-    #[inline]
+    #[inline(always)]
     fn flush(&mut self, upto: usize) {
         if upto > self.mark {
             self.out
@@ -84,7 +84,7 @@ impl<'a> Decoder<'a> {
     }
 
     /// Writes `text` in place of the source's `start..end`.
-    #[inline]
+    #[inline(always)]
     fn replace(&mut self, start: usize, end: usize, text: &str) {
         self.flush(start);
         self.out.push_str(text);
@@ -92,7 +92,7 @@ impl<'a> Decoder<'a> {
     }
 
     /// Puts the source's `start..end` (a number's text) in quotes.
-    #[inline]
+    #[inline(always)]
     fn quote(&mut self, start: usize, end: usize) {
         self.flush(start);
         self.out.push('"');
@@ -121,7 +121,7 @@ impl<'a> Decoder<'a> {
 
     /// A key at the current position: re-cased (or renamed) in place; the known field it
     /// names, if any.
-    #[inline]
+    #[inline(always)]
     fn key(&mut self, shape: &Shape) -> Result<Option<(usize, &'static Field)>, Fail> {
         self.lx.peek();
         let start = self.lx.pos + 1;

@@ -72,7 +72,7 @@ impl<'a> Lexer<'a> {
     }
 
     /// The next byte after whitespace, not consumed.
-    #[inline]
+    #[inline(always)]
     pub fn peek(&mut self) -> Option<u8> {
         while let Some(&b) = self.bytes.get(self.pos) {
             if !matches!(b, b' ' | b'\n' | b'\r' | b'\t') {
@@ -93,7 +93,7 @@ impl<'a> Lexer<'a> {
     }
 
     /// Consumes `byte` (after whitespace) or fails.
-    #[inline]
+    #[inline(always)]
     pub fn expect(&mut self, byte: u8) -> Result<(), Syntax> {
         if self.peek() == Some(byte) {
             self.pos += 1;
@@ -104,7 +104,7 @@ impl<'a> Lexer<'a> {
     }
 
     /// After a member or item: `true` for `,`, `false` for `close`.
-    #[inline]
+    #[inline(always)]
     pub fn comma_or(&mut self, close: u8) -> Result<bool, Syntax> {
         match self.peek() {
             Some(b',') => {
@@ -120,7 +120,7 @@ impl<'a> Lexer<'a> {
     }
 
     /// After `{` or `[`: consumes `close` and returns `true` when the container is empty.
-    #[inline]
+    #[inline(always)]
     pub fn empty(&mut self, close: u8) -> bool {
         if self.peek() == Some(close) {
             self.pos += 1;
@@ -316,7 +316,7 @@ impl<'a> Lexer<'a> {
     }
 
     /// The nesting inside a container opened at the current byte.
-    #[inline]
+    #[inline(always)]
     pub fn deeper(&self, depth: usize) -> Result<usize, Syntax> {
         if depth >= MAX_DEPTH {
             Err(Syntax::TooDeep(self.pos))
@@ -336,7 +336,7 @@ const HIGHS: u64 = 0x8080_8080_8080_8080;
 
 /// The first position from `pos` of an 8-byte block that may hold `"`, `\` or a control
 /// byte (SWAR: each test is exact about "none in this block").
-#[inline]
+#[inline(always)]
 fn skip_plain(bytes: &[u8], pos: usize) -> usize {
     let zero_in = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
     let rest = bytes.get(pos..).unwrap_or_default();

@@ -167,7 +167,7 @@ impl Shape {
     }
 
     /// The field named `name` on the wire, with its index.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn field(&self, name: &str) -> Option<(usize, &'static Field)> {
         let (len, first) = (name.len(), name.as_bytes().first());
         // Length and first byte rule out almost every field without a call to memcmp.
@@ -177,7 +177,7 @@ impl Shape {
     }
 
     /// The bit of field `index` in a "seen" set (fields past the 64th share the last bit).
-    #[inline]
+    #[inline(always)]
     pub(crate) fn bit(index: usize) -> u64 {
         1u64 << index.min(63)
     }
