@@ -47,8 +47,8 @@ pub fn encode_body(json: &str, shape: &Shape) -> Result<String> {
         Ok(()) => Ok(e.out),
         Err(Fail::Arg(err)) => Err(err),
         Err(Fail::Syntax(s)) => Err(StreamError::invalid_argument(format!(
-            "{subject} is not JSON: {}",
-            s.describe(json)
+            "{subject} is not JSON ({})",
+            s.location(json)
         ))),
     }
 }

@@ -23,7 +23,12 @@ impl Syntax {
 
     /// `"line 1, column 5"` (1-based; columns count characters).
     pub fn location(self, text: &str) -> String {
-        let (line, column) = line_column(text, self.pos());
+        // At the end, the last character is named (as serde_json did before this module).
+        let pos = match self {
+            Self::Eof(pos) => pos.saturating_sub(1),
+            other => other.pos(),
+        };
+        let (line, column) = line_column(text, pos);
         format!("line {line}, column {column}")
     }
 

@@ -335,7 +335,7 @@ fn syntax_errors_report_line_and_column() {
     let err = decode("{\n  \"a\": tru", &GATEWAY_PAYMENT).unwrap_err();
     assert_eq!(
         err.message,
-        "a body that is not the documented JSON: the JSON ends early (line 2, column 11); the response was cut off"
+        "a body that is not the documented JSON: the JSON ends early (line 2, column 10); the response was cut off"
     );
     let err = decode("{\n  \"a\": x}", &GATEWAY_PAYMENT).unwrap_err();
     assert_eq!(
