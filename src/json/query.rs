@@ -64,7 +64,7 @@ pub struct QuerySpec {
 pub fn encode_query(json: &str, spec: &QuerySpec) -> Result<String> {
     let what = spec.what;
     let root = parse(json).map_err(|s: Syntax| {
-        StreamError::invalid_argument(format!("{what} is not JSON: {}", s.describe(json)))
+        StreamError::invalid_argument(format!("{what} is not JSON ({})", s.location(json)))
     })?;
     if root.is_null() {
         return Ok(String::new());

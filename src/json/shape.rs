@@ -137,7 +137,8 @@ impl Field {
     }
 }
 
-/// An object the crate knows. At most 128 fields (a bit set tracks which were seen).
+/// An object the crate knows. At most 64 fields (a bit set tracks which were seen; a test
+/// checks every shape).
 #[derive(Debug, Clone, Copy)]
 pub struct Shape {
     /// Names the object in messages (`"gateway payment"`, `"request"`; empty for none).
@@ -166,9 +167,19 @@ impl Shape {
     }
 
     /// The field named `name` on the wire, with its index.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn field(&self, name: &str) -> Option<(usize, &'static Field)> {
-        self.fields.iter().enumerate().find(|(_, f)| f.name == name)
+        let (len, first) = (name.len(), name.as_bytes().first());
+        // Length and first byte rule out almost every field without a call to memcmp.
+        self.fields.iter().enumerate().find(|(_, f)| {
+            f.name.len() == len && f.name.as_bytes().first() == first && f.name == name
+        })
+    }
+
+    /// The bit of field `index` in a "seen" set (fields past the 64th share the last bit).
+    #[inline(always)]
+    pub(crate) fn bit(index: usize) -> u64 {
+        1u64 << index.min(63)
     }
 }
 
