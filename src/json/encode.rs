@@ -110,6 +110,16 @@ impl Encoder<'_> {
                 self.out.push_str("\":");
                 self.lx.expect(b':')?;
                 match known {
+                    None if shape.closed => {
+                        let known: Vec<String> =
+                            shape.fields.iter().map(|f| camel_case(f.name)).collect();
+                        return Err(refuse(format!(
+                            "{}: unknown field \"{}\"; known fields are {}",
+                            prefix.strip_suffix('.').unwrap_or("body"),
+                            crate::amount::escape(&key.value()),
+                            known.join(", ")
+                        )));
+                    }
                     None => copy_value(&mut self.lx, &mut self.out, KeyCase::Snake, depth)?,
                     Some((index, field)) => {
                         seen |= Shape::bit(index);

@@ -146,6 +146,9 @@ pub struct Shape {
     pub fields: &'static [Field],
     pub close: Option<Close>,
     pub rule: Rule,
+    /// A request whose every field is documented: an unknown one is refused (a typo would
+    /// otherwise be sent and ignored).
+    pub closed: bool,
 }
 
 impl Shape {
@@ -155,7 +158,12 @@ impl Shape {
             fields,
             close: None,
             rule: Rule::None,
+            closed: false,
         }
+    }
+    pub const fn closed(mut self) -> Self {
+        self.closed = true;
+        self
     }
     pub const fn on_close(mut self, close: Close) -> Self {
         self.close = Some(close);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { GatewayClient, StreamPayClient } from 'stream-payments';
 import { API_KEY, COMPLETED_ID, SP_FIXTURE_ID, T } from './helpers.mjs';
 
-const fixture = (name) => readFileSync(join(process.env.STREAM_ROOT, 'tests/mock/fixtures', name), 'utf8');
+const fixture = (name) => readFileSync(join(process.env.STREAM_ROOT, 'pkg/mock/fixtures', name), 'utf8');
 const GATEWAY_PAYMENT = fixture('gateway-payment-completed.json');
 const STREAMPAY_PAYMENT = fixture('streampay-payment.json');
 const STREAMPAY_PAGE = fixture('streampay-payments-page.json');

@@ -180,7 +180,7 @@ test('JSON of the wrong types -> DECODE naming the field', T, async () => {
   }
   mock.state.addFault({ path: '/api/v2/payments', kind: 'wrongTypes' });
   assertStreamError(await rejection(() => streampay.listPayments()), { code: 'DECODE' });
-  for (const body of [[], 'text', 42, null, { data: [], pagination: { total_count: '2' } }, { data: [] }]) {
+  for (const body of [[], 'text', 42, null, { data: [], pagination: { total_count: '2' } }, { data: 'x' }]) {
     mock.state.addFault({ path: '/api/v2/payments', status: 200, body });
     assertStreamError(await rejection(() => streampay.listPayments()), { code: 'DECODE', status: 200 });
   }

@@ -18,25 +18,32 @@ after(() => mock.close());
 const logged = (filter) => mock.state.requests(filter);
 
 test('create -> get -> list finds it -> set status', async () => {
+  // The API's CreatePaymentLinkDto: a name and the items (products) the link sells.
+  const product = [...mock.state.resources.products.values()]
+    .find((p) => p.is_active && p.prices.some((x) => x.currency === 'SAR'));
   const link = await client.createPaymentLink({
     name: 'Gym membership',
-    amount: '150.00',
+    currency: 'SAR',
+    items: [{ productId: product.id, quantity: 2, allowCustomQuantity: true }],
     maxNumberOfPayments: 3,
-    customFields: { fooBar: 1 },
+    customMetadata: { fooBar: 1, deep: { innerKey: 'x' } },
   });
   assert.match(link.id, /^[0-9a-f-]{36}$/);
   assert.equal(link.name, 'Gym membership');
   assert.equal(link.status, 'ACTIVE');
-  assert.equal(link.url, `${mock.url}/links/${link.id}`);
-  assert.ok(Date.parse(link.createdAt), 'unknown fields are kept, camelCased');
   assert.equal(link.maxNumberOfPayments, 3);
-  assert.equal(link.amount, '150.00');
-
-  // On the wire: top-level keys snake_cased, nested values as given.
-  const stored = mock.state.paymentLink(link.id);
-  assert.equal(stored.max_number_of_payments, 3);
-  assert.equal(stored.maxNumberOfPayments, undefined);
-  assert.deepEqual(stored.custom_fields, { fooBar: 1 });
+  assert.equal(typeof link.amount, 'string', 'amounts are exact strings');
+  // camelCase at every depth in the answer, snake_case at every depth on the wire.
+  assert.deepEqual(link.customMetadata, { fooBar: 1, deep: { innerKey: 'x' } });
+  assert.equal(link.items[0].productId, product.id);
+  const [sent] = logged({ method: 'POST' });
+  assert.deepEqual(JSON.parse(sent.body), {
+    name: 'Gym membership',
+    currency: 'SAR',
+    items: [{ product_id: product.id, quantity: 2, allow_custom_quantity: true }],
+    max_number_of_payments: 3,
+    custom_metadata: { foo_bar: 1, deep: { inner_key: 'x' } },
+  });
 
   assert.deepEqual(await client.getPaymentLink(link.id), link);
 

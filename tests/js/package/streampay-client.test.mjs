@@ -75,7 +75,8 @@ test('an unknown status and unknown fields decode and are kept', T, async () => 
   });
   const p = await client.getPayment(SP_FIXTURE_ID);
   assert.equal(p.currentStatus, 'ON_HOLD');
-  assert.deepEqual(p.settlementBatch, { batch_id: 'b1' });
+  // camelCase at every depth, also inside objects the package does not model.
+  assert.deepEqual(p.settlementBatch, { batchId: 'b1' });
   assert.equal(p.feeInSmallestUnit, 12);
   assert.equal(p.amount, '115.00');
 });
