@@ -37,7 +37,7 @@ test-wasm: setup
 	$(WASM_TEST) --test wasm_browser
 
 test-mock: setup
-	node --test tests/mock/
+	node --test tests/mock/*.test.mjs
 
 # The generated StreamPay types are fresh (a stale file fails) and compile under tsc --strict.
 test-types: setup

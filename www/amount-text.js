@@ -1,5 +1,5 @@
 // How the checkout and the merchant table print amounts: exact, via the package, never a float.
-import { formatUnits, parseUnits, tokenDecimals } from 'stream-payments';
+import { formatUnits, parseUnits, tokenDecimals } from 'stream-payments/checkout';
 
 /** Fraction digits the gateway shows for a coin (its `displayAmount` is truncated to 5). */
 export const GATEWAY_DIGITS = 5;

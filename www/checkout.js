@@ -1,5 +1,5 @@
 // The checkout screen: one gateway payment, watched live until it completes or expires.
-import { GatewayClient } from 'stream-payments';
+import { GatewayClient } from 'stream-payments/checkout';
 import { describeError, isAbort } from './errors.js';
 import { coinAmountText, decimalText } from './amount-text.js';
 import { drawQr } from './qr.js';

@@ -1,5 +1,5 @@
 // The amount converter: formatUnits / parseUnits on every keystroke, errors shown inline.
-import { formatUnits, parseUnits, tokenDecimals } from 'stream-payments';
+import { formatUnits, parseUnits, tokenDecimals } from 'stream-payments/checkout';
 import { $ } from './util.js';
 
 const PRESETS = ['STRM', 'NEAR', 'USDC', 'SOL', 'USD', 'EUR', 'SAR', 'KWD', 'BHD'];

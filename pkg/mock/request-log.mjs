@@ -44,6 +44,7 @@ export class RequestLog {
       headers: safeHeaders(req.headers),
       paymentId: paymentId ?? null,
       requestId,
+      body: null,
       status: null,
       fault: null,
       durationMs: null,

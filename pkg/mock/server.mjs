@@ -113,6 +113,7 @@ async function handle(req, res, { state, routers, timers }) {
     if (!match) return api === 'v2' ? v2Error(404, 'NOT_FOUND', `No route ${path}`) : v1Error(404, `No route ${path}`);
     if (!match.handler) return notAllowed(match.allowed, api);
     const body = method === 'POST' || method === 'PATCH' || method === 'PUT' ? await readBody(req) : null;
+    entry.body = body; // the bytes on the wire, for tests of what a client sent
     return match.handler({ state, params: match.params, query, body, req });
   };
   const fault = state.faults.take(method, path, paymentId);

@@ -67,7 +67,7 @@ pub fn json_arg<'a>(text: Option<&'a str>, what: &str) -> Result<&'a str> {
     match text {
         None => Ok("null"),
         Some(t) if t.starts_with('\0') => Err(StreamError::invalid_argument(format!(
-            "{what} cannot be sent as JSON ({})",
+            "{what} cannot be sent as JSON ({}); give amounts as decimal strings",
             t[1..].trim()
         ))),
         Some(t) => Ok(t),

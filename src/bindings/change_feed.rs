@@ -17,8 +17,8 @@ use super::poll_options::wait_options;
 use super::poll_support::poll_transport;
 use super::transport::{Failure, Transport};
 use super::wait::wait;
-use crate::error::StreamError;
 use crate::api::Polled;
+use crate::error::StreamError;
 
 #[derive(Default)]
 struct Feed {
@@ -129,10 +129,7 @@ fn take_ready(f: &mut Feed) -> Option<Result<JsValue, Failure>> {
     let end = if f.closed { Some(Ok(())) } else { f.end.take() }?;
     f.closed = true;
     f.busy = false;
-    Some(
-        end.map(|()| JsValue::UNDEFINED)
-            .map_err(Failure::Aborted),
-    )
+    Some(end.map(|()| JsValue::UNDEFINED).map_err(Failure::Aborted))
 }
 
 /// Aborts `to` with the caller's reason when the caller's signal aborts; the listener goes with

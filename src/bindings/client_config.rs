@@ -58,7 +58,9 @@ pub fn call_options(options: JsValue, signal: JsValue, timeout_ms: JsValue) -> R
     };
     let timeout_ms = match timeout_ms.as_f64() {
         None if timeout_ms.is_undefined() => None,
-        Some(n) if n.is_finite() && n >= 0.0 && n.fract() == 0.0 && n <= f64::from(MAX_TIMEOUT_MS) => {
+        Some(n)
+            if n.is_finite() && n >= 0.0 && n.fract() == 0.0 && n <= f64::from(MAX_TIMEOUT_MS) =>
+        {
             Some(n as u32)
         }
         _ => {

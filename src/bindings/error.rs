@@ -67,12 +67,24 @@ pub fn to_js_error(err: StreamError) -> JsValue {
             err.stream_code.as_deref(),
             extra.as_deref(),
         ),
-        None => {
-            let js = js_sys::Error::new(&err.message);
-            js.set_name("StreamError");
-            js.into()
-        }
+        None => plain_error(&err),
     })
+}
+
+/// Before the shell attached (the raw module alone, as the wasm tests use it): an `Error` named
+/// `StreamError` with the same `code`, `retryable` and `status`.
+fn plain_error(err: &StreamError) -> JsValue {
+    let js = js_sys::Error::new(&err.message);
+    js.set_name("StreamError");
+    let set = |key: &str, value: JsValue| {
+        let _ = js_sys::Reflect::set(&js, &JsValue::from_str(key), &value);
+    };
+    set("code", JsValue::from_str(err.code.as_str()));
+    set("retryable", JsValue::from_bool(err.retryable));
+    if let Some(status) = err.status {
+        set("status", JsValue::from(status));
+    }
+    js.into()
 }
 
 impl From<StreamError> for JsValue {

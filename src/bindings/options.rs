@@ -4,6 +4,7 @@
 
 use js_sys::{Function, Object};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::AbortSignal;
 
 use super::args::type_name;
@@ -84,7 +85,10 @@ impl Opts {
                 type_name(&value)
             )));
         }
-        for key in Object::keys(value.unchecked_ref::<Object>()).iter().filter_map(|k| k.as_string()) {
+        for key in Object::keys(value.unchecked_ref::<Object>())
+            .iter()
+            .filter_map(|k| k.as_string())
+        {
             if !known.contains(&key.as_str()) {
                 return Err(StreamError::invalid_argument(format!(
                     "{what}: unknown option \"{}\"; known options are {}",
@@ -201,7 +205,8 @@ impl Opts {
         Ok(out)
     }
 
-    /// An array of strings, read by serde-wasm-bindgen in one pass.
+    /// An array of strings. (Not through serde-wasm-bindgen: its type errors format floats,
+    /// which links Rust's float printing into the `.wasm`; see BENCHMARKS.md.)
     pub fn strings(&self, key: &str, getter: Getter) -> Result<Vec<String>> {
         let Some(v) = self.get(getter) else {
             return Ok(Vec::new());
@@ -209,15 +214,24 @@ impl Opts {
         if !js_sys::Array::is_array(&v) {
             return Err(self.wrong(key, &v, "an array of strings"));
         }
-        serde_wasm_bindgen::from_value(v.clone())
-            .map_err(|_| self.wrong(key, &v, "an array of strings"))
+        let array: &js_sys::Array = v.unchecked_ref();
+        array
+            .iter()
+            .map(|item| {
+                item.as_string()
+                    .ok_or_else(|| self.wrong(key, &item, "an array of strings"))
+            })
+            .collect()
     }
 }
 
 /// `value` as an `AbortSignal`, checked by shape; `what` names it in the error.
 pub fn signal_value(value: JsValue, what: &str) -> Result<AbortSignal> {
-    let like = value.is_object().then(|| value.unchecked_ref::<SignalLike>());
-    if like.is_some_and(|s| s.aborted().as_bool().is_some() && s.add_event_listener().is_function()) {
+    let like = value
+        .is_object()
+        .then(|| value.unchecked_ref::<SignalLike>());
+    if like.is_some_and(|s| s.aborted().as_bool().is_some() && s.add_event_listener().is_function())
+    {
         Ok(value.unchecked_into())
     } else {
         Err(StreamError::invalid_argument(format!(

@@ -70,7 +70,9 @@ pub fn wait_options(value: JsValue) -> Result<WaitOptions> {
     let opts = Opts::new(Some(value), "waitForPayment options", WAIT_KEYS)?;
     Ok(WaitOptions {
         poll: poll_options(&opts, "waitForPayment options")?,
-        pause_when_hidden: opts.bool("pauseWhenHidden", OptionBag::pause_when_hidden)?.unwrap_or(true),
+        pause_when_hidden: opts
+            .bool("pauseWhenHidden", OptionBag::pause_when_hidden)?
+            .unwrap_or(true),
     })
 }
 
@@ -78,8 +80,20 @@ pub fn wait_options(value: JsValue) -> Result<WaitOptions> {
 pub fn watch_options(value: JsValue) -> Result<WatchOptions> {
     let opts = Opts::new(Some(value), "watchPayments options", WATCH_KEYS)?;
     let what = "watchPayments options";
-    let concurrency = at_least_one(&opts, what, "concurrency", OptionBag::concurrency, MAX_CONCURRENCY)?;
-    let per_second = at_least_one(&opts, what, "maxRequestsPerSecond", OptionBag::max_requests_per_second, MAX_PER_SECOND)?;
+    let concurrency = at_least_one(
+        &opts,
+        what,
+        "concurrency",
+        OptionBag::concurrency,
+        MAX_CONCURRENCY,
+    )?;
+    let per_second = at_least_one(
+        &opts,
+        what,
+        "maxRequestsPerSecond",
+        OptionBag::max_requests_per_second,
+        MAX_PER_SECOND,
+    )?;
     Ok(WatchOptions {
         poll: poll_options(&opts, what)?,
         limits: WatchLimits {
@@ -94,10 +108,18 @@ pub fn watch_options(value: JsValue) -> Result<WatchOptions> {
 fn poll_options(opts: &Opts, what: &str) -> Result<PollOptions> {
     // An interval of 0 would send a burst of requests before the backoff grows.
     let interval = at_least_one(opts, what, "intervalMs", OptionBag::interval_ms, MAX_MS)?;
-    let max_interval = at_least_one(opts, what, "maxIntervalMs", OptionBag::max_interval_ms, MAX_MS)?;
+    let max_interval = at_least_one(
+        opts,
+        what,
+        "maxIntervalMs",
+        OptionBag::max_interval_ms,
+        MAX_MS,
+    )?;
     Ok(PollOptions {
         config: PollConfig::new(interval, max_interval),
-        timeout_ms: opts.count("timeoutMs", OptionBag::timeout_ms, MAX_MS)?.unwrap_or(0),
+        timeout_ms: opts
+            .count("timeoutMs", OptionBag::timeout_ms, MAX_MS)?
+            .unwrap_or(0),
         signal: opts.signal("signal", OptionBag::signal)?,
         on_update: opts.function("onUpdate", OptionBag::on_update)?,
         stop_statuses: opts.strings("stopStatuses", OptionBag::stop_statuses)?,

@@ -158,7 +158,11 @@ fn arg_texts(op: &Operation, values: [JsValue; 3]) -> Result<[Option<String>; 3]
 /// `baseUrl` defaults to the public gateway; `payBaseUrl` (payment creation) defaults to
 /// `baseUrl` when that is given, else to the public pay host.
 fn gateway(options: JsValue) -> Result<RawClient> {
-    let known: Vec<&str> = COMMON_OPTIONS.iter().copied().chain(["payBaseUrl"]).collect();
+    let known: Vec<&str> = COMMON_OPTIONS
+        .iter()
+        .copied()
+        .chain(["payBaseUrl"])
+        .collect();
     let opts = Opts::new(Some(options), "GatewayClient options", &known)?;
     let main = transport(&opts, "baseUrl", OptionBag::base_url, GATEWAY_BASE_URL)?;
     let pay_default = opts
@@ -181,21 +185,20 @@ fn streampay(options: JsValue) -> Result<RawClient> {
         .chain(["apiKey", "apiKeyId", "apiSecret", "allowBrowser"])
         .collect();
     let opts = Opts::new(Some(options), "StreamPayClient options", &known)?;
-    let token = match (
-        opts.string("apiKey", OptionBag::api_key)?,
-        opts.string("apiKeyId", OptionBag::api_key_id)?,
-        opts.string("apiSecret", OptionBag::api_secret)?,
-    ) {
-        (Some(token), None, None) => token,
-        (None, Some(id), Some(secret)) => crate::credentials::api_key_token(&id, &secret)?,
-        (None, None, None) => String::new(),
-        _ => {
-            return Err(StreamError::invalid_argument(
+    let token =
+        match (
+            opts.string("apiKey", OptionBag::api_key)?,
+            opts.string("apiKeyId", OptionBag::api_key_id)?,
+            opts.string("apiSecret", OptionBag::api_secret)?,
+        ) {
+            (Some(token), None, None) => token,
+            (None, Some(id), Some(secret)) => crate::credentials::api_key_token(&id, &secret)?,
+            (None, None, None) => String::new(),
+            _ => return Err(StreamError::invalid_argument(
                 "StreamPayClient options: give either apiKey (the token the dashboard shows) or \
                  both apiKeyId and apiSecret",
-            ))
-        }
-    };
+            )),
+        };
     crate::credentials::check_token(&token)?;
     let allow_browser = opts.bool("allowBrowser", OptionBag::allow_browser)? == Some(true);
     if super::runtime::current().is_browser() && !allow_browser {

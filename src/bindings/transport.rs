@@ -282,7 +282,11 @@ fn describe_js_error(e: JsValue) -> String {
         return message;
     }
     let cause: ThrownError = cause.unchecked_into();
-    match cause.code().as_string().or_else(|| cause.message().as_string()) {
+    match cause
+        .code()
+        .as_string()
+        .or_else(|| cause.message().as_string())
+    {
         Some(cause) => format!("{message}: {cause}"),
         None => message,
     }

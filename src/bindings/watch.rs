@@ -15,8 +15,8 @@ use super::poll_options::watch_options;
 use super::poll_support::{now_ms, poll_transport};
 use super::transport::Transport;
 use super::watch_loop::{run, Watcher};
-use crate::error::{Result, StreamError};
 use crate::api::Polled;
+use crate::error::{Result, StreamError};
 use crate::poll::{StopStatuses, WatchBook};
 
 /// The handle of a new watcher of `ids`; throws a `StreamError` for bad ids or options.

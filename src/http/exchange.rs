@@ -147,7 +147,7 @@ mod tests {
             ),
             (
                 "{\"payment_id\":",
-                "the JSON ends early (line 1, column 15); the response was cut off",
+                "the JSON ends early (line 1, column 14); the response was cut off",
             ),
             ("{\"a\":1,}", "it is not valid JSON (line 1, column 8)"),
             (

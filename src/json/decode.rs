@@ -3,43 +3,12 @@
 
 use std::borrow::Cow;
 
+pub use super::decoded::{Captures, Decoded, Members};
 use super::lex::{kind_name, Lexer, Syntax};
-use super::shape::{Field, Kind, Locals, Shape, Slot, SLOTS};
-use super::write::{copy_value, push_camel, push_key, push_string, KeyCase};
+use super::shape::{Field, Kind, Locals, Shape};
+use super::write::push_camel;
 use crate::amount::escape;
 use crate::error::{Result, StreamError};
-
-/// A decoded answer: the JSON text for JS and what Rust keeps from it.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Decoded {
-    /// camelCase keys, amounts and big integers as strings, computed fields added.
-    pub json: String,
-    pub captures: Captures,
-}
-
-/// Values of the fields marked `.capture(slot)`, taken outside arrays only (an item of a list
-/// is not the answer's own field). Strings unescaped, numbers and booleans as their text.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Captures {
-    values: [Option<String>; SLOTS],
-}
-
-impl Captures {
-    pub fn get(&self, slot: Slot) -> Option<&str> {
-        self.values.get(slot as usize)?.as_deref()
-    }
-    /// The payment's status, when the shape captures it.
-    pub fn status(&self) -> Option<&str> {
-        self.get(Slot::Status)
-    }
-    /// Whether a page says another follows; `false` when it has no `pagination`.
-    pub fn has_next_page(&self) -> bool {
-        self.get(Slot::HasNextPage) == Some("true")
-    }
-    pub fn current_page(&self) -> Option<u64> {
-        self.get(Slot::CurrentPage)?.parse().ok()
-    }
-}
 
 /// Why a decode failed: the text is not JSON, or it is JSON of the wrong shape.
 enum Fail {
@@ -73,7 +42,9 @@ pub fn decode(body: &str, shape: &Shape) -> Result<Decoded> {
     }
     let mut d = Decoder {
         lx: Lexer::new(body),
+        src: body,
         out: String::with_capacity(body.len() + body.len() / 8 + 64),
+        mark: 0,
         captures: Captures::default(),
     };
     match d.root(shape) {
@@ -89,55 +60,46 @@ pub fn decode(body: &str, shape: &Shape) -> Result<Decoded> {
     }
 }
 
-/// The members of an object being written, for a shape's `close` hook.
-pub struct Members<'o> {
-    out: &'o mut String,
-    first: bool,
-}
-
-impl Members<'_> {
-    fn comma(&mut self) {
-        if !self.first {
-            self.out.push(',');
-        }
-        self.first = false;
-    }
-    fn key(&mut self, key: &str) {
-        self.comma();
-        self.out.push('"');
-        self.out.push_str(key);
-        self.out.push_str("\":");
-    }
-    /// A known field's default, under its JS name.
-    fn default(&mut self, field: &Field, json: &str) {
-        self.comma();
-        self.out.push('"');
-        match field.js {
-            Some(js) => self.out.push_str(js),
-            None => push_camel(self.out, field.name),
-        }
-        self.out.push_str("\":");
-        self.out.push_str(json);
-    }
-    /// `"key": <json>`; `json` must be valid JSON text.
-    pub fn raw(&mut self, key: &str, json: &str) {
-        self.key(key);
-        self.out.push_str(json);
-    }
-    /// `"key": "<value>"`, escaped.
-    pub fn string(&mut self, key: &str, value: &str) {
-        self.key(key);
-        push_string(self.out, value);
-    }
-}
-
+/// Writes the output as the source with edits: untouched spans are copied in one piece, so
+/// the cost is the scan plus the few places that change (re-cased keys, quoted numbers,
+/// defaults and computed fields).
 struct Decoder<'a> {
     lx: Lexer<'a>,
+    src: &'a str,
     out: String,
+    /// The source is copied to the output up to here.
+    mark: usize,
     captures: Captures,
 }
 
 impl<'a> Decoder<'a> {
+    /// Copies the source up to `upto`.
+    #[inline(always)]
+    fn flush(&mut self, upto: usize) {
+        if upto > self.mark {
+            self.out
+                .push_str(self.src.get(self.mark..upto).unwrap_or_default());
+            self.mark = upto;
+        }
+    }
+
+    /// Writes `text` in place of the source's `start..end`.
+    #[inline(always)]
+    fn replace(&mut self, start: usize, end: usize, text: &str) {
+        self.flush(start);
+        self.out.push_str(text);
+        self.mark = end;
+    }
+
+    /// Puts the source's `start..end` (a number's text) in quotes.
+    #[inline(always)]
+    fn quote(&mut self, start: usize, end: usize) {
+        self.flush(start);
+        self.out.push('"');
+        self.flush(end);
+        self.out.push('"');
+    }
+
     fn root(&mut self, shape: &Shape) -> Result<(), Fail> {
         let first = self.lx.peek();
         if first == Some(b'{') {
@@ -153,6 +115,76 @@ impl<'a> Decoder<'a> {
         if !self.lx.at_end() {
             return Err(Syntax::Invalid(self.lx.pos).into());
         }
+        self.flush(self.src.len());
+        Ok(())
+    }
+
+    /// A key at the current position: re-cased (or renamed) in place; the known field it
+    /// names, if any.
+    #[inline(always)]
+    fn key(&mut self, shape: &Shape) -> Result<Option<(usize, &'static Field)>, Fail> {
+        self.lx.peek();
+        let start = self.lx.pos + 1;
+        let key = self.lx.string()?;
+        let end = start + key.raw.len();
+        let known = if key.escaped || shape.fields.is_empty() {
+            None
+        } else {
+            shape.field(key.raw)
+        };
+        if let Some(js) = known.and_then(|(_, f)| f.js) {
+            self.replace(start, end, js);
+        } else if key.raw.as_bytes().contains(&b'_') {
+            self.flush(start);
+            push_camel(&mut self.out, key.raw);
+            self.mark = end;
+        }
+        self.lx.expect(b':')?;
+        Ok(known)
+    }
+
+    /// Any value, keys re-cased and big integers quoted. `depth` is its container's nesting.
+    fn any(&mut self, depth: usize) -> Result<(), Fail> {
+        match self.lx.peek() {
+            Some(b'"') => {
+                self.lx.string()?;
+            }
+            Some(b'{') => {
+                let depth = self.lx.deeper(depth)?;
+                self.lx.expect(b'{')?;
+                if !self.lx.empty(b'}') {
+                    loop {
+                        self.key(&super::shape::ANY)?;
+                        self.any(depth)?;
+                        if !self.lx.comma_or(b'}')? {
+                            break;
+                        }
+                    }
+                }
+            }
+            Some(b'[') => {
+                let depth = self.lx.deeper(depth)?;
+                self.lx.expect(b'[')?;
+                if !self.lx.empty(b']') {
+                    loop {
+                        self.any(depth)?;
+                        if !self.lx.comma_or(b']')? {
+                            break;
+                        }
+                    }
+                }
+            }
+            Some(b'-' | b'0'..=b'9') => {
+                let start = self.lx.pos;
+                let num = self.lx.number()?;
+                if num.is_big_integer() {
+                    self.quote(start, self.lx.pos);
+                }
+            }
+            _ => {
+                self.lx.literal()?;
+            }
+        }
         Ok(())
     }
 
@@ -160,33 +192,16 @@ impl<'a> Decoder<'a> {
     fn object(&mut self, shape: &Shape, depth: usize, capturing: bool) -> Result<(), Fail> {
         let depth = self.lx.deeper(depth)?;
         self.lx.expect(b'{')?;
-        self.out.push('{');
-        let mut seen: u128 = 0;
+        let mut seen: u64 = 0;
         let mut locals: Locals<'a> = Default::default();
         let mut first = true;
         if !self.lx.empty(b'}') {
+            first = false;
             loop {
-                let key = self.lx.string()?;
-                if !first {
-                    self.out.push(',');
-                }
-                first = false;
-                self.out.push('"');
-                let known = if key.escaped {
-                    None
-                } else {
-                    shape.field(key.raw)
-                };
-                match known.and_then(|(_, f)| f.js) {
-                    Some(js) => self.out.push_str(js),
-                    None => push_key(&mut self.out, key.raw, KeyCase::Camel),
-                }
-                self.out.push_str("\":");
-                self.lx.expect(b':')?;
-                match known {
-                    None => copy_value(&mut self.lx, &mut self.out, KeyCase::Camel, depth)?,
+                match self.key(shape)? {
+                    None => self.any(depth)?,
                     Some((index, field)) => {
-                        seen |= 1u128.checked_shl(index as u32).unwrap_or(0);
+                        seen |= Shape::bit(index);
                         self.field(shape, field, depth, capturing, &mut locals)?;
                     }
                 }
@@ -195,12 +210,18 @@ impl<'a> Decoder<'a> {
                 }
             }
         }
-        let mut members = Members {
-            out: &mut self.out,
-            first,
-        };
+        let needs_more = shape.close.is_some()
+            || shape.fields.iter().enumerate().any(|(index, field)| {
+                seen & Shape::bit(index) == 0 && (field.required || field.absent.is_some())
+            });
+        if !needs_more {
+            return Ok(());
+        }
+        // Members go in before the closing brace, just consumed.
+        self.flush(self.lx.pos - 1);
+        let mut members = Members::new(&mut self.out, first);
         for (index, field) in shape.fields.iter().enumerate() {
-            if seen & 1u128.checked_shl(index as u32).unwrap_or(0) != 0 {
+            if seen & Shape::bit(index) != 0 {
                 continue;
             }
             if field.required {
@@ -213,7 +234,6 @@ impl<'a> Decoder<'a> {
         if let Some(close) = shape.close {
             close(&locals, &mut members);
         }
-        self.out.push('}');
         Ok(())
     }
 
@@ -227,38 +247,32 @@ impl<'a> Decoder<'a> {
         locals: &mut Locals<'a>,
     ) -> Result<(), Fail> {
         let first = self.lx.peek();
+        let start = self.lx.pos;
         if first == Some(b'n') {
             self.lx.literal()?;
             if f.required {
                 return Err(missing(shape, f));
             }
-            self.out.push_str(f.absent.unwrap_or("null"));
+            if let Some(absent) = f.absent.filter(|&a| a != "null") {
+                self.replace(start, self.lx.pos, absent);
+            }
             return Ok(());
         }
         let kept: Cow<'a, str> = match (f.kind, first) {
-            (Kind::Any, _) => {
-                copy_value(&mut self.lx, &mut self.out, KeyCase::Camel, depth)?;
-                return Ok(());
-            }
+            (Kind::Any, _) => return self.any(depth),
             (Kind::Str, Some(b'"')) => {
                 let s = self.lx.string()?;
-                self.push_quoted(s.raw);
                 if f.capture.is_none() && f.local.is_none() {
                     return Ok(());
                 }
                 s.value()
             }
-            (Kind::Bool, Some(b't' | b'f')) => {
-                let word = self.lx.literal()?;
-                self.out.push_str(word);
-                Cow::Borrowed(word)
-            }
+            (Kind::Bool, Some(b't' | b'f')) => Cow::Borrowed(self.lx.literal()?),
             (Kind::Count, Some(b'-' | b'0'..=b'9')) => {
                 let num = self.lx.number()?;
                 if num.count().is_none() {
                     return Err(wrong(shape, f, first, "a non-negative integer"));
                 }
-                self.out.push_str(num.text);
                 Cow::Borrowed(num.text)
             }
             (Kind::Amount | Kind::Units, Some(b'-' | b'0'..=b'9')) => {
@@ -266,7 +280,7 @@ impl<'a> Decoder<'a> {
                 if matches!(f.kind, Kind::Units) && !num.integer {
                     return Err(not_units(shape, f, num.text));
                 }
-                self.push_quoted(num.text);
+                self.quote(start, self.lx.pos);
                 Cow::Borrowed(num.text)
             }
             (Kind::Amount | Kind::Units, Some(b'"')) => {
@@ -274,17 +288,10 @@ impl<'a> Decoder<'a> {
                 if matches!(f.kind, Kind::Units) && !is_units(s.raw) {
                     return Err(not_units(shape, f, &s.value()));
                 }
-                self.push_quoted(s.raw);
                 s.value()
             }
-            (Kind::Object(inner), Some(b'{')) => {
-                self.object(inner, depth, capturing)?;
-                return Ok(());
-            }
-            (Kind::Array(inner), Some(b'[')) => {
-                self.array(inner, depth)?;
-                return Ok(());
-            }
+            (Kind::Object(inner), Some(b'{')) => return self.object(inner, depth, capturing),
+            (Kind::Array(inner), Some(b'[')) => return self.array(inner, depth),
             (kind, _) => {
                 // The value must be JSON before its kind can be wrong.
                 self.lx.skip(depth)?;
@@ -293,9 +300,7 @@ impl<'a> Decoder<'a> {
         };
         if capturing {
             if let Some(slot) = f.capture {
-                if let Some(value) = self.captures.values.get_mut(slot as usize) {
-                    *value = Some(kept.clone().into_owned());
-                }
+                self.captures.set(slot, kept.clone().into_owned());
             }
         }
         if let Some(slot) = f.local.and_then(|i| locals.get_mut(i)) {
@@ -308,7 +313,6 @@ impl<'a> Decoder<'a> {
     fn array(&mut self, shape: &Shape, depth: usize) -> Result<(), Fail> {
         let depth = self.lx.deeper(depth)?;
         self.lx.expect(b'[')?;
-        self.out.push('[');
         if !self.lx.empty(b']') {
             loop {
                 let first = self.lx.peek();
@@ -325,18 +329,9 @@ impl<'a> Decoder<'a> {
                 if !self.lx.comma_or(b']')? {
                     break;
                 }
-                self.out.push(',');
             }
         }
-        self.out.push(']');
         Ok(())
-    }
-
-    #[inline]
-    fn push_quoted(&mut self, raw: &str) {
-        self.out.push('"');
-        self.out.push_str(raw);
-        self.out.push('"');
     }
 }
 

@@ -47,8 +47,8 @@ pub fn encode_body(json: &str, shape: &Shape) -> Result<String> {
         Ok(()) => Ok(e.out),
         Err(Fail::Arg(err)) => Err(err),
         Err(Fail::Syntax(s)) => Err(StreamError::invalid_argument(format!(
-            "{subject} is not JSON: {}",
-            s.describe(json)
+            "{subject} is not JSON ({})",
+            s.location(json)
         ))),
     }
 }
@@ -85,7 +85,7 @@ impl Encoder<'_> {
         let depth = self.lx.deeper(depth)?;
         self.lx.expect(b'{')?;
         self.out.push('{');
-        let mut seen: u128 = 0;
+        let mut seen: u64 = 0;
         let mut keys: Vec<(usize, usize)> = Vec::new();
         if !self.lx.empty(b'}') {
             loop {
@@ -110,9 +110,19 @@ impl Encoder<'_> {
                 self.out.push_str("\":");
                 self.lx.expect(b':')?;
                 match known {
+                    None if shape.closed => {
+                        let known: Vec<String> =
+                            shape.fields.iter().map(|f| camel_case(f.name)).collect();
+                        return Err(refuse(format!(
+                            "{}: unknown field \"{}\"; known fields are {}",
+                            prefix.strip_suffix('.').unwrap_or("body"),
+                            crate::amount::escape(&key.value()),
+                            known.join(", ")
+                        )));
+                    }
                     None => copy_value(&mut self.lx, &mut self.out, KeyCase::Snake, depth)?,
                     Some((index, field)) => {
-                        seen |= 1u128.checked_shl(index as u32).unwrap_or(0);
+                        seen |= Shape::bit(index);
                         let name = format!("{prefix}{}", key.value());
                         self.field(field, &name, depth)?;
                     }
@@ -122,7 +132,7 @@ impl Encoder<'_> {
                 }
             }
         }
-        let bit = |i: usize| seen & 1u128.checked_shl(i as u32).unwrap_or(0) != 0;
+        let bit = |i: usize| seen & Shape::bit(i) != 0;
         for (index, field) in shape.fields.iter().enumerate() {
             if bit(index) {
                 continue;

@@ -4,57 +4,11 @@
 
 use std::borrow::Cow;
 
+pub use super::syntax::Syntax;
+
 /// Deepest nesting accepted. The APIs nest a handful of levels; the bound keeps a hostile body
 /// from recursing the wasm stack away.
 pub const MAX_DEPTH: usize = 128;
-
-/// Why a document could not be read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Syntax {
-    /// Not JSON at byte `pos`.
-    Invalid(usize),
-    /// The text ends in the middle of a value.
-    Eof(usize),
-    /// Nesting deeper than [`MAX_DEPTH`], at byte `pos`.
-    TooDeep(usize),
-}
-
-impl Syntax {
-    /// Byte offset in the text.
-    pub fn pos(self) -> usize {
-        match self {
-            Self::Invalid(pos) | Self::Eof(pos) | Self::TooDeep(pos) => pos,
-        }
-    }
-
-    /// `"line 1, column 5"` (1-based; columns count characters).
-    pub fn location(self, text: &str) -> String {
-        let (line, column) = line_column(text, self.pos());
-        format!("line {line}, column {column}")
-    }
-
-    /// `"it is not valid JSON (line 1, column 5)"` and its kin, for messages.
-    pub fn describe(self, text: &str) -> String {
-        let at = |_| self.location(text);
-        match self {
-            Self::Invalid(pos) => format!("it is not valid JSON ({})", at(pos)),
-            Self::Eof(pos) => format!(
-                "the JSON ends early ({}); the response was cut off",
-                at(pos)
-            ),
-            Self::TooDeep(pos) => format!("it nests deeper than {MAX_DEPTH} levels ({})", at(pos)),
-        }
-    }
-}
-
-/// 1-based line and column (in characters) of byte `pos`.
-fn line_column(text: &str, pos: usize) -> (usize, usize) {
-    let before = text.get(..pos.min(text.len())).unwrap_or(text);
-    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before.get(line_start..).map_or(0, |s| s.chars().count()) + 1;
-    (line, column)
-}
 
 /// A string token: the text between the quotes, still escaped.
 #[derive(Debug, Clone, Copy)]
@@ -118,7 +72,7 @@ impl<'a> Lexer<'a> {
     }
 
     /// The next byte after whitespace, not consumed.
-    #[inline]
+    #[inline(always)]
     pub fn peek(&mut self) -> Option<u8> {
         while let Some(&b) = self.bytes.get(self.pos) {
             if !matches!(b, b' ' | b'\n' | b'\r' | b'\t') {
@@ -139,7 +93,7 @@ impl<'a> Lexer<'a> {
     }
 
     /// Consumes `byte` (after whitespace) or fails.
-    #[inline]
+    #[inline(always)]
     pub fn expect(&mut self, byte: u8) -> Result<(), Syntax> {
         if self.peek() == Some(byte) {
             self.pos += 1;
@@ -150,7 +104,7 @@ impl<'a> Lexer<'a> {
     }
 
     /// After a member or item: `true` for `,`, `false` for `close`.
-    #[inline]
+    #[inline(always)]
     pub fn comma_or(&mut self, close: u8) -> Result<bool, Syntax> {
         match self.peek() {
             Some(b',') => {
@@ -166,7 +120,7 @@ impl<'a> Lexer<'a> {
     }
 
     /// After `{` or `[`: consumes `close` and returns `true` when the container is empty.
-    #[inline]
+    #[inline(always)]
     pub fn empty(&mut self, close: u8) -> bool {
         if self.peek() == Some(close) {
             self.pos += 1;
@@ -187,17 +141,23 @@ impl<'a> Lexer<'a> {
         let start = self.pos;
         let mut escaped = false;
         loop {
-            let Some(&b) = self.bytes.get(self.pos) else {
-                return Err(Syntax::Eof(self.pos));
+            // Most strings have no escapes: skip eight plain bytes at a time, then find the end.
+            self.pos = skip_plain(self.bytes, self.pos);
+            let rest = self.bytes.get(self.pos..).unwrap_or_default();
+            let Some(skip) = rest
+                .iter()
+                .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+            else {
+                return Err(Syntax::Eof(self.bytes.len()));
             };
-            match b {
-                b'"' => break,
-                b'\\' => {
+            self.pos += skip;
+            match rest.get(skip) {
+                Some(b'"') => break,
+                Some(b'\\') => {
                     escaped = true;
                     self.escape()?;
                 }
-                0..=0x1f => return Err(Syntax::Invalid(self.pos)),
-                _ => self.pos += 1,
+                _ => return Err(Syntax::Invalid(self.pos)),
             }
         }
         let raw = self.src.get(start..self.pos).unwrap_or_default();
@@ -356,7 +316,7 @@ impl<'a> Lexer<'a> {
     }
 
     /// The nesting inside a container opened at the current byte.
-    #[inline]
+    #[inline(always)]
     pub fn deeper(&self, depth: usize) -> Result<usize, Syntax> {
         if depth >= MAX_DEPTH {
             Err(Syntax::TooDeep(self.pos))
@@ -369,6 +329,31 @@ impl<'a> Lexer<'a> {
     pub fn slice(&self, start: usize, end: usize) -> &'a str {
         self.src.get(start..end).unwrap_or_default()
     }
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// The first position from `pos` of an 8-byte block that may hold `"`, `\` or a control
+/// byte (SWAR: each test is exact about "none in this block").
+#[inline(always)]
+fn skip_plain(bytes: &[u8], pos: usize) -> usize {
+    let zero_in = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
+    let rest = bytes.get(pos..).unwrap_or_default();
+    let mut plain = 0;
+    for block in rest.chunks_exact(8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(block);
+        let x = u64::from_le_bytes(word);
+        let special = zero_in(x ^ (ONES * u64::from(b'"')))
+            | zero_in(x ^ (ONES * u64::from(b'\\')))
+            | (x.wrapping_sub(ONES * 0x20) & !x & HIGHS);
+        if special != 0 {
+            break;
+        }
+        plain += 8;
+    }
+    pos + plain
 }
 
 /// "a string", "an object"...: the JSON type of the value starting with `first`, for messages.

@@ -30,11 +30,13 @@
 
 mod check;
 mod decode;
+mod decoded;
 mod encode;
 mod lex;
 mod query;
 pub mod raw;
 mod shape;
+mod syntax;
 mod write;
 
 pub use decode::{decode, Captures, Decoded, Members, NOT_JSON};
@@ -47,3 +49,5 @@ pub use write::{camel_case, push_string, rewrite, snake_case, KeyCase};
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_encode;

@@ -17,9 +17,9 @@ pub enum ParamKind {
         max: u64,
     },
     Str,
-    /// An array of strings (or one string) as repeated keys: `statuses=A&statuses=B`.
+    /// An array of strings as repeated keys: `statuses=A&statuses=B`.
     Repeated,
-    /// An array of strings (or one string) as one comma-separated value: `currencies=SAR,USD`.
+    /// An array of strings as one comma-separated value: `currencies=SAR,USD`.
     Comma,
     /// `true` / `false`.
     Bool,
@@ -64,7 +64,7 @@ pub struct QuerySpec {
 pub fn encode_query(json: &str, spec: &QuerySpec) -> Result<String> {
     let what = spec.what;
     let root = parse(json).map_err(|s: Syntax| {
-        StreamError::invalid_argument(format!("{what} is not JSON: {}", s.describe(json)))
+        StreamError::invalid_argument(format!("{what} is not JSON ({})", s.location(json)))
     })?;
     if root.is_null() {
         return Ok(String::new());
@@ -130,7 +130,8 @@ fn write_param(out: &mut String, p: &Param, value: Raw<'_>) -> Result<()> {
             _ => return Err(wrong("a boolean")),
         },
         ParamKind::Repeated | ParamKind::Comma => {
-            let items = value.items().unwrap_or_else(|| vec![value]);
+            // An array, as the types say: one bare string is a mistake worth naming.
+            let items = value.items().ok_or_else(|| wrong("an array of strings"))?;
             let mut joined = String::new();
             for item in items {
                 let text = item.as_str().ok_or_else(|| wrong("an array of strings"))?;

@@ -137,7 +137,8 @@ impl Field {
     }
 }
 
-/// An object the crate knows. At most 128 fields (a bit set tracks which were seen).
+/// An object the crate knows. At most 64 fields (a bit set tracks which were seen; a test
+/// checks every shape).
 #[derive(Debug, Clone, Copy)]
 pub struct Shape {
     /// Names the object in messages (`"gateway payment"`, `"request"`; empty for none).
@@ -145,6 +146,9 @@ pub struct Shape {
     pub fields: &'static [Field],
     pub close: Option<Close>,
     pub rule: Rule,
+    /// A request whose every field is documented: an unknown one is refused (a typo would
+    /// otherwise be sent and ignored).
+    pub closed: bool,
 }
 
 impl Shape {
@@ -154,7 +158,12 @@ impl Shape {
             fields,
             close: None,
             rule: Rule::None,
+            closed: false,
         }
+    }
+    pub const fn closed(mut self) -> Self {
+        self.closed = true;
+        self
     }
     pub const fn on_close(mut self, close: Close) -> Self {
         self.close = Some(close);
@@ -166,9 +175,19 @@ impl Shape {
     }
 
     /// The field named `name` on the wire, with its index.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn field(&self, name: &str) -> Option<(usize, &'static Field)> {
-        self.fields.iter().enumerate().find(|(_, f)| f.name == name)
+        let (len, first) = (name.len(), name.as_bytes().first());
+        // Length and first byte rule out almost every field without a call to memcmp.
+        self.fields.iter().enumerate().find(|(_, f)| {
+            f.name.len() == len && f.name.as_bytes().first() == first && f.name == name
+        })
+    }
+
+    /// The bit of field `index` in a "seen" set (fields past the 64th share the last bit).
+    #[inline(always)]
+    pub(crate) fn bit(index: usize) -> u64 {
+        1u64 << index.min(63)
     }
 }
 

@@ -19,6 +19,12 @@ pub enum KeyCase {
 pub fn push_key(out: &mut String, raw: &str, case: KeyCase) {
     match case {
         KeyCase::Camel if raw.contains('_') => push_camel(out, raw),
+        // Escapes may hold capitals (`\u00E9`): re-case the key's value, not its text.
+        KeyCase::Snake if raw.contains('\\') => {
+            let mut quoted = String::new();
+            push_string(&mut quoted, &snake_case(&super::lex::unescape(raw)));
+            out.push_str(quoted.get(1..quoted.len() - 1).unwrap_or_default());
+        }
         KeyCase::Snake if raw.bytes().any(|b| b.is_ascii_uppercase()) => push_snake(out, raw),
         _ => out.push_str(raw),
     }
@@ -28,19 +34,50 @@ pub fn push_key(out: &mut String, raw: &str, case: KeyCase) {
 /// not chars: only ASCII changes, and an escape sequence is never split in a way that matters
 /// (`\` and hex digits are no letters to upper-case after an underscore).
 pub fn push_camel(out: &mut String, raw: &str) {
+    // Short keys (all real ones) are built on the stack and appended in one call.
+    let mut buf = [0u8; 64];
+    let mut len = 0;
     let mut upper = false;
-    let mut any = false;
-    for c in raw.chars() {
-        if c == '_' && any {
-            upper = true;
-        } else if upper {
-            out.push(c.to_ascii_uppercase());
+    if raw.len() <= buf.len() {
+        for (i, &b) in raw.as_bytes().iter().enumerate() {
+            if b == b'_' && i > 0 {
+                upper = true;
+                continue;
+            }
+            if let Some(slot) = buf.get_mut(len) {
+                *slot = if upper { b.to_ascii_uppercase() } else { b };
+            }
             upper = false;
-        } else {
-            out.push(c);
+            len += 1;
         }
-        any = true;
+        // Removing ASCII bytes and upper-casing ASCII letters keeps UTF-8 valid.
+        if let Some(Ok(text)) = buf.get(..len).map(std::str::from_utf8) {
+            out.push_str(text);
+            return;
+        }
     }
+    let bytes = raw.as_bytes();
+    let mut run = 0;
+    let mut i = 1;
+    while i < bytes.len() {
+        if bytes.get(i) != Some(&b'_') {
+            i += 1;
+            continue;
+        }
+        out.push_str(raw.get(run..i).unwrap_or_default());
+        while bytes.get(i) == Some(&b'_') {
+            i += 1;
+        }
+        run = i;
+        if let Some(&b) = bytes.get(i) {
+            if b.is_ascii() {
+                out.push(char::from(b.to_ascii_uppercase()));
+                run = i + 1;
+            }
+        }
+        i += 1;
+    }
+    out.push_str(raw.get(run..).unwrap_or_default());
 }
 
 /// `maxNumberOfPayments` -> `max_number_of_payments`, `returnURL` -> `return_url`; snake_case

@@ -19,7 +19,8 @@ pub static CREATE_PAYMENT_REQUEST: Shape = Shape::new(
 .rule(Rule::ExactlyOne(
     &[3, 4, 5],
     "request needs exactly one of amountUsd, amountEur or amount (STRM)",
-));
+))
+.closed();
 
 /// The documented snake_case body from the caller's request (`JSON.stringify`'d).
 pub fn create_payment_body(request_json: &str) -> Result<String> {

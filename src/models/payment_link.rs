@@ -221,7 +221,7 @@ mod tests {
         assert_eq!(js_page["data"][0]["createdAt"], "2026-11-21T10:00:00Z");
         let out = decode(text, &PAYMENT_LINK_PAGE).unwrap().json;
         assert!(
-            out.contains(r#""amount":"1.50""#),
+            out.contains(r#""amount": "1.50""#),
             "amounts are strings: {out}"
         );
         assert_eq!(js_page["pagination"]["totalCount"], 1);

@@ -27,12 +27,19 @@ test('gateway lifecycle: expiring into the documented not_found / expired shape'
 });
 
 test('time-based lifecycle and natural expiry at expiry_at', async () => {
-  const p = h.state.createGatewayPayment({ lifecycle: { pendingMs: 60 } });
-  assert.equal((await poll(p.payment_id)).status, 'pending');
-  const q = h.state.createGatewayPayment({ expiresInMs: 60 });
+  // "Before" is checked on payments a minute from their change and "after" on ones 60 ms from
+  // it, after waiting longer: no assertion depends on how fast this process runs.
+  const later = h.state.createGatewayPayment({ lifecycle: { pendingMs: 60_000 } });
+  const soon = h.state.createGatewayPayment({ lifecycle: { pendingMs: 60 } });
+  const expiresLater = h.state.createGatewayPayment({ expiresInMs: 60_000 });
+  const expiresSoon = h.state.createGatewayPayment({ expiresInMs: 60 });
+  assert.equal((await poll(later.payment_id)).status, 'pending');
+  assert.equal((await poll(expiresLater.payment_id)).status, 'pending');
   await sleep(150);
-  assert.equal((await poll(p.payment_id)).status, 'completed');
-  assert.equal((await poll(q.payment_id)).reason, 'expired');
+  assert.equal((await poll(soon.payment_id)).status, 'completed');
+  const expired = await poll(expiresSoon.payment_id);
+  assert.deepEqual([expired.status, expired.reason], ['not_found', 'expired']);
+  assert.equal((await poll(later.payment_id)).status, 'pending');
 });
 
 test('simulate payment: complete or expire now over the control API', async () => {
@@ -94,6 +101,21 @@ test('request log: method, path, query, time, headers without the key value; fil
   assert.equal(h.state.requests({ method: 'get', path: '/api/v2/payments' }).length, 1);
   await h.control('DELETE', '/log');
   assert.deepEqual(h.state.requests(), []);
+});
+
+test('request log: the raw body of a POST, byte for byte; null for a GET and for a body never read', async () => {
+  await h.control('POST', '/log/clear');
+  const text = '{ "name": "Gym",  "amount": "150.00", "note": "é" }';
+  await h.v2post('/api/v2/payment_links', text);
+  await h.get('/api/v1/payment/DemoPending000000000001');
+  h.state.addFault({ path: '/api/v2/payment_links', status: 503 });
+  await h.v2post('/api/v2/payment_links', '{"name":"faulted"}');
+  const [post, get, faulted] = h.state.requests();
+  assert.equal(post.body, text);
+  assert.equal(get.body, null);
+  assert.equal(faulted.body, null, 'a fault that answers without the route reads no body');
+  const { body } = await h.control('GET', '/log?method=POST&limit=1');
+  assert.equal(body.entries[0].body, text);
 });
 
 test('counters: requests in flight now, at most, and per second', async () => {

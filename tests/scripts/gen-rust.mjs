@@ -206,6 +206,12 @@ ${operations.join('\n')}
 pub const HAND_SHAPE_FIELDS: &[(&str, &[&str])] = &[
 ${[...handFields].sort().map(([n, f]) => `    (${str(HAND_SHAPES[n])}, &[${f.map(str).join(', ')}]),`).join('\n')}
 ];`);
+  const all = [...order.map((n) => answerShapes.get(n).rust), ...pages.map((p) => /pub static (\w+):/.exec(p)[1]), ...requestOrder.map((n) => requestShapes.get(n).rust)].sort();
+  out.push(`/// Every shape of this file (tests check each fits what the rewriter tracks).
+#[cfg(test)]
+pub static SHAPES: &[&Shape] = &[
+${all.map((n) => `    &${n},`).join('\n')}
+];`);
   out.push('\n// --- pages ---------------------------------------------------------------------------------\n');
   out.push(...pages);
   out.push('\n// --- request bodies ------------------------------------------------------------------------\n');

@@ -5,7 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
-# PKG_DIR / TEST_OUT let parallel work test its own build; JS_TESTS limits the package tests.
+# PKG_DIR / TEST_OUT let parallel work test its own build.
+# `node --test` gets files, never a directory: Node 21+ reads a directory argument as a file.
 pkg=$(realpath "${PKG_DIR:-pkg}")
 out=$(realpath -m "${TEST_OUT:-$root/tests/out}")
 scratch=$out/scratch
@@ -18,7 +19,7 @@ npm install --no-audit --no-fund --loglevel=error --no-save "$out/$tarball"
 cp "$root"/tests/js/package/* test/
 
 echo "== node --test: the installed package (ESM import, CommonJS require, size budget)"
-STREAM_ROOT=$root node --test --test-timeout=120000 --test-reporter=spec test/
+STREAM_ROOT=$root node --test --test-timeout=120000 --test-reporter=spec test/*.test.mjs test/*.test.cjs
 
 echo "== other runtimes: Node LTS, Bun, Deno, Cloudflare workerd"
 STREAM_SCRATCH=$scratch "$root/tests/scripts/test-runtimes.sh"
@@ -29,10 +30,10 @@ cp "$root/tests/js/types/"* .
 
 echo "== node --test: headless Chromium pages importing the web build with no bundler"
 cd "$root"
-STREAM_SCRATCH=$scratch node --test --test-timeout=180000 --test-reporter=spec --test-concurrency=1 tests/js/browser/
+STREAM_SCRATCH=$scratch node --test --test-timeout=180000 --test-reporter=spec --test-concurrency=1 tests/js/browser/*.test.mjs
 
 echo "== node --test: the README's code blocks (Node ESM/CJS, tsc --strict, Chromium without a bundler, a Vite build)"
-STREAM_SCRATCH=$scratch node --test --test-timeout=300000 --test-reporter=spec --test-concurrency=1 tests/js/readme/
+STREAM_SCRATCH=$scratch node --test --test-timeout=300000 --test-reporter=spec --test-concurrency=1 tests/js/readme/*.test.mjs
 
 echo "== node --test: the command line (the installed bin, as npx runs it) and stream-payments/mock"
 STREAM_SCRATCH=$scratch node --test --test-timeout=180000 --test-reporter=spec --test-concurrency=1 \

@@ -1,6 +1,6 @@
 // The one place the runtime, guard, webpack and checkout-amount suites name the mock server's
-// module: it moves to pkg/mock/ soon, and then only this line changes.
-export { startMockServer } from '../mock/server.mjs';
+// module.
+export { startMockServer } from '../../pkg/mock/server.mjs';
 
 /** The mock's "key:secret" pair; the clients get its base64 as apiKey. */
 export const MOCK_KEY_PAIR = 'test-key:test-secret';

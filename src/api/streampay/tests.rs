@@ -647,6 +647,14 @@ fn every_list_all_walks_pages_and_stops_without_pagination() {
 }
 
 #[test]
+fn every_generated_shape_fits_the_rewriters_seen_set() {
+    assert!(super::generated::SHAPES.len() > 40);
+    for shape in super::generated::SHAPES {
+        assert!(shape.fields.len() <= 64, "{}", shape.what);
+    }
+}
+
+#[test]
 fn bodies_made_by_functions_and_shapes_are_both_json_arguments() {
     for op in operations(Api::StreamPay) {
         for arg in op.args {

@@ -25,7 +25,7 @@ const PENDING = { pendingMs: 600_000 };
 let mock, site, browser;
 
 before(async () => {
-  assert.ok(existsSync(join(pkgDir, 'entry/web.js')), `a built package in ${pkgDir}`);
+  assert.ok(existsSync(join(pkgDir, 'web/index.js')), `a built package in ${pkgDir}`);
   installDemoDeps({ log: () => {} });
   mock = await startMockServer({ port: 0, apiKey: 'test-key:test-secret', seed: 1, paymentCount: 10 });
   site = await startDemoServer({ config: demoConfig({ mockUrl: mock.url, env: {} }), pkgDir });

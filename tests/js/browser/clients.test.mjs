@@ -16,7 +16,7 @@ before(async () => {
   const site = join(scratch, 'site-clients');
   mkdirSync(site, { recursive: true });
   writeFileSync(join(site, 'index.html'), `<!doctype html><meta charset="utf-8"><title>clients</title><link rel="icon" href="data:,">
-<script type="importmap">{ "imports": { "stream-payments": "/node_modules/stream-payments/entry/web.js" } }</script>
+<script type="importmap">{ "imports": { "stream-payments": "/node_modules/stream-payments/web/index.js" } }</script>
 <output id="out">loading</output>
 <script type="module">
   import { GatewayClient, StreamPayClient } from 'stream-payments';

@@ -133,17 +133,35 @@ test('checkout: an id the gateway does not know shows "Payment not found" with R
   assert.ok(await page.isVisible('#pay-retry'));
   assert.equal(await page.isVisible('#pay-body'), false);
   await shot(page, 'checkout-not-found');
+
+  // NOT_FOUND ends the wait: the page stops polling, so only Retry can bring it back once the
+  // gateway knows the payment.
+  const id = 'UnknownPayment00000000';
+  const asked = mock.state.requests({ paymentId: id }).length;
+  mock.state.createGatewayPayment({ id, amountUsd: '2.50', name: 'Found on retry' });
+  await sleep(1_000); // five of the page's 200 ms intervals
+  assert.equal(mock.state.requests({ paymentId: id }).length, asked, 'no poll after NOT_FOUND');
+  assert.equal(await page.getAttribute('#pay-status', 'data-state'), 'error');
+  await page.getByRole('button', { name: 'Retry' }).click();
+  await state(page, 'pending');
+  assert.equal(await page.textContent('#pay-name'), 'Found on retry');
+  assert.equal(await page.isVisible('#pay-error'), false);
+  assert.ok(mock.state.requests({ paymentId: id }).length > asked, 'Retry asked the gateway again');
   assert.deepEqual(httpErrorLogs(errors, 404), []);
   await page.close();
 });
 
+const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
+
 /**
- * Presses Retry unless the page's own next check (it keeps polling through errors) has already
- * recovered and hidden the button: the two race once the fault is gone, and both are correct.
+ * Presses Retry (while the fault still lasts) and returns what the page shows right after, in the
+ * same task as the click: Retry starts a fresh check, so the error box is gone and "last checked"
+ * is cleared until that check answers. (The page's own poller never hides the box while failing.)
  */
-async function retryUnlessRecovered(page) {
-  await page.locator('#pay-retry:visible').click({ timeout: 3_000 }).catch((err) => {
-    if (err?.name !== 'TimeoutError') throw err;
+function pressRetry(page) {
+  return page.evaluate(() => {
+    document.getElementById('pay-retry').click();
+    return { errorHidden: document.getElementById('pay-error').hidden, lastCheck: document.getElementById('last-check').textContent };
   });
 }
 
@@ -155,17 +173,19 @@ test('checkout: a 5xx streak is shown readably with Retry, and the page recovers
   assert.equal(await page.textContent('#pay-error-title'), 'The payment service is having trouble');
   assert.match(await page.textContent('#pay-error-text'), /HTTP 503/);
   assert.match(await page.textContent('#pay-error-detail'), /^SERVER · HTTP 503/);
-  if (await ridesOutErrors(page)) {
-    // waitForPayment rides out 5xx: the page says so and keeps its poller going.
-    assert.match(await page.textContent('#pay-error-text'), /keeps trying by itself/);
-  } else {
-    await state(page, 'error'); // the fallback loop stops at the first error
-  }
+  // waitForPayment rides out 5xx: the page says so and keeps its poller going.
+  assert.match(await page.textContent('#pay-error-text'), /keeps trying by itself/);
+  assert.equal(await page.getAttribute('#pay-status', 'data-state'), 'loading', 'not given up');
   await shot(page, 'checkout-server-error');
   assert.ok(await page.isVisible('#pay-retry'), 'Retry is offered while the gateway fails');
+  assert.deepEqual(await pressRetry(page), { errorHidden: true, lastCheck: '' });
+  // The fresh check meets the same 503s: the box comes back, and the page still keeps trying.
+  await page.waitForSelector('#pay-error:not([hidden])');
+  const failedPolls = mock.state.requests({ paymentId: id }).length;
   mock.state.removeFault(rule);
-  await retryUnlessRecovered(page);
+  // Recovery by the page's own next check, with no click.
   await state(page, 'pending');
+  assert.ok(mock.state.requests({ paymentId: id }).length > failedPolls);
   assert.equal(await page.isVisible('#pay-error'), false);
   assert.deepEqual(httpErrorLogs(errors, 503), []);
   await page.close();
@@ -183,8 +203,10 @@ test('checkout: the network being down is shown readably with Retry, and the pag
   assert.match(await page.textContent('#last-check'), /no connection/);
   await shot(page, 'checkout-network-down');
   assert.ok(await page.isVisible('#pay-retry'), 'Retry is offered while the network is down');
+  assert.deepEqual(await pressRetry(page), { errorHidden: true, lastCheck: '' });
+  await page.waitForSelector('#pay-error:not([hidden])'); // still down: the box comes back
   await page.unroute(`${mock.url}/api/v1/payment/**`, cut);
-  await retryUnlessRecovered(page);
+  // Recovery by the page's own next check, with no click.
   await state(page, 'pending');
   assert.equal(await page.isVisible('#pay-error'), false);
   assert.deepEqual(errors.filter((e) => !e.includes('ERR_INTERNET_DISCONNECTED')), []);
@@ -273,15 +295,6 @@ async function countPayments(status) {
   if (status) url.searchParams.set('statuses', status);
   const body = await fetch(url, { headers: { 'x-api-key': mock.state.apiKeyHeader } }).then((r) => r.json());
   return body.pagination.total_count;
-}
-
-/**
- * Whether the page watches through the package's waitForPayment, which may ride out errors
- * rather than give up; the page's own fallback loop stops at the first error and offers Retry.
- */
-async function ridesOutErrors(page) {
-  await page.waitForSelector('#checkout:not([hidden])');
-  return page.evaluate(async () => typeof (await import('stream-payments')).GatewayClient.prototype.waitForPayment === 'function');
 }
 
 const rowIds = (page) => page.$$eval('#m-rows tr[data-id]', (rows) => rows.map((r) => r.dataset.id));

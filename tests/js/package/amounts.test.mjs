@@ -34,6 +34,33 @@ test('formatUnits uses locale separators from Intl but keeps every digit', () =>
   assert.equal(formatUnits('12345', 2, { locale: 'fr-FR' }), '123,45');
 });
 
+/** The group and decimal separators Intl gives for `locale` (what the README says are used). */
+function separators(locale) {
+  const parts = new Intl.NumberFormat(locale, { minimumFractionDigits: 1 }).formatToParts(1234567.5);
+  return { group: parts.find((p) => p.type === 'group').value, decimal: parts.find((p) => p.type === 'decimal').value };
+}
+
+test('formatUnits: digits stay ASCII where Intl would write Arabic-Indic or Persian ones (ar-EG, fa-IR)', () => {
+  for (const locale of ['ar-EG', 'fa-IR']) {
+    // Intl itself writes other digits here: the case is real, not vacuous.
+    assert.doesNotMatch(new Intl.NumberFormat(locale).format(123), /[0-9]/, `${locale}: Intl's own digits`);
+    const { group, decimal } = separators(locale);
+    assert.equal(formatUnits('123456789012', 3, { grouping: true, locale }), `123${group}456${group}789${decimal}012`, locale);
+    assert.equal(formatUnits('12345', 2, { locale }), `123${decimal}45`, locale);
+    const text = formatUnits('98765432109876543210', 4, { grouping: true, locale, minFractionDigits: 4 });
+    assert.equal(text.replaceAll(group, '').replace(decimal, '.'), '9876543210987654.3210', `${locale}: ${text}`);
+  }
+});
+
+test('formatUnits: fr-FR groups with the narrow no-break space U+202F, as Intl gives it', () => {
+  const { group, decimal } = separators('fr-FR');
+  assert.equal(group, '\u202f', 'Intl in this runtime groups fr-FR with U+202F');
+  assert.equal(decimal, ',');
+  assert.equal(formatUnits('123456789012', 3, { grouping: true, locale: 'fr-FR' }), '123\u202f456\u202f789,012');
+  assert.equal(formatUnits('100000000', 2, { grouping: true, locale: 'fr-FR', minFractionDigits: 2 }), '1\u202f000\u202f000,00');
+  assert.equal(formatUnits('99900', 2, { grouping: true, locale: 'fr-FR' }), '999', 'no separator below a thousand');
+});
+
 test('parseUnits converts exactly and refuses what it cannot represent', () => {
   assert.equal(parseUnits('0.16638', 24), '166380000000000000000000');
   assert.equal(parseUnits('-1.5', 6), '-1500000');

@@ -121,13 +121,21 @@ test('an abort while the body stalls rejects with the exact reason; the stalled 
 });
 
 test('an abort during the retry backoff rejects at once and no retry follows', T, async () => {
-  mock.state.addFault({ paymentId: COMPLETED_ID, status: 503, headers: { 'retry-after': '10' }, times: 10 });
+  // A 60 s backoff (the longest Retry-After honoured) inside a 120 s deadline: an abort that
+  // waited for the backoff would settle a minute later, past this test's own 15 s timeout.
+  const backoffMs = 60_000;
+  mock.state.addFault({ paymentId: COMPLETED_ID, status: 503, headers: { 'retry-after': String(backoffMs / 1000) }, times: 10 });
   const reason = new Error('enough');
   const controller = new AbortController();
-  const call = gateway({ maxRetries: 3 }).getPayment(COMPLETED_ID, { signal: controller.signal });
+  const call = gateway({ maxRetries: 3, timeoutMs: 120_000 }).getPayment(COMPLETED_ID, { signal: controller.signal });
   await until(() => mock.state.requests()[0]?.status === 503, 'the first 503');
+  // The 503 is logged when the mock answers; give the client time to read it and start waiting.
+  await new Promise((ok) => setTimeout(ok, 100));
+  const abortedAt = Date.now();
   controller.abort(reason);
   assert.equal(await rejection(() => call), reason);
+  const tookMs = Date.now() - abortedAt;
+  assert.ok(tookMs < backoffMs / 6, `rejected ${tookMs} ms after the abort: not at once (the backoff is ${backoffMs} ms)`);
   await new Promise((ok) => setTimeout(ok, 200));
   assert.equal(mock.state.requests().length, 1);
 });

@@ -180,7 +180,7 @@ test('JSON of the wrong types -> DECODE naming the field', T, async () => {
   }
   mock.state.addFault({ path: '/api/v2/payments', kind: 'wrongTypes' });
   assertStreamError(await rejection(() => streampay.listPayments()), { code: 'DECODE' });
-  for (const body of [[], 'text', 42, null, { data: [], pagination: { total_count: '2' } }, { data: [] }]) {
+  for (const body of [[], 'text', 42, null, { data: [], pagination: { total_count: '2' } }, { data: 'x' }]) {
     mock.state.addFault({ path: '/api/v2/payments', status: 200, body });
     assertStreamError(await rejection(() => streampay.listPayments()), { code: 'DECODE', status: 200 });
   }
@@ -227,8 +227,10 @@ test('an unexpected status (3xx with no redirect target, 418) still maps to a co
   assertStreamError(await rejection(() => gateway.getPayment(COMPLETED_ID)), { code: 'VALIDATION', status: 418, retryable: false });
   gatewayFault({ status: 304 });
   const err = await rejection(() => gateway.getPayment(COMPLETED_ID));
-  assert.equal(err.name, 'StreamError');
-  assert.equal(err.retryable, false);
+  // A 3xx is reported, never followed, and not worth repeating (README, "Browser safety").
+  assertStreamError(err, { code: 'SERVER', status: 304, retryable: false });
+  assert.equal(typeof err.requestId, 'string', 'the x-request-id of the 304');
+  assert.deepEqual(mock.state.requests().map((r) => r.status), [418, 304], 'one request each, no retry');
 });
 
 test('every error is an Error named StreamError, and the module keeps working after each', T, async () => {

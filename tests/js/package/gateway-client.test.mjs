@@ -108,7 +108,8 @@ test('unknown fields are kept (camelCased) and an unknown status still decodes',
   });
   const p = await client.getPayment(COMPLETED_ID);
   assert.equal(p.status, 'refunding');
-  assert.deepEqual(p.brandNewField, { nested_key: [1, 'two'] });
+  // camelCase at every depth, also inside objects the package does not model.
+  assert.deepEqual(p.brandNewField, { nestedKey: [1, 'two'] });
   assert.equal(p.riskScore, 7);
   assert.equal(p.addresses[0].formattedAmount, '0.166389351081530800779973');
 });

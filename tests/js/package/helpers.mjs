@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { once } from 'node:events';
+import { connect, createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -50,13 +51,41 @@ export async function settled(mock) {
   await until(() => mock.state.stats().inFlight === 0, 'the mock to see every request end');
 }
 
-/** A port on 127.0.0.1 nothing listens on (bound once, then closed). */
+/**
+ * A port on 127.0.0.1 that refuses connections (ECONNREFUSED) and that no other process can be
+ * given while this one runs: a server is bound, one connection to it is accepted and kept, then
+ * the listener is closed. The kept connection holds the port, so an OS-assigned port (listen on
+ * port 0, as every test server here does) is never this one; with no listener, a connect is
+ * refused. The sockets are unref'ed: they do not keep the test process alive.
+ */
 export async function deadPort() {
-  const server = createServer();
+  const accepted = [];
+  const server = createServer((socket) => accepted.push(socket.unref()));
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address();
-  await new Promise((ok) => server.close(ok));
+  const keep = connect(port, '127.0.0.1');
+  await once(keep, 'connect');
+  keep.unref();
+  await until(() => accepted.length === 1, 'the holding connection to be accepted');
+  server.close();
+  // The listening socket closes asynchronously: return once a connect is really refused.
+  for (let tries = 0; !(await refused(port)); tries++) {
+    if (tries > 200) assert.fail(`127.0.0.1:${port} still accepts connections after its listener closed`);
+    await sleep(5);
+  }
   return port;
+}
+
+/** Whether a connect to 127.0.0.1:`port` is refused (ECONNREFUSED). */
+function refused(port) {
+  return new Promise((ok) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      ok(false);
+    });
+    socket.once('error', (err) => ok(err.code === 'ECONNREFUSED'));
+  });
 }
 
 /** Calls `fn` and returns what it rejected with (fails when it resolves). */

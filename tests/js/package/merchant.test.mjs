@@ -16,13 +16,33 @@ after(() => mock.close());
 
 const pending = () => mock.state.createStreamPayPayment({ amount: '50.00', currency: 'SAR', status: 'PENDING' }).id;
 const posts = (id) => mock.state.requests({ paymentId: id, method: 'POST' });
+/**
+ * The JSON body the mock received (its request log keeps the raw text) is exactly `expected`.
+ * `defaults` are fields the API defaults the same way when they are left out (documented
+ * `allow_refund_multiple_related_payments?=false`): sent with that value or not sent, both fine.
+ */
+function assertSent(entry, expected, defaults = {}) {
+  assert.equal(entry.headers['content-type'], 'application/json');
+  assert.equal(typeof entry.body, 'string', 'the mock read a body');
+  const sent = JSON.parse(entry.body);
+  for (const [key, value] of Object.entries(defaults)) {
+    if (key in sent && !(key in expected)) {
+      assert.deepEqual(sent[key], value, `${key} in ${entry.body}`);
+      delete sent[key];
+    }
+  }
+  assert.deepEqual(sent, expected, entry.body);
+}
+const REFUND_DEFAULTS = { allow_refund_multiple_related_payments: false };
 
 test('markPaymentAsPaid sends the snake_case body and returns the answer', async () => {
   const id = pending();
+  // The API answers mark-paid with an empty object; the payment itself is read with getPayment.
   const answer = await client.markPaymentAsPaid(id, { paymentMethod: 'CASH', note: 'paid at the till' });
-  assert.equal(answer.id, id);
-  assert.equal(answer.currentStatus, 'SUCCEEDED');
+  assert.deepEqual(answer, {});
+  assert.equal((await client.getPayment(id)).currentStatus, 'SUCCEEDED');
   assert.equal(posts(id).length, 1);
+  assertSent(posts(id)[0], { payment_method: 'CASH', note: 'paid at the till' });
 });
 
 test('an undocumented paymentMethod is refused before sending, naming the allowed values', async () => {
@@ -73,10 +93,15 @@ test('refunding a payment paid together with others carries the related ids, the
     assert.match(err.message, /allowRefundMultipleRelatedPayments/);
     return true;
   });
+  assertSent(posts(first).at(-1), { refund_reason: 'DUPLICATE' }, REFUND_DEFAULTS);
   const refunded = await client.refundPayment(first, {
     refundReason: 'DUPLICATE', refundNote: 'double charge', allowRefundMultipleRelatedPayments: true,
   });
   assert.equal(refunded.currentStatus, 'REFUNDED');
+  assert.equal(posts(first).length, 2);
+  assertSent(posts(first)[1], {
+    refund_reason: 'DUPLICATE', refund_note: 'double charge', allow_refund_multiple_related_payments: true,
+  }, REFUND_DEFAULTS);
   for (const id of group.payment_ids) assert.equal(mock.state.streamPayPayment(id).payment.current_status, 'REFUNDED');
 });
 

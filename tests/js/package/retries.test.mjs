@@ -42,6 +42,29 @@ test('the default is 2 retries, with backoff when there is no Retry-After', T, a
   assert.deepEqual(await statuses(), [500, 500, 500]);
 });
 
+test('the backoff before each retry is really waited (summed over 8 calls: lower bounds only)', T, async () => {
+  // Documented: 500 ms doubling, full jitter, so one wait can be ~0 ms and only a sum can be
+  // bounded below. The waits before retry 1 are uniform in [0, 500) ms, before retry 2 in
+  // [0, 1000): eight of each sum to under 250 / 500 ms with odds below 1 in 10^7. A client
+  // that retries at once sums to a few milliseconds.
+  const ids = Array.from({ length: 8 }, () => mock.state.createGatewayPayment({ amountUsd: '1.00' }).payment_id);
+  for (const id of ids) mock.state.addFault({ paymentId: id, status: 503, times: 100 });
+  const c = gateway();
+  const errors = await Promise.all(ids.map((id) => rejection(() => c.getPayment(id))));
+  for (const err of errors) assertStreamError(err, { code: 'SERVER', status: 503 });
+  await settled(mock);
+  const gaps = ids.map((id) => {
+    const times = mock.state.requests({ paymentId: id }).map((r) => r.time);
+    assert.equal(times.length, 3, `${id}: 1 + 2 retries`);
+    return [times[1] - times[0], times[2] - times[1]];
+  });
+  const sum = (xs) => xs.reduce((a, b) => a + b, 0);
+  const first = sum(gaps.map(([a]) => a));
+  const second = sum(gaps.map(([, b]) => b));
+  assert.ok(first >= 250, `waits before the first retries sum to ${first} ms: ${JSON.stringify(gaps)}`);
+  assert.ok(second >= 500, `waits before the second retries sum to ${second} ms: ${JSON.stringify(gaps)}`);
+});
+
 test('success after two failures (502, then a reset) resolves with the payment', T, async () => {
   mock.state.addFault({ paymentId: COMPLETED_ID, status: 502, headers: NOW, times: 1 });
   mock.state.addFault({ paymentId: COMPLETED_ID, kind: 'reset', times: 1 });

@@ -4,7 +4,7 @@ import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { StreamError, StreamPayClient } from 'stream-payments';
 import {
-  API_KEY, SP_FIXTURE_ID, SP_FIXTURE_ID_2, assertStreamError, rejection, startMock, until,
+  API_KEY, SP_FIXTURE_ID, SP_FIXTURE_ID_2, assertStreamError, rejection, sleep, startMock, until,
   T,
 } from './helpers.mjs';
 
@@ -75,7 +75,8 @@ test('an unknown status and unknown fields decode and are kept', T, async () => 
   });
   const p = await client.getPayment(SP_FIXTURE_ID);
   assert.equal(p.currentStatus, 'ON_HOLD');
-  assert.deepEqual(p.settlementBatch, { batch_id: 'b1' });
+  // camelCase at every depth, also inside objects the package does not model.
+  assert.deepEqual(p.settlementBatch, { batchId: 'b1' });
   assert.equal(p.feeInSmallestUnit, 12);
   assert.equal(p.amount, '115.00');
 });
@@ -262,6 +263,26 @@ test('listAllPayments: a failing page rejects next() with the StreamError, then 
   assertStreamError(err, { code: 'SERVER', status: 500 });
   assert.deepEqual(await it.next(), { value: undefined, done: true });
   assert.equal(mock.state.requests().length, 1);
+});
+
+test('listAllPayments failing after the first page: page 1\'s items, then the StreamError, then no request', T, async () => {
+  const firstPage = (await client.listPayments({ limit: 3 })).data.map((p) => p.id);
+  mock.state.clearRequests();
+  const seen = [];
+  let err;
+  try {
+    for await (const p of client.listAllPayments({ limit: 3 })) {
+      seen.push(p.id);
+      // The fault comes once page 1 is in: page 2 fails (every time; retries are off here).
+      if (seen.length === 1) mock.state.addFault({ path: '/api/v2/payments', status: 503, times: 100 });
+    }
+  } catch (e) {
+    err = e;
+  }
+  assert.deepEqual(seen, firstPage);
+  assertStreamError(err, { code: 'SERVER', status: 503, retryable: true });
+  await sleep(50);
+  assert.deepEqual(mock.state.requests().map((r) => [r.query.page, r.status]), [['1', 200], ['2', 503]]);
 });
 
 test('listAllPayments: bad params are INVALID_ARGUMENT with nothing sent', T, async () => {

@@ -63,8 +63,13 @@ test('permanent errors reject at once: unknown id, bad credentials, a broken 2xx
   const wrongKey = new StreamPayClient({ apiKey: Buffer.from('x:y').toString('base64'), baseUrl: mock.url });
   assertStreamError(await rejection(() => wrongKey.waitForPayment(id, fast)), { code: 'UNAUTHORIZED' });
   const broken = pendingPayment();
-  mock.state.addFault({ paymentId: broken, kind: 'truncated' });
+  // One broken body only: a second poll would succeed, so a wait that polled on would not reject.
+  mock.state.addFault({ paymentId: broken, kind: 'truncated', times: 1 });
   assertStreamError(await rejection(() => gateway.waitForPayment(broken, fast)), { code: 'DECODE' });
+  await sleep(50); // 25 intervals of `fast`: time for any poll that should not be there
+  assert.equal(polls('NoSuchPayment00000001').length, 1, 'NOT_FOUND: one poll, no retry');
+  assert.equal(polls(id).length, 1, 'UNAUTHORIZED: one poll, no retry');
+  assert.equal(polls(broken).length, 1, 'DECODE: one poll, no retry');
 });
 
 test('30% transient faults of every kind: 100 out of 100 waits resolve, retries bounded', async () => {
@@ -82,6 +87,45 @@ test('30% transient faults of every kind: 100 out of 100 waits resolve, retries 
   }
   await settled(mock);
   assert.deepEqual(unhandled, []);
+});
+
+/** Milliseconds between consecutive polls of `id`, as the mock saw them arrive. */
+const gaps = (id) => polls(id).map((r) => r.time).map((t, i, all) => t - all[i - 1]).slice(1);
+/** Timers and Date.now() may disagree by a millisecond either way. */
+const CLOCK_SLACK_MS = 2;
+
+test('backoff seen from JS: no gap below intervalMs less jitter, and the gaps grow to maxIntervalMs', async () => {
+  // Lower bounds only. Documented: intervalMs is the first delay, maxIntervalMs the cap of the
+  // backoff while nothing changes, with jitter (at most 20% off). A poller that ignored the
+  // interval, never backed off or stopped short of the cap fails here.
+  const intervalMs = 20;
+  const maxIntervalMs = 300;
+  const id = pendingPayment();
+  const controller = new AbortController();
+  const wait = gateway.waitForPayment(id, { intervalMs, maxIntervalMs, signal: controller.signal });
+  await until(() => polls(id).length >= 14, 'fourteen polls', 15_000);
+  controller.abort(new Error('enough'));
+  await rejection(() => wait);
+  const seen = gaps(id).slice(0, 13);
+  for (const gap of seen) assert.ok(gap >= intervalMs * 0.8 - CLOCK_SLACK_MS, `gaps ${seen}`);
+  // 13 polls with no change: growing by x1.3 or more per poll (x1.5 today) the last two gaps
+  // are at the cap.
+  for (const gap of seen.slice(-2)) assert.ok(gap >= maxIntervalMs * 0.8 - CLOCK_SLACK_MS, `gaps ${seen}`);
+});
+
+test('Retry-After on a 429 or a 503 during a wait: the next poll waits at least that long, above maxIntervalMs', async () => {
+  for (const fault of [{ status: 429, retryAfter: 1 }, { status: 503, headers: { 'retry-after': '1' } }]) {
+    mock.state.reset();
+    const id = pendingPayment({ lifecycle: { pendingPolls: 2 } });
+    // The first poll meets the fault (a fault answered by the mock is not a poll of the lifecycle).
+    mock.state.addFault({ paymentId: id, ...fault, times: 1 });
+    const payment = await gateway.waitForPayment(id, { intervalMs: 5, maxIntervalMs: 20 });
+    assert.equal(payment.status, 'completed', 'the wait rode the fault out');
+    const log = polls(id);
+    assert.deepEqual(log.map((r) => r.status), [fault.status, 200, 200, 200]);
+    const waited = log[1].time - log[0].time;
+    assert.ok(waited >= 1000 - CLOCK_SLACK_MS, `${fault.status}: next poll after ${waited} ms, Retry-After is 1 s`);
+  }
 });
 
 test('a throwing or rejecting onUpdate does not break polling', async () => {

@@ -40,6 +40,17 @@ const KEYWORDS = /^(return|throw|if|else|for|while|do|switch|case|import|export|
 
 export const CHECK_FUNCTION = 'function __readmeCheck(actual, expected, line) { if (actual !== expected && !(actual !== actual && expected !== expected)) { const show = (v) => typeof v === "bigint" ? v + "n" : typeof v === "string" ? JSON.stringify(v) : String(v); throw new Error("README line " + line + ": got " + show(actual) + ", the README says " + show(expected)); } return actual; }';
 
+const CHECK_COMMENT = new RegExp(String.raw`;\s*\/\/\s*(?:=>\s*)?(?:${LITERAL})(?=\s|$)`);
+
+/**
+ * How many lines of `code` carry a check comment (`...; // <literal>`), whether or not
+ * addChecks manages to turn them into checks: a README test compares the two, so a check line
+ * the parser silently skips fails instead of passing unchecked.
+ */
+export function checkComments(code) {
+  return code.split('\n').filter((line) => CHECK_COMMENT.test(line)).length;
+}
+
 /** Brackets and quotes balance on this code (a line that continues elsewhere is not a check). */
 function balanced(code) {
   let depth = 0;

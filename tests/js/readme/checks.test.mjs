@@ -1,7 +1,7 @@
 // The README block machinery itself: a wrong value in a README comment must fail.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addChecks, extractBlocks, page, program, shellProgram } from './blocks.mjs';
+import { addChecks, checkComments, extractBlocks, page, program, shellProgram } from './blocks.mjs';
 import { execFileSync } from 'node:child_process';
 
 const run = (code) => new Function(`${code}`)();
@@ -70,4 +70,17 @@ test('shell blocks: a `# => text` line checks the command output exactly; commen
   assert.throws(() => bash(wrong.code), (err) => /README line 5: got 0\.16638, the README says 0\.16639/.test(err.stderr));
   const failing = shellProgram({ code: 'false\necho never', line: 1 });
   assert.throws(() => bash(failing.code), 'a failing command fails the block (set -e)');
+});
+
+test('checkComments counts every line with a `// value` comment, parsed as a check or not', () => {
+  const lines = [
+    "f('a'); // 'a'",                // a check
+    "const n = 24; // 24",           // a check
+    "foo(; // 'x'",                  // a value comment the parser cannot check: still counted
+    "console.log(a); // prints a",   // not a value
+    "const a = 'x'; // a comment",   // not a value
+    "// 'a lone comment'",           // no statement before it
+  ];
+  assert.equal(checkComments(lines.join('\n')), 3);
+  assert.equal(addChecks(lines.join('\n'), 1).checks, 2, 'so a test comparing the two catches the skipped line');
 });

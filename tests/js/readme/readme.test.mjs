@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { startStaticServer } from '../../support/static-server.mjs';
 import { launchChromium, watchErrors } from '../../support/chromium.mjs';
-import { KINDS, extractBlocks, page, program, shellProgram } from './blocks.mjs';
+import { KINDS, checkComments, extractBlocks, page, program, shellProgram } from './blocks.mjs';
 import { startShellSetup } from './shell-setup.mjs';
 
 const run = promisify(execFile);
@@ -65,6 +65,7 @@ blocks.forEach((block, index) => {
   if (block.kind === 'node-esm' || block.kind === 'node-cjs') {
     test(label(block), async (t) => {
       const { code, checks } = program(block);
+      assertEveryCheckParsed(checks, block);
       const file = join(work, `block-${index}.${block.kind === 'node-esm' ? 'mjs' : 'cjs'}`);
       writeFileSync(file, code);
       await node(file);
@@ -87,7 +88,8 @@ blocks.forEach((block, index) => {
       }
       // Then run it: the same checks as the JS blocks, on the type-stripped code.
       const ts = createRequire(join(tools, 'package.json'))('typescript');
-      const { code } = program(block);
+      const { code, checks } = program(block);
+      assertEveryCheckParsed(checks, block);
       const js = ts.transpileModule(code, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
       writeFileSync(join(work, `${base}.mjs`), js);
       await node(join(work, `${base}.mjs`));
@@ -108,8 +110,9 @@ blocks.forEach((block, index) => {
   }
   if (block.kind === 'browser') {
     test(label(block), async () => {
-      const { html, scripts } = page(block.code, block.line);
+      const { html, scripts, checks } = page(block.code, block.line);
       assert.ok(scripts > 0, 'the page has a <script type="module">');
+      assertEveryCheckParsed(checks, block);
       writeFileSync(join(work, `block-${index}.html`), html);
       // Served like a user's project folder: the page at the top, node_modules beside it.
       const server = await startStaticServer({ '/node_modules/': join(scratch, 'node_modules'), '/': work });
@@ -121,6 +124,16 @@ blocks.forEach((block, index) => {
     });
   }
 });
+
+/**
+ * A quick start that runs must check something, and every `// <value>` line in it must have
+ * become a check: otherwise a README showing wrong values, or a parser that stopped finding
+ * them, would pass with nothing compared.
+ */
+function assertEveryCheckParsed(checks, block) {
+  assert.ok(checks > 0, `${label(block)}: no line is checked (a line ending in \`// 'value'\` is)`);
+  assert.equal(checks, checkComments(block.code), `${label(block)}: a line with a \`// value\` comment is not turned into a check`);
+}
 
 const viteBlocks = blocks.filter((b) => b.kind === 'vite');
 
@@ -155,7 +168,11 @@ if (viteBlocks.length) {
     const replace = {};
     for (const b of viteBlocks) {
       if (b.lang === 'html') replace['index.html'] = b.code + '\n';
-      else replace['main.js'] = program(b).code + doneMark();
+      else {
+        const { code, checks } = program(b);
+        assertEveryCheckParsed(checks, b);
+        replace['main.js'] = code + doneMark();
+      }
     }
     await buildAndLoadVite('vite-readme', replace);
   });
