@@ -99,7 +99,9 @@ test('POST and PATCH are never retried after a 503; GET is', async () => {
   const path = '/api/v2/payment_links';
   const rule = mock.state.addFault({ path, method: 'POST', status: 503, times: 5 });
   const since = mock.state.seq;
-  await assert.rejects(retrying.createPaymentLink({ name: 'Once only' }), { code: 'SERVER', status: 503 });
+  // A valid body (items are required, checked before sending), so the POST does go out.
+  const productId = [...mock.state.resources.products.values()].find((p) => p.is_active).id;
+  await assert.rejects(retrying.createPaymentLink({ name: 'Once only', items: [{ productId }] }), { code: 'SERVER', status: 503 });
   assert.equal(logged({ path, method: 'POST', since }).length, 1);
   mock.state.removeFault(rule);
 
