@@ -4,7 +4,7 @@
 use js_sys::{Function, Object, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortSignal, RequestInit, RequestRedirect, ResponseType};
+use web_sys::{AbortSignal, RequestInit, RequestRedirect};
 
 use super::abort::{CallGuard, Stop};
 use crate::error::{ErrorCode, Result, StreamError};
@@ -35,6 +35,8 @@ extern "C" {
     fn text(this: &ResponseLike) -> JsValue;
     #[wasm_bindgen(method, getter, structural)]
     fn headers(this: &ResponseLike) -> JsValue;
+    #[wasm_bindgen(method, getter, structural, js_name = type)]
+    fn kind(this: &ResponseLike) -> JsValue;
 }
 
 pub const DEFAULT_TIMEOUT_MS: u32 = 30_000;
@@ -150,29 +152,10 @@ impl Transport {
         let answered = JsFuture::from(guard.race(&Promise::resolve(&promise)))
             .await
             .map_err(|e| network("could not connect or send the request", e))?;
-        // An injected fetch may resolve with anything: only something with a status, headers
-        // and `text()` is read, through gloo-net's typed `Response`.
-        let readable = answered.is_object() && {
-            let like: &ResponseLike = answered.unchecked_ref();
-            like.status()
-                .as_f64()
-                .is_some_and(|s| s.fract() == 0.0 && (100.0..=599.0).contains(&s))
-                && like.text().is_function()
-                && like.headers().is_object()
-        };
-        if !readable {
-            return Err(StreamError::new(
-                ErrorCode::Network,
-                format!(
-                    "{}: fetch resolved with something that is not a Response",
-                    where_()
-                ),
-            ));
-        }
-        let raw: web_sys::Response = answered.unchecked_into();
-        let response = gloo_net::http::Response::from(Clone::clone(&raw));
-        // A browser shows a redirect not followed (`redirect: "manual"`) only as this.
-        if response.type_() == ResponseType::Opaqueredirect {
+        let like: Option<&ResponseLike> = answered.is_object().then(|| answered.unchecked_ref());
+        // A browser shows a redirect not followed (`redirect: "manual"`) only as this, with
+        // status 0: an error of its own, never retried.
+        if like.is_some_and(|r| r.kind().as_string().as_deref() == Some("opaqueredirect")) {
             return Err(StreamError::new(
                 ErrorCode::Server,
                 format!(
@@ -186,6 +169,26 @@ impl Transport {
             )
             .with_retryable(false));
         }
+        // An injected fetch may resolve with anything: only something with a status, headers
+        // and `text()` is read, through gloo-net's typed `Response`.
+        let readable = like.is_some_and(|r| {
+            r.status()
+                .as_f64()
+                .is_some_and(|s| s.fract() == 0.0 && (100.0..=599.0).contains(&s))
+                && r.text().is_function()
+                && r.headers().is_object()
+        });
+        if !readable {
+            return Err(StreamError::new(
+                ErrorCode::Network,
+                format!(
+                    "{}: fetch resolved with something that is not a Response",
+                    where_()
+                ),
+            ));
+        }
+        let raw: web_sys::Response = answered.unchecked_into();
+        let response = gloo_net::http::Response::from(Clone::clone(&raw));
         let headers = response.headers();
         // `Response::text` may throw for a used body; gloo's reader would unwrap that.
         let text = raw
