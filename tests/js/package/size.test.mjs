@@ -11,8 +11,10 @@ import { gzipSync } from 'node:zlib';
 // missed today (BENCHMARKS.md, "Size": by how much, what is in each .wasm, what would close the
 // gap); these budgets are the measured sizes plus a little, so that nothing grows while the size
 // work goes on.
+// The full build's budget includes issue 12's 37 StreamPay operations (measured +6.5 KB gzip;
+// the issue allows 10 KB).
 const BUDGETS = [
-  ['web', 'full web build', 136_000],
+  ['web', 'full web build', 143_000],
   ['checkout', 'checkout build', 100_000],
 ];
 
