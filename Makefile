@@ -41,7 +41,7 @@ test-mock: setup
 
 # The generated StreamPay types are fresh (a stale file fails) and compile under tsc --strict.
 test-types: setup
-	node --test tests/api/
+	node --test tests/api/*.test.mjs
 
 # Regenerates pkg/types/streampay-api.d.ts and src/api/streampay-operations.json from src/api/.
 types:
@@ -60,4 +60,4 @@ bench: build
 
 clean:
 	cargo clean
-	rm -rf pkg/node pkg/web pkg/*.tgz tests/out
+	rm -rf pkg/node pkg/web pkg/checkout pkg/*.tgz tests/out
