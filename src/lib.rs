@@ -13,6 +13,7 @@ pub mod models;
 pub mod poll;
 pub mod push;
 pub mod query;
+pub mod runtime;
 pub mod tokens;
 pub mod validate;
 
