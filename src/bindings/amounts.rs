@@ -13,8 +13,10 @@ use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
 use super::args::{self, type_name};
-use super::locale::LocaleFacts;
-use crate::amount::{self, decimals_from_f64, escape, FormatOptions, Rounding, MAX_DECIMALS};
+use super::locale::{self, separator_char, LocaleFacts};
+use crate::amount::{
+    self, decimals_from_f64, escape, FormatOptions, Grouping, Rounding, MAX_DECIMALS,
+};
 use crate::error::{Result, StreamError};
 use crate::tokens;
 
@@ -37,12 +39,24 @@ const HAS_MIN: u32 = 2;
 const GROUPING: u32 = 4;
 const HAS_LOCALE: u32 = 8;
 
-/// Input bytes, then output bytes, at one fixed address for the life of the module.
-struct IoBuffer(Vec<u8>);
+/// The fast exports' state: the I/O buffer the shell reads and writes (input bytes, then output
+/// bytes, at one fixed address for the life of the module) and scratch space the core reuses, so
+/// a call allocates nothing once the buffers have grown to its size.
+struct AmountIo {
+    buffer: Vec<u8>,
+    units: Vec<u8>,
+    text: String,
+    format: FormatOptions,
+}
 
 thread_local! {
-    // wasm is single-threaded; JS touches the bytes only between calls.
-    static IO: RefCell<IoBuffer> = RefCell::new(IoBuffer(vec![0; INPUT_BYTES + OUTPUT_BYTES]));
+    // wasm is single-threaded; JS touches the buffer only between calls.
+    static IO: RefCell<AmountIo> = RefCell::new(AmountIo {
+        buffer: vec![0; INPUT_BYTES + OUTPUT_BYTES],
+        units: Vec::new(),
+        text: String::new(),
+        format: FormatOptions::default(),
+    });
     /// An answer the buffer could not hold (an error, or long or non-ASCII text).
     static PENDING_RESULT: RefCell<Option<Result<String>>> = const { RefCell::new(None) };
 }
@@ -56,7 +70,7 @@ pub fn wasm_memory() -> JsValue {
 /// Address of the I/O buffer in [`wasm_memory`]: `INPUT_BYTES` of input, then the output.
 #[wasm_bindgen(js_name = amountBuffer)]
 pub fn amount_buffer() -> usize {
-    IO.with_borrow_mut(|io| io.0.as_mut_ptr() as usize)
+    IO.with_borrow_mut(|io| io.buffer.as_mut_ptr() as usize)
 }
 
 /// Sizes of the two halves of the I/O buffer, input first.
@@ -77,26 +91,35 @@ pub fn take_amount_result() -> Result<String, JsValue> {
         .unwrap_or_else(|| Err(StreamError::invalid_argument("no amount result is pending")))?)
 }
 
-/// Runs `work` on the `len` input bytes and leaves its answer in the output half: its length, or
-/// [`PENDING`] when the answer went to [`PENDING_RESULT`].
-fn through_buffer(len: usize, work: impl FnOnce(&str) -> Result<String>) -> i32 {
+/// Runs `work` on the `len` input bytes, which writes its answer into `text`, and leaves the
+/// answer in the output half: its length, or [`PENDING`] when it went to [`PENDING_RESULT`].
+fn through_buffer(
+    len: usize,
+    work: impl FnOnce(&str, &mut FormatOptions, &mut Vec<u8>, &mut String) -> Result<()>,
+) -> i32 {
     let answer = IO.with(|io| {
         let Ok(mut io) = io.try_borrow_mut() else {
             return Err(StreamError::invalid_argument("amount buffer is busy"));
         };
-        let (input, output) = io.0.split_at_mut(INPUT_BYTES);
-        let text = input
+        let AmountIo {
+            buffer,
+            units,
+            text,
+            format,
+        } = &mut *io;
+        let (input, output) = buffer.split_at_mut(INPUT_BYTES);
+        let input = input
             .get(..len)
             .and_then(|bytes| std::str::from_utf8(bytes).ok())
             .ok_or_else(|| StreamError::invalid_argument("amount buffer holds no ASCII text"))?;
-        let answer = work(text)?;
-        let bytes = answer.as_bytes();
+        work(input, format, units, text)?;
+        let bytes = text.as_bytes();
         match output.get_mut(..bytes.len()) {
-            Some(out) if answer.is_ascii() => {
+            Some(out) if text.is_ascii() => {
                 out.copy_from_slice(bytes);
                 Ok(Ok(bytes.len()))
             }
-            _ => Ok(Err(answer)),
+            _ => Ok(Err(std::mem::take(text))),
         }
     });
     let pending = match answer {
@@ -128,30 +151,45 @@ pub fn format_units_ascii(
     group_last: u32,
     group_prev: u32,
 ) -> i32 {
-    through_buffer(len, |amount| {
+    through_buffer(len, |amount, format, units, text| {
         let decimals = decimals_from_f64(decimals)?;
         let given = |bit: u32| flags & bit != 0;
-        let max = given(HAS_MAX)
+        format.max_fraction_digits = given(HAS_MAX)
             .then(|| count_from_f64(FORMAT_WHAT, "maxFractionDigits", max))
             .transpose()?;
-        let min = given(HAS_MIN)
+        format.min_fraction_digits = given(HAS_MIN)
             .then(|| count_from_f64(FORMAT_WHAT, "minFractionDigits", min))
-            .transpose()?;
-        let rounding = rounding_from_code(rounding)?;
-        let locale = given(HAS_LOCALE)
-            .then(|| {
-                LocaleFacts::from_char_codes(
-                    decimal_sep,
-                    group_sep,
-                    group_count,
-                    group_last,
-                    group_prev,
-                )
-            })
-            .transpose()?;
-        let options = format_options(max, min, rounding, given(GROUPING), locale);
-        amount::format_units(amount, decimals, &options)
+            .transpose()?
+            .unwrap_or(0);
+        format.rounding = rounding_from_code(rounding)?;
+        let (decimal, group, sizes) = if given(HAS_LOCALE) {
+            let sizes = locale::group_sizes(group_count, group_last, group_prev);
+            (
+                separator_char(decimal_sep)?,
+                separator_char(group_sep)?,
+                sizes,
+            )
+        } else {
+            ('.', ',', (3, 3))
+        };
+        set_separator(&mut format.decimal_separator, decimal);
+        if given(GROUPING) {
+            let grouping = format.grouping.get_or_insert_with(Grouping::default);
+            set_separator(&mut grouping.separator, group);
+            (grouping.primary, grouping.secondary) = sizes;
+        } else {
+            format.grouping = None;
+        }
+        amount::format_units_into(amount, decimals, format, units, text)
     })
+}
+
+/// Sets a one-character separator in place, keeping the string's allocation.
+fn set_separator(separator: &mut String, c: char) {
+    if separator.len() != c.len_utf8() || !separator.starts_with(c) {
+        separator.clear();
+        separator.push(c);
+    }
 }
 
 /// `formatUnits` with every argument as the caller gave it. The shell destructured `options`
@@ -217,7 +255,7 @@ fn format_options(
             options.decimal_separator = decimal;
             options.grouping = grouping.then_some(group);
         }
-        None => options.grouping = grouping.then(amount::Grouping::default),
+        None => options.grouping = grouping.then(Grouping::default),
     }
     options
 }
@@ -226,13 +264,13 @@ fn format_options(
 /// `rounding` as in [`format_units_ascii`].
 #[wasm_bindgen(js_name = parseUnitsAscii)]
 pub fn parse_units_ascii(len: usize, decimals: f64, rounding: u32) -> i32 {
-    through_buffer(len, |text| {
+    through_buffer(len, |input, _, units, text| {
         let decimals = decimals_from_f64(decimals)?;
         let rounding = match rounding {
             0 => None,
             code => Some(rounding_from_code(code)?),
         };
-        amount::parse_units(text, decimals, rounding)
+        amount::parse_units_into(input, decimals, rounding, units, text)
     })
 }
 
@@ -257,7 +295,7 @@ pub fn parse_units_checked(
 pub fn token_decimals_ascii(len: usize) -> i32 {
     let found = IO.with(|io| {
         let io = io.try_borrow().ok()?;
-        let token = std::str::from_utf8(io.0.get(..len.min(INPUT_BYTES))?).ok()?;
+        let token = std::str::from_utf8(io.buffer.get(..len.min(INPUT_BYTES))?).ok()?;
         tokens::token_decimals(token)
     });
     found

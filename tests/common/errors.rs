@@ -1,5 +1,5 @@
 use js_sys::{Error, Reflect};
-use stream_payments::bindings::{format_units, parse_units};
+use stream_payments::bindings::{format_units_checked, parse_units_checked};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -19,7 +19,20 @@ pub fn assert_stream_error(err: &JsValue, code: &str) -> String {
 
 #[wasm_bindgen_test]
 fn a_bad_argument_is_a_stream_error_not_a_string() {
-    let err = format_units(JsValue::from_f64(1.5), JsValue::from(6), None).unwrap_err();
+    let none = JsValue::UNDEFINED;
+    let err = format_units_checked(
+        JsValue::from_f64(1.5),
+        JsValue::from(6),
+        none.clone(),
+        None,
+        none.clone(),
+        none.clone(),
+        none.clone(),
+        none.clone(),
+        none,
+        None,
+    )
+    .unwrap_err();
     let message = assert_stream_error(&err, "INVALID_ARGUMENT");
     assert!(message.contains("string or a bigint"), "{message}");
 }
@@ -27,9 +40,21 @@ fn a_bad_argument_is_a_stream_error_not_a_string() {
 #[wasm_bindgen_test]
 fn the_module_keeps_working_after_many_errors() {
     for bad in ["", "-", "1e5", "NaN", "1..2", "٣"] {
-        let err = parse_units(JsValue::from_str(bad), JsValue::from(6), None);
+        let err = parse_units_checked(
+            bad.into(),
+            6.into(),
+            JsValue::UNDEFINED,
+            None,
+            JsValue::UNDEFINED,
+        );
         assert_stream_error(&err.unwrap_err(), "INVALID_ARGUMENT");
     }
-    let ok = parse_units(JsValue::from_str("1.5"), JsValue::from(6), None);
+    let ok = parse_units_checked(
+        "1.5".into(),
+        6.into(),
+        JsValue::UNDEFINED,
+        None,
+        JsValue::UNDEFINED,
+    );
     assert_eq!(ok.unwrap(), "1500000");
 }
