@@ -4,6 +4,7 @@
 //! holds one, so any number of digits and any `decimals` up to [`MAX_DECIMALS`] are exact.
 
 pub(crate) mod digits;
+pub mod fast;
 mod format;
 mod grouping;
 mod parse;

@@ -91,6 +91,17 @@ pub fn take_amount_result() -> Result<String, JsValue> {
         .unwrap_or_else(|| Err(StreamError::invalid_argument("no amount result is pending")))?)
 }
 
+/// Runs a byte-level fast path (`amount::fast`) from the input half straight into the output
+/// half: the answer's length, or `None` when that path declined.
+fn fast_in_buffer(len: usize, work: impl FnOnce(&[u8], &mut [u8]) -> Option<usize>) -> Option<i32> {
+    IO.with(|io| {
+        let mut io = io.try_borrow_mut().ok()?;
+        let (input, output) = io.buffer.split_at_mut(INPUT_BYTES);
+        let answer = work(input.get(..len)?, output)?;
+        i32::try_from(answer).ok()
+    })
+}
+
 /// Runs `work` on the `len` input bytes, which writes its answer into `text`, and leaves the
 /// answer in the output half: its length, or [`PENDING`] when it went to [`PENDING_RESULT`].
 fn through_buffer(
@@ -151,17 +162,35 @@ pub fn format_units_ascii(
     group_last: u32,
     group_prev: u32,
 ) -> i32 {
-    through_buffer(len, |amount, format, units, text| {
+    let given = |bit: u32| flags & bit != 0;
+    let numbers = (|| {
         let decimals = decimals_from_f64(decimals)?;
-        let given = |bit: u32| flags & bit != 0;
-        format.max_fraction_digits = given(HAS_MAX)
+        let max = given(HAS_MAX)
             .then(|| count_from_f64(FORMAT_WHAT, "maxFractionDigits", max))
             .transpose()?;
-        format.min_fraction_digits = given(HAS_MIN)
+        let min = given(HAS_MIN)
             .then(|| count_from_f64(FORMAT_WHAT, "minFractionDigits", min))
             .transpose()?
             .unwrap_or(0);
-        format.rounding = rounding_from_code(rounding)?;
+        Ok((decimals, max, min, rounding_from_code(rounding)?))
+    })();
+    if let Ok((decimals, max, min, rounding)) = numbers {
+        let nothing_rounds = rounding == Rounding::Trunc || max.is_none_or(|max| max >= decimals);
+        let plain = !given(GROUPING) && !given(HAS_LOCALE);
+        if nothing_rounds && plain {
+            let fast = |input: &[u8], out: &mut [u8]| {
+                amount::fast::format_truncated(input, decimals, max, min, out)
+            };
+            if let Some(len) = fast_in_buffer(len, fast) {
+                return len;
+            }
+        }
+    }
+    through_buffer(len, |amount, format, units, text| {
+        let (decimals, max, min, rounding) = numbers?;
+        format.max_fraction_digits = max;
+        format.min_fraction_digits = min;
+        format.rounding = rounding;
         let (decimal, group, sizes) = if given(HAS_LOCALE) {
             let sizes = locale::group_sizes(group_count, group_last, group_prev);
             (
@@ -264,12 +293,21 @@ fn format_options(
 /// `rounding` as in [`format_units_ascii`].
 #[wasm_bindgen(js_name = parseUnitsAscii)]
 pub fn parse_units_ascii(len: usize, decimals: f64, rounding: u32) -> i32 {
-    through_buffer(len, |input, _, units, text| {
-        let decimals = decimals_from_f64(decimals)?;
+    let numbers = (|| {
         let rounding = match rounding {
             0 => None,
             code => Some(rounding_from_code(code)?),
         };
+        Ok((decimals_from_f64(decimals)?, rounding))
+    })();
+    if let Ok((decimals, _)) = numbers {
+        let fast = |input: &[u8], out: &mut [u8]| amount::fast::parse_exact(input, decimals, out);
+        if let Some(len) = fast_in_buffer(len, fast) {
+            return len;
+        }
+    }
+    through_buffer(len, |input, _, units, text| {
+        let (decimals, rounding) = numbers?;
         amount::parse_units_into(input, decimals, rounding, units, text)
     })
 }
