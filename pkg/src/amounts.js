@@ -133,19 +133,18 @@ export function formatUnits(amount, decimals, options) {
     || (grouping !== undefined && typeof grouping !== 'boolean')) {
     return formatChecked(amount, decimals, options);
   }
-  let flags = (max === undefined ? 0 : 1) | (min === undefined ? 0 : 2) | (grouping ? 4 : 0);
-  let facts = NO_LOCALE;
-  if (locale !== undefined) {
-    facts = typeof locale === 'string' ? localeFacts(locale) : null;
-    if (facts === null || facts[0].length !== 1 || facts[1].length !== 1) return formatChecked(amount, decimals, options);
-    flags |= 8;
+  const flags = (max === undefined ? 0 : 1) | (min === undefined ? 0 : 2) | (grouping ? 4 : 0);
+  if (locale === undefined) {
+    if (!put(amount)) return formatChecked(amount, decimals, options);
+    return take(glue.formatUnitsAscii(amount.length, decimals, flags, max ?? 0, min ?? 0, code, 0, 0, 0, 0, 0));
   }
-  if (!put(amount)) return formatChecked(amount, decimals, options);
-  return take(glue.formatUnitsAscii(amount.length, decimals, flags, max ?? 0, min ?? 0, code,
+  const facts = typeof locale === 'string' ? localeFacts(locale) : null;
+  if (facts === null || facts[0].length !== 1 || facts[1].length !== 1 || !put(amount)) {
+    return formatChecked(amount, decimals, options);
+  }
+  return take(glue.formatUnitsAscii(amount.length, decimals, flags | 8, max ?? 0, min ?? 0, code,
     facts[0].charCodeAt(0), facts[1].charCodeAt(0), facts[2], facts[3], facts[4]));
 }
-
-const NO_LOCALE = ['.', ',', 0, 0, 0];
 
 function formatChecked(amount, decimals, options) {
   let max;
