@@ -2,16 +2,15 @@
 //! `setTokenDecimals` (`pkg/src/amounts.js`).
 //!
 //! Two ways in. The fast one (`*Ascii`): the shell writes a short ASCII argument straight into
-//! [`IoBuffer`]'s input half and passes everything else as numbers; the answer is left in the
-//! output half when it is short ASCII text, so a call crosses with no allocation, no string
-//! decoding and no option object. The checked one (`*Checked`): every argument as the `JsValue` the
+//! the module's I/O buffer (`amount_buffer.rs`) and passes everything else as numbers; the answer
+//! is left in the buffer when it is short ASCII text, so a call crosses with no allocation, no
+//! string decoding and no option object. The checked one (`*Checked`): every argument as the `JsValue` the
 //! caller gave, for anything the fast way does not take (other types, long or non-ASCII text);
 //! it gives the same results and makes the `INVALID_ARGUMENT` errors that name the argument.
 
-use std::cell::RefCell;
-
 use wasm_bindgen::prelude::*;
 
+use super::amount_buffer::{fast_in_buffer, through_buffer, with_input};
 use super::args::{self, type_name};
 use super::locale::{self, separator_char, LocaleFacts};
 use crate::amount::{
@@ -20,13 +19,7 @@ use crate::amount::{
 use crate::error::{Result, StreamError};
 use crate::tokens;
 
-/// Longest ASCII argument the fast way takes; amounts are tens of digits.
-const INPUT_BYTES: usize = 512;
-/// Longest ASCII answer left in the buffer; longer ones go through [`take_amount_result`].
-const OUTPUT_BYTES: usize = 1024;
-
-/// Status codes of the fast exports, besides a length or a token's decimals (never negative).
-const PENDING: i32 = -1;
+/// `tokenDecimalsAscii` for a token it does not know.
 const UNKNOWN_TOKEN: i32 = -1;
 
 const FORMAT_WHAT: &str = "formatUnits options";
@@ -38,109 +31,6 @@ const HAS_MAX: u32 = 1;
 const HAS_MIN: u32 = 2;
 const GROUPING: u32 = 4;
 const HAS_LOCALE: u32 = 8;
-
-/// The fast exports' state: the I/O buffer the shell reads and writes (input bytes, then output
-/// bytes, at one fixed address for the life of the module) and scratch space the core reuses, so
-/// a call allocates nothing once the buffers have grown to its size.
-struct AmountIo {
-    buffer: Vec<u8>,
-    units: Vec<u8>,
-    text: String,
-    format: FormatOptions,
-}
-
-thread_local! {
-    // wasm is single-threaded; JS touches the buffer only between calls.
-    static IO: RefCell<AmountIo> = RefCell::new(AmountIo {
-        buffer: vec![0; INPUT_BYTES + OUTPUT_BYTES],
-        units: Vec::new(),
-        text: String::new(),
-        format: FormatOptions::default(),
-    });
-    /// An answer the buffer could not hold (an error, or long or non-ASCII text).
-    static PENDING_RESULT: RefCell<Option<Result<String>>> = const { RefCell::new(None) };
-}
-
-/// The module's memory, so the shell can view [`IoBuffer`] in every build (nodejs, web).
-#[wasm_bindgen(js_name = wasmMemory)]
-pub fn wasm_memory() -> JsValue {
-    wasm_bindgen::memory()
-}
-
-/// Address of the I/O buffer in [`wasm_memory`]: `INPUT_BYTES` of input, then the output.
-#[wasm_bindgen(js_name = amountBuffer)]
-pub fn amount_buffer() -> usize {
-    IO.with_borrow_mut(|io| io.buffer.as_mut_ptr() as usize)
-}
-
-/// Sizes of the two halves of the I/O buffer, input first.
-#[wasm_bindgen(js_name = amountBufferSizes)]
-pub fn amount_buffer_sizes() -> Vec<u32> {
-    [INPUT_BYTES, OUTPUT_BYTES]
-        .iter()
-        .map(|&n| u32::try_from(n).unwrap_or(0))
-        .collect()
-}
-
-/// The answer a fast export left pending (it returned a negative status): the text, or the error
-/// thrown as a `StreamError`.
-#[wasm_bindgen(js_name = takeAmountResult)]
-pub fn take_amount_result() -> Result<String, JsValue> {
-    let pending = PENDING_RESULT.with_borrow_mut(Option::take);
-    Ok(pending
-        .unwrap_or_else(|| Err(StreamError::invalid_argument("no amount result is pending")))?)
-}
-
-/// Runs a byte-level fast path (`amount::fast`) from the input half straight into the output
-/// half: the answer's length, or `None` when that path declined.
-fn fast_in_buffer(len: usize, work: impl FnOnce(&[u8], &mut [u8]) -> Option<usize>) -> Option<i32> {
-    IO.with(|io| {
-        let mut io = io.try_borrow_mut().ok()?;
-        let (input, output) = io.buffer.split_at_mut(INPUT_BYTES);
-        let answer = work(input.get(..len)?, output)?;
-        i32::try_from(answer).ok()
-    })
-}
-
-/// Runs `work` on the `len` input bytes, which writes its answer into `text`, and leaves the
-/// answer in the output half: its length, or [`PENDING`] when it went to [`PENDING_RESULT`].
-fn through_buffer(
-    len: usize,
-    work: impl FnOnce(&str, &mut FormatOptions, &mut Vec<u8>, &mut String) -> Result<()>,
-) -> i32 {
-    let answer = IO.with(|io| {
-        let Ok(mut io) = io.try_borrow_mut() else {
-            return Err(StreamError::invalid_argument("amount buffer is busy"));
-        };
-        let AmountIo {
-            buffer,
-            units,
-            text,
-            format,
-        } = &mut *io;
-        let (input, output) = buffer.split_at_mut(INPUT_BYTES);
-        let input = input
-            .get(..len)
-            .and_then(|bytes| std::str::from_utf8(bytes).ok())
-            .ok_or_else(|| StreamError::invalid_argument("amount buffer holds no ASCII text"))?;
-        work(input, format, units, text)?;
-        let bytes = text.as_bytes();
-        match output.get_mut(..bytes.len()) {
-            Some(out) if text.is_ascii() => {
-                out.copy_from_slice(bytes);
-                Ok(Ok(bytes.len()))
-            }
-            _ => Ok(Err(std::mem::take(text))),
-        }
-    });
-    let pending = match answer {
-        Ok(Ok(len)) => return i32::try_from(len).unwrap_or(PENDING),
-        Ok(Err(text)) => Ok(text),
-        Err(err) => Err(err),
-    };
-    PENDING_RESULT.with_borrow_mut(|slot| *slot = Some(pending));
-    PENDING
-}
 
 /// `formatUnits(amount, decimals, options)` with the amount's `len` ASCII bytes in the input
 /// buffer and the options unpacked: `flags` says which were given ([`HAS_MAX`], ...), `rounding`
@@ -331,10 +221,8 @@ pub fn parse_units_checked(
 /// `tokenDecimals` of the token's `len` ASCII bytes in the input buffer, or -1 when unknown.
 #[wasm_bindgen(js_name = tokenDecimalsAscii)]
 pub fn token_decimals_ascii(len: usize) -> i32 {
-    let found = IO.with(|io| {
-        let io = io.try_borrow().ok()?;
-        let token = std::str::from_utf8(io.buffer.get(..len.min(INPUT_BYTES))?).ok()?;
-        tokens::token_decimals(token)
+    let found = with_input(len, |input| {
+        tokens::token_decimals(std::str::from_utf8(input).ok()?)
     });
     found
         .and_then(|d| i32::try_from(d).ok())
