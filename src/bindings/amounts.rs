@@ -53,6 +53,28 @@ pub fn format_units_ascii(
     group_prev: u32,
 ) -> i32 {
     let given = |bit: u32| flags & bit != 0;
+    // The fast path takes only numbers that are already valid; anything else goes the general
+    // way below, which makes the errors.
+    let plain = !given(GROUPING) && !given(HAS_LOCALE);
+    let fast_numbers = || {
+        let decimals = small_count(decimals)?;
+        let max = if given(HAS_MAX) {
+            Some(small_count(max)?)
+        } else {
+            None
+        };
+        let min = if given(HAS_MIN) { small_count(min)? } else { 0 };
+        let truncates = rounding <= 1 || max.is_none_or(|max| max >= decimals);
+        truncates.then_some((decimals, max, min))
+    };
+    if let Some((decimals, max, min)) = fast_numbers().filter(|_| plain) {
+        let fast = |input: &[u8], out: &mut [u8]| {
+            amount::fast::format_truncated(input, decimals, max, min, out)
+        };
+        if let Some(len) = fast_in_buffer(len, fast) {
+            return len;
+        }
+    }
     let numbers = (|| {
         let decimals = decimals_from_f64(decimals)?;
         let max = given(HAS_MAX)
@@ -64,18 +86,6 @@ pub fn format_units_ascii(
             .unwrap_or(0);
         Ok((decimals, max, min, rounding_from_code(rounding)?))
     })();
-    if let Ok((decimals, max, min, rounding)) = numbers {
-        let nothing_rounds = rounding == Rounding::Trunc || max.is_none_or(|max| max >= decimals);
-        let plain = !given(GROUPING) && !given(HAS_LOCALE);
-        if nothing_rounds && plain {
-            let fast = |input: &[u8], out: &mut [u8]| {
-                amount::fast::format_truncated(input, decimals, max, min, out)
-            };
-            if let Some(len) = fast_in_buffer(len, fast) {
-                return len;
-            }
-        }
-    }
     through_buffer(len, |amount, format, units, text| {
         let (decimals, max, min, rounding) = numbers?;
         format.max_fraction_digits = max;
@@ -183,6 +193,12 @@ fn format_options(
 /// `rounding` as in [`format_units_ascii`].
 #[wasm_bindgen(js_name = parseUnitsAscii)]
 pub fn parse_units_ascii(len: usize, decimals: f64, rounding: u32) -> i32 {
+    if let Some(decimals) = small_count(decimals).filter(|_| rounding <= 6) {
+        let fast = |input: &[u8], out: &mut [u8]| amount::fast::parse_exact(input, decimals, out);
+        if let Some(len) = fast_in_buffer(len, fast) {
+            return len;
+        }
+    }
     let numbers = (|| {
         let rounding = match rounding {
             0 => None,
@@ -190,12 +206,6 @@ pub fn parse_units_ascii(len: usize, decimals: f64, rounding: u32) -> i32 {
         };
         Ok((decimals_from_f64(decimals)?, rounding))
     })();
-    if let Ok((decimals, _)) = numbers {
-        let fast = |input: &[u8], out: &mut [u8]| amount::fast::parse_exact(input, decimals, out);
-        if let Some(len) = fast_in_buffer(len, fast) {
-            return len;
-        }
-    }
     through_buffer(len, |input, _, units, text| {
         let (decimals, rounding) = numbers?;
         amount::parse_units_into(input, decimals, rounding, units, text)
@@ -316,6 +326,12 @@ fn rounding_name(what: &str, value: &JsValue) -> Result<Rounding> {
         .as_string()
         .ok_or_else(|| wrong(what, "rounding", value, "a string"))?
         .parse()
+}
+
+/// A whole number from 0 to [`MAX_DECIMALS`], or `None` (the general path then names the problem).
+fn small_count(number: f64) -> Option<u32> {
+    (number >= 0.0 && number <= f64::from(MAX_DECIMALS) && number.fract() == 0.0)
+        .then_some(number as u32)
 }
 
 /// The shell's code for a rounding name: 0 none (the default), else 1 + index in [`Rounding::ALL`].
