@@ -58,6 +58,10 @@ fn non_finite_name(text: &str) -> Option<&'static str> {
 /// Scans `-?digits(.digits)?` with at least one digit. `what` names the input in messages
 /// ("amount", "text"); `allow_point` is false for integer amounts in smallest units.
 pub(crate) fn scan<'a>(what: &str, text: &'a str, allow_point: bool) -> Result<Number<'a>> {
+    if let Some(number) = scan_plain(text, allow_point) {
+        return Ok(number);
+    }
+    // Not plain digits: the full scan below names the problem.
     if text.chars().nth(MAX_INPUT_CHARS).is_some() {
         return Err(StreamError::invalid_argument(format!(
             "{what} is too long: more than {MAX_INPUT_CHARS} characters"
@@ -149,6 +153,42 @@ pub(crate) fn scan<'a>(what: &str, text: &'a str, allow_point: bool) -> Result<N
     })
 }
 
+/// The common case in one byte loop: `-?digits(.digits)?` with at least one digit and at most
+/// `MAX_INPUT_CHARS` bytes; `None` for anything else, which [`scan`] then looks at in full.
+fn scan_plain(text: &str, allow_point: bool) -> Option<Number<'_>> {
+    let bytes = text.as_bytes();
+    if bytes.len() > MAX_INPUT_CHARS {
+        return None;
+    }
+    let (negative, body) = match bytes.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        _ => (false, bytes),
+    };
+    let mut point = None;
+    for (i, &b) in body.iter().enumerate() {
+        match b {
+            b'0'..=b'9' => {}
+            b'.' if allow_point && point.is_none() => point = Some(i),
+            _ => return None,
+        }
+    }
+    let (int, frac) = match point {
+        Some(at) => {
+            let (int, rest) = body.split_at_checked(at)?;
+            (int, Some(rest.get(1..)?))
+        }
+        None => (body, None),
+    };
+    if int.is_empty() && frac.is_none_or(<[u8]>::is_empty) {
+        return None;
+    }
+    Some(Number {
+        negative,
+        int,
+        frac,
+    })
+}
+
 pub(crate) fn trim_leading_zeros(digits: &[u8]) -> &[u8] {
     let zeros = digits.iter().take_while(|&&d| d == b'0').count();
     digits.get(zeros..).unwrap_or_default()
@@ -171,8 +211,13 @@ pub(crate) fn increment(digits: &mut Vec<u8>) {
     digits.insert(0, b'1');
 }
 
+/// Appends ASCII digits. Every caller passes digits that `scan` accepted (or zeros and ones it
+/// added), so the UTF-8 check always passes; it is a byte scan, cheaper than pushing char by char.
 pub(crate) fn push_digits(out: &mut String, digits: &[u8]) {
-    out.extend(digits.iter().map(|&d| char::from(d)));
+    match std::str::from_utf8(digits) {
+        Ok(text) => out.push_str(text),
+        Err(_) => out.extend(digits.iter().map(|&d| char::from(d))),
+    }
 }
 
 #[cfg(test)]

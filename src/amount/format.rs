@@ -63,37 +63,57 @@ impl FormatOptions {
 /// `amount`: integer in smallest units as a decimal string: optional leading '-', ASCII digits,
 /// leading zeros allowed. A result that rounds to zero prints as "0", never "-0".
 pub fn format_units(amount: &str, decimals: u32, options: &FormatOptions) -> Result<String> {
+    let mut out = String::new();
+    format_units_into(amount, decimals, options, &mut Vec::new(), &mut out)?;
+    Ok(out)
+}
+
+/// [`format_units`] into `out`, with `units` as scratch space (both cleared first), so a hot
+/// caller reuses two buffers instead of allocating per call.
+pub fn format_units_into(
+    amount: &str,
+    decimals: u32,
+    options: &FormatOptions,
+    units: &mut Vec<u8>,
+    out: &mut String,
+) -> Result<()> {
     let decimals = checked_decimals(decimals)?;
     options.validate()?;
     let number = scan("amount", amount, false)?;
     let magnitude = trim_leading_zeros(number.int);
+    let max = options.max_fraction_digits.map(to_usize);
+    let keep = max.map_or(decimals, |max| max.min(decimals));
+    let min = to_usize(options.min_fraction_digits);
+    let min = max.map_or(min, |max| min.min(max));
+    if options.rounding == Rounding::Trunc || keep == decimals {
+        // Nothing rounds up, so no digit string needs building (the common, hot case).
+        let digits = Truncated::new(magnitude, decimals, keep);
+        digits.write(out, number.negative, min, options);
+        return Ok(());
+    }
 
     // Left-pad so there is always at least one integer digit before the point.
     let width = magnitude.len().max(decimals.saturating_add(1));
-    let mut units = Vec::with_capacity(width.saturating_add(1));
+    units.clear();
+    units.reserve(width.saturating_add(1));
     units.resize(width.saturating_sub(magnitude.len()), b'0');
     units.extend_from_slice(magnitude);
     let mut point = units.len().saturating_sub(decimals);
-
-    let max = options.max_fraction_digits.map(to_usize);
-    let keep = max.map_or(decimals, |max| max.min(decimals));
     let cut = point.saturating_add(keep);
-    if cut < units.len() {
-        let dropped = units.split_off(cut);
-        let last_kept_odd = units.last().is_some_and(|d| d % 2 == 1);
-        if options
+    if let Some((kept, dropped)) = units.split_at_checked(cut).filter(|(_, d)| !d.is_empty()) {
+        let last_kept_odd = kept.last().is_some_and(|d| d % 2 == 1);
+        let up = options
             .rounding
-            .rounds_up(number.negative, last_kept_odd, &dropped)
-        {
+            .rounds_up(number.negative, last_kept_odd, dropped);
+        units.truncate(cut);
+        if up {
             let before = units.len();
-            increment(&mut units);
+            increment(units);
             point = point.saturating_add(units.len().saturating_sub(before));
         }
     }
 
-    let min = to_usize(options.min_fraction_digits);
-    let min = max.map_or(min, |max| min.min(max));
-    let (int, frac) = units.split_at_checked(point).unwrap_or((&units, &[]));
+    let (int, frac) = units.split_at_checked(point).unwrap_or((units, &[]));
     let significant = frac.len().saturating_sub(trailing_zeros(frac));
     let shown = frac
         .get(..significant.max(min.min(frac.len())))
@@ -105,7 +125,8 @@ pub fn format_units(amount: &str, decimals: u32, options: &FormatOptions) -> Res
         [] => b"0".as_slice(),
         digits => digits,
     };
-    let mut out = String::with_capacity(
+    out.clear();
+    out.reserve(
         int.len()
             .saturating_mul(2)
             .saturating_add(shown.len())
@@ -116,15 +137,87 @@ pub fn format_units(amount: &str, decimals: u32, options: &FormatOptions) -> Res
         out.push('-');
     }
     match &options.grouping {
-        Some(grouping) => push_grouped(&mut out, int, grouping),
-        None => push_digits(&mut out, int),
+        Some(grouping) => push_grouped(out, int, grouping),
+        None => push_digits(out, int),
     }
     if !shown.is_empty() || padding > 0 {
         out.push_str(&options.decimal_separator);
-        push_digits(&mut out, shown);
+        push_digits(out, shown);
         out.extend(std::iter::repeat_n('0', padding));
     }
-    Ok(out)
+    Ok(())
+}
+
+/// `magnitude / 10^decimals` cut toward zero to `keep` fraction digits, as slices of the input:
+/// the integer digits, then a fraction of `frac_zeros` implicit zeros followed by `kept`.
+struct Truncated<'a> {
+    int: &'a [u8],
+    frac_zeros: usize,
+    kept: &'a [u8],
+    /// Fraction digits up to the last non-zero one (0 when the fraction is zero).
+    significant: usize,
+}
+
+impl<'a> Truncated<'a> {
+    fn new(magnitude: &'a [u8], decimals: usize, keep: usize) -> Self {
+        let (int, frac_zeros, frac) = match magnitude.len().checked_sub(decimals) {
+            Some(cut) => {
+                let (int, frac) = magnitude.split_at_checked(cut).unwrap_or((magnitude, &[]));
+                (int, 0, frac)
+            }
+            None => (&[][..], decimals.saturating_sub(magnitude.len()), magnitude),
+        };
+        let kept = frac.get(..keep.saturating_sub(frac_zeros)).unwrap_or(frac);
+        let significant = match kept.len().saturating_sub(trailing_zeros(kept)) {
+            0 => 0,
+            n => frac_zeros.saturating_add(n),
+        };
+        Self {
+            int,
+            frac_zeros,
+            kept,
+            significant,
+        }
+    }
+
+    /// Writes the text: at least `min` fraction digits, "0" for an empty integer part, no "-0".
+    fn write(&self, out: &mut String, negative: bool, min: usize, options: &FormatOptions) {
+        let shown = self.significant.max(min);
+        out.clear();
+        out.reserve(
+            self.int
+                .len()
+                .saturating_mul(2)
+                .saturating_add(shown)
+                .saturating_add(8),
+        );
+        if negative && !(self.int.is_empty() && self.significant == 0) {
+            out.push('-');
+        }
+        let int = if self.int.is_empty() { b"0" } else { self.int };
+        match &options.grouping {
+            Some(grouping) => push_grouped(out, int, grouping),
+            None => push_digits(out, int),
+        }
+        if shown > 0 {
+            out.push_str(&options.decimal_separator);
+            let zeros = self.frac_zeros.min(shown);
+            push_zeros(out, zeros);
+            let from_kept = shown.saturating_sub(zeros).min(self.kept.len());
+            push_digits(out, self.kept.get(..from_kept).unwrap_or_default());
+            push_zeros(out, shown.saturating_sub(zeros).saturating_sub(from_kept));
+        }
+    }
+}
+
+fn push_zeros(out: &mut String, count: usize) {
+    const ZEROS: &str = "0000000000000000000000000000000000000000";
+    let mut left = count;
+    while left > 0 {
+        let n = left.min(ZEROS.len());
+        out.push_str(ZEROS.get(..n).unwrap_or_default());
+        left -= n;
+    }
 }
 
 fn trailing_zeros(digits: &[u8]) -> usize {

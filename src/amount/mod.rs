@@ -4,6 +4,7 @@
 //! holds one, so any number of digits and any `decimals` up to [`MAX_DECIMALS`] are exact.
 
 pub(crate) mod digits;
+pub mod fast;
 mod format;
 mod grouping;
 mod parse;
@@ -11,9 +12,9 @@ mod rounding;
 
 /// Quoting for error messages, shared with the binding layer.
 pub(crate) use digits::escape;
-pub use format::{format_units, FormatOptions};
+pub use format::{format_units, format_units_into, FormatOptions};
 pub use grouping::Grouping;
-pub use parse::parse_units;
+pub use parse::{parse_units, parse_units_into};
 pub use rounding::Rounding;
 
 use crate::error::{Result, StreamError};
@@ -162,6 +163,40 @@ mod tests {
             let shown = format_units(&amount, d, &FormatOptions::default()).unwrap();
             let back = parse_units(&shown, d, None).unwrap();
             assert_eq!(back, canonical(&amount), "{amount} at {d} shown as {shown}");
+        }
+    }
+
+    #[test]
+    fn truncation_without_a_digit_string_matches_the_rounding_path() {
+        // Floor truncates non-negative amounts and Ceil negative ones, through the general path
+        // that builds the digit string; Trunc takes the slice-only path.
+        let mut gen = Gen(0xD1B5_4A32_D192_ED03);
+        for _ in 0..20_000 {
+            let amount = gen.amount(60);
+            let decimals = u32::try_from(gen.below(40)).unwrap();
+            let max = [None, Some(u32::try_from(gen.below(45)).unwrap())][gen.below(2)];
+            let same = if amount.starts_with('-') {
+                Rounding::Ceil
+            } else {
+                Rounding::Floor
+            };
+            let options = FormatOptions {
+                max_fraction_digits: max,
+                min_fraction_digits: u32::try_from(gen.below(30)).unwrap(),
+                grouping: [None, Some(Grouping::indian("\u{202f}"))][gen.below(2)].clone(),
+                decimal_separator: [".", ","][gen.below(2)].into(),
+                ..FormatOptions::default()
+            };
+            let trunc = format_units(&amount, decimals, &options).unwrap();
+            let general = FormatOptions {
+                rounding: same,
+                ..options.clone()
+            };
+            assert_eq!(
+                trunc,
+                format_units(&amount, decimals, &general).unwrap(),
+                "{amount} at {decimals} with {options:?}"
+            );
         }
     }
 

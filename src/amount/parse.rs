@@ -11,6 +11,20 @@ use crate::error::{Result, StreamError};
 /// `rounding`: `None` means "refuse more fraction digits than decimals"; `Some(mode)` rounds them.
 /// Extra fraction digits that are all zeros lose nothing and are accepted either way.
 pub fn parse_units(text: &str, decimals: u32, rounding: Option<Rounding>) -> Result<String> {
+    let mut out = String::new();
+    parse_units_into(text, decimals, rounding, &mut Vec::new(), &mut out)?;
+    Ok(out)
+}
+
+/// [`parse_units`] into `out`, with `units` as scratch space (both cleared first), so a hot
+/// caller reuses two buffers instead of allocating per call.
+pub fn parse_units_into(
+    text: &str,
+    decimals: u32,
+    rounding: Option<Rounding>,
+    units: &mut Vec<u8>,
+    out: &mut String,
+) -> Result<()> {
     let decimals = checked_decimals(decimals)?;
     let number = scan("text", text, true)?;
     let frac = number.frac.unwrap_or_default();
@@ -19,7 +33,8 @@ pub fn parse_units(text: &str, decimals: u32, rounding: Option<Rounding>) -> Res
         .unwrap_or((frac, Default::default()));
 
     let int = trim_leading_zeros(number.int);
-    let mut units = Vec::with_capacity(int.len().saturating_add(decimals).saturating_add(1));
+    units.clear();
+    units.reserve(int.len().saturating_add(decimals).saturating_add(1));
     units.extend_from_slice(int);
     units.extend_from_slice(kept);
     units.resize(
@@ -35,20 +50,22 @@ pub fn parse_units(text: &str, decimals: u32, rounding: Option<Rounding>) -> Res
         };
         let last_kept_odd = units.last().is_some_and(|d| d % 2 == 1);
         if mode.rounds_up(number.negative, last_kept_odd, dropped) {
-            increment(&mut units);
+            increment(units);
         }
     }
 
-    let digits = trim_leading_zeros(&units);
+    out.clear();
+    let digits = trim_leading_zeros(units);
     if digits.is_empty() {
-        return Ok("0".to_owned());
+        out.push('0');
+        return Ok(());
     }
-    let mut out = String::with_capacity(digits.len().saturating_add(1));
+    out.reserve(digits.len().saturating_add(1));
     if number.negative {
         out.push('-');
     }
-    push_digits(&mut out, digits);
-    Ok(out)
+    push_digits(out, digits);
+    Ok(())
 }
 
 fn too_many_digits(text: &str, found: usize, decimals: usize) -> StreamError {

@@ -2,29 +2,24 @@
 //! `setTokenDecimals` (`pkg/src/amounts.js`).
 //!
 //! Two ways in. The fast one (`*Ascii`): the shell writes a short ASCII argument straight into
-//! [`IoBuffer`]'s input half and passes everything else as numbers; the answer is left in the
-//! output half when it is short ASCII text, so a call crosses with no allocation, no string
-//! decoding and no option object. The checked one (`*Checked`): every argument as the `JsValue` the
+//! the module's I/O buffer (`amount_buffer.rs`) and passes everything else as numbers; the answer
+//! is left in the buffer when it is short ASCII text, so a call crosses with no allocation, no
+//! string decoding and no option object. The checked one (`*Checked`): every argument as the `JsValue` the
 //! caller gave, for anything the fast way does not take (other types, long or non-ASCII text);
 //! it gives the same results and makes the `INVALID_ARGUMENT` errors that name the argument.
 
-use std::cell::RefCell;
-
 use wasm_bindgen::prelude::*;
 
+use super::amount_buffer::{fast_in_buffer, through_buffer, with_input};
 use super::args::{self, type_name};
-use super::locale::LocaleFacts;
-use crate::amount::{self, decimals_from_f64, escape, FormatOptions, Rounding, MAX_DECIMALS};
+use super::locale::{self, separator_char, LocaleFacts};
+use crate::amount::{
+    self, decimals_from_f64, escape, FormatOptions, Grouping, Rounding, MAX_DECIMALS,
+};
 use crate::error::{Result, StreamError};
 use crate::tokens;
 
-/// Longest ASCII argument the fast way takes; amounts are tens of digits.
-const INPUT_BYTES: usize = 512;
-/// Longest ASCII answer left in the buffer; longer ones go through [`take_amount_result`].
-const OUTPUT_BYTES: usize = 1024;
-
-/// Status codes of the fast exports, besides a length or a token's decimals (never negative).
-const PENDING: i32 = -1;
+/// `tokenDecimalsAscii` for a token it does not know.
 const UNKNOWN_TOKEN: i32 = -1;
 
 const FORMAT_WHAT: &str = "formatUnits options";
@@ -36,77 +31,6 @@ const HAS_MAX: u32 = 1;
 const HAS_MIN: u32 = 2;
 const GROUPING: u32 = 4;
 const HAS_LOCALE: u32 = 8;
-
-/// Input bytes, then output bytes, at one fixed address for the life of the module.
-struct IoBuffer(Vec<u8>);
-
-thread_local! {
-    // wasm is single-threaded; JS touches the bytes only between calls.
-    static IO: RefCell<IoBuffer> = RefCell::new(IoBuffer(vec![0; INPUT_BYTES + OUTPUT_BYTES]));
-    /// An answer the buffer could not hold (an error, or long or non-ASCII text).
-    static PENDING_RESULT: RefCell<Option<Result<String>>> = const { RefCell::new(None) };
-}
-
-/// The module's memory, so the shell can view [`IoBuffer`] in every build (nodejs, web).
-#[wasm_bindgen(js_name = wasmMemory)]
-pub fn wasm_memory() -> JsValue {
-    wasm_bindgen::memory()
-}
-
-/// Address of the I/O buffer in [`wasm_memory`]: `INPUT_BYTES` of input, then the output.
-#[wasm_bindgen(js_name = amountBuffer)]
-pub fn amount_buffer() -> usize {
-    IO.with_borrow_mut(|io| io.0.as_mut_ptr() as usize)
-}
-
-/// Sizes of the two halves of the I/O buffer, input first.
-#[wasm_bindgen(js_name = amountBufferSizes)]
-pub fn amount_buffer_sizes() -> Vec<u32> {
-    [INPUT_BYTES, OUTPUT_BYTES]
-        .iter()
-        .map(|&n| u32::try_from(n).unwrap_or(0))
-        .collect()
-}
-
-/// The answer a fast export left pending (it returned a negative status): the text, or the error
-/// thrown as a `StreamError`.
-#[wasm_bindgen(js_name = takeAmountResult)]
-pub fn take_amount_result() -> Result<String, JsValue> {
-    let pending = PENDING_RESULT.with_borrow_mut(Option::take);
-    Ok(pending
-        .unwrap_or_else(|| Err(StreamError::invalid_argument("no amount result is pending")))?)
-}
-
-/// Runs `work` on the `len` input bytes and leaves its answer in the output half: its length, or
-/// [`PENDING`] when the answer went to [`PENDING_RESULT`].
-fn through_buffer(len: usize, work: impl FnOnce(&str) -> Result<String>) -> i32 {
-    let answer = IO.with(|io| {
-        let Ok(mut io) = io.try_borrow_mut() else {
-            return Err(StreamError::invalid_argument("amount buffer is busy"));
-        };
-        let (input, output) = io.0.split_at_mut(INPUT_BYTES);
-        let text = input
-            .get(..len)
-            .and_then(|bytes| std::str::from_utf8(bytes).ok())
-            .ok_or_else(|| StreamError::invalid_argument("amount buffer holds no ASCII text"))?;
-        let answer = work(text)?;
-        let bytes = answer.as_bytes();
-        match output.get_mut(..bytes.len()) {
-            Some(out) if answer.is_ascii() => {
-                out.copy_from_slice(bytes);
-                Ok(Ok(bytes.len()))
-            }
-            _ => Ok(Err(answer)),
-        }
-    });
-    let pending = match answer {
-        Ok(Ok(len)) => return i32::try_from(len).unwrap_or(PENDING),
-        Ok(Err(text)) => Ok(text),
-        Err(err) => Err(err),
-    };
-    PENDING_RESULT.with_borrow_mut(|slot| *slot = Some(pending));
-    PENDING
-}
 
 /// `formatUnits(amount, decimals, options)` with the amount's `len` ASCII bytes in the input
 /// buffer and the options unpacked: `flags` says which were given ([`HAS_MAX`], ...), `rounding`
@@ -128,30 +52,73 @@ pub fn format_units_ascii(
     group_last: u32,
     group_prev: u32,
 ) -> i32 {
-    through_buffer(len, |amount| {
+    let given = |bit: u32| flags & bit != 0;
+    // The fast path takes only numbers that are already valid; anything else goes the general
+    // way below, which makes the errors.
+    let plain = !given(GROUPING) && !given(HAS_LOCALE);
+    let fast_numbers = || {
+        let decimals = small_count(decimals)?;
+        let max = if given(HAS_MAX) {
+            Some(small_count(max)?)
+        } else {
+            None
+        };
+        let min = if given(HAS_MIN) { small_count(min)? } else { 0 };
+        let truncates = rounding <= 1 || max.is_none_or(|max| max >= decimals);
+        truncates.then_some((decimals, max, min))
+    };
+    if let Some((decimals, max, min)) = fast_numbers().filter(|_| plain) {
+        let fast = |input: &[u8], out: &mut [u8]| {
+            amount::fast::format_truncated(input, decimals, max, min, out)
+        };
+        if let Some(len) = fast_in_buffer(len, fast) {
+            return len;
+        }
+    }
+    let numbers = (|| {
         let decimals = decimals_from_f64(decimals)?;
-        let given = |bit: u32| flags & bit != 0;
         let max = given(HAS_MAX)
             .then(|| count_from_f64(FORMAT_WHAT, "maxFractionDigits", max))
             .transpose()?;
         let min = given(HAS_MIN)
             .then(|| count_from_f64(FORMAT_WHAT, "minFractionDigits", min))
-            .transpose()?;
-        let rounding = rounding_from_code(rounding)?;
-        let locale = given(HAS_LOCALE)
-            .then(|| {
-                LocaleFacts::from_char_codes(
-                    decimal_sep,
-                    group_sep,
-                    group_count,
-                    group_last,
-                    group_prev,
-                )
-            })
-            .transpose()?;
-        let options = format_options(max, min, rounding, given(GROUPING), locale);
-        amount::format_units(amount, decimals, &options)
+            .transpose()?
+            .unwrap_or(0);
+        Ok((decimals, max, min, rounding_from_code(rounding)?))
+    })();
+    through_buffer(len, |amount, format, units, text| {
+        let (decimals, max, min, rounding) = numbers?;
+        format.max_fraction_digits = max;
+        format.min_fraction_digits = min;
+        format.rounding = rounding;
+        let (decimal, group, sizes) = if given(HAS_LOCALE) {
+            let sizes = locale::group_sizes(group_count, group_last, group_prev);
+            (
+                separator_char(decimal_sep)?,
+                separator_char(group_sep)?,
+                sizes,
+            )
+        } else {
+            ('.', ',', (3, 3))
+        };
+        set_separator(&mut format.decimal_separator, decimal);
+        if given(GROUPING) {
+            let grouping = format.grouping.get_or_insert_with(Grouping::default);
+            set_separator(&mut grouping.separator, group);
+            (grouping.primary, grouping.secondary) = sizes;
+        } else {
+            format.grouping = None;
+        }
+        amount::format_units_into(amount, decimals, format, units, text)
     })
+}
+
+/// Sets a one-character separator in place, keeping the string's allocation.
+fn set_separator(separator: &mut String, c: char) {
+    if separator.len() != c.len_utf8() || !separator.starts_with(c) {
+        separator.clear();
+        separator.push(c);
+    }
 }
 
 /// `formatUnits` with every argument as the caller gave it. The shell destructured `options`
@@ -217,7 +184,7 @@ fn format_options(
             options.decimal_separator = decimal;
             options.grouping = grouping.then_some(group);
         }
-        None => options.grouping = grouping.then(amount::Grouping::default),
+        None => options.grouping = grouping.then(Grouping::default),
     }
     options
 }
@@ -226,13 +193,22 @@ fn format_options(
 /// `rounding` as in [`format_units_ascii`].
 #[wasm_bindgen(js_name = parseUnitsAscii)]
 pub fn parse_units_ascii(len: usize, decimals: f64, rounding: u32) -> i32 {
-    through_buffer(len, |text| {
-        let decimals = decimals_from_f64(decimals)?;
+    if let Some(decimals) = small_count(decimals).filter(|_| rounding <= 6) {
+        let fast = |input: &[u8], out: &mut [u8]| amount::fast::parse_exact(input, decimals, out);
+        if let Some(len) = fast_in_buffer(len, fast) {
+            return len;
+        }
+    }
+    let numbers = (|| {
         let rounding = match rounding {
             0 => None,
             code => Some(rounding_from_code(code)?),
         };
-        amount::parse_units(text, decimals, rounding)
+        Ok((decimals_from_f64(decimals)?, rounding))
+    })();
+    through_buffer(len, |input, _, units, text| {
+        let (decimals, rounding) = numbers?;
+        amount::parse_units_into(input, decimals, rounding, units, text)
     })
 }
 
@@ -255,10 +231,8 @@ pub fn parse_units_checked(
 /// `tokenDecimals` of the token's `len` ASCII bytes in the input buffer, or -1 when unknown.
 #[wasm_bindgen(js_name = tokenDecimalsAscii)]
 pub fn token_decimals_ascii(len: usize) -> i32 {
-    let found = IO.with(|io| {
-        let io = io.try_borrow().ok()?;
-        let token = std::str::from_utf8(io.0.get(..len.min(INPUT_BYTES))?).ok()?;
-        tokens::token_decimals(token)
+    let found = with_input(len, |input| {
+        tokens::token_decimals(std::str::from_utf8(input).ok()?)
     });
     found
         .and_then(|d| i32::try_from(d).ok())
@@ -352,6 +326,12 @@ fn rounding_name(what: &str, value: &JsValue) -> Result<Rounding> {
         .as_string()
         .ok_or_else(|| wrong(what, "rounding", value, "a string"))?
         .parse()
+}
+
+/// A whole number from 0 to [`MAX_DECIMALS`], or `None` (the general path then names the problem).
+fn small_count(number: f64) -> Option<u32> {
+    (number >= 0.0 && number <= f64::from(MAX_DECIMALS) && number.fract() == 0.0)
+        .then_some(number as u32)
 }
 
 /// The shell's code for a rounding name: 0 none (the default), else 1 + index in [`Rounding::ALL`].

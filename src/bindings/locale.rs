@@ -17,28 +17,6 @@ pub struct LocaleFacts {
 }
 
 impl LocaleFacts {
-    /// Separators given as UTF-16 char codes (the shell's fast path takes one-unit separators).
-    pub fn from_char_codes(
-        decimal: u32,
-        group: u32,
-        count: u32,
-        last: u32,
-        prev: u32,
-    ) -> Result<Self> {
-        let char_of = |code: u32| {
-            char::from_u32(code)
-                .map(String::from)
-                .ok_or_else(|| StreamError::invalid_argument("locale separator is not a character"))
-        };
-        Ok(Self {
-            decimal: char_of(decimal)?,
-            group: char_of(group)?,
-            count,
-            last,
-            prev,
-        })
-    }
-
     /// From the shell's `[decimal, group, count, last, prev]`, or `None` when `Intl` refused `tag`.
     pub fn from_js(tag: &str, facts: Option<&[JsValue]>) -> Result<Self> {
         let invalid = || {
@@ -66,16 +44,9 @@ impl LocaleFacts {
         })
     }
 
-    /// The decimal separator and the grouping: the rightmost group is as long as the last integer
-    /// part, further groups as the one before it (3 and 3 without parts; en-IN gives 3 and 2).
+    /// The decimal separator and the grouping.
     pub fn into_separators(self) -> (String, Grouping) {
-        let size = |n: u32| usize::try_from(n).unwrap_or(3).max(1);
-        let primary = if self.count == 0 { 3 } else { size(self.last) };
-        let secondary = if self.count <= 2 {
-            primary
-        } else {
-            size(self.prev)
-        };
+        let (primary, secondary) = group_sizes(self.count, self.last, self.prev);
         let grouping = Grouping {
             separator: self.group,
             primary,
@@ -83,4 +54,19 @@ impl LocaleFacts {
         };
         (self.decimal, grouping)
     }
+}
+
+/// Group sizes from `formatToParts`' integer parts: the rightmost group is as long as the last
+/// part, further groups as the one before it (3 and 3 without parts; en-IN gives 3 and 2).
+pub fn group_sizes(count: u32, last: u32, prev: u32) -> (usize, usize) {
+    let size = |n: u32| usize::try_from(n).unwrap_or(3).max(1);
+    let primary = if count == 0 { 3 } else { size(last) };
+    let secondary = if count <= 2 { primary } else { size(prev) };
+    (primary, secondary)
+}
+
+/// A separator the shell's fast path passed as a UTF-16 char code.
+pub fn separator_char(code: u32) -> Result<char> {
+    char::from_u32(code)
+        .ok_or_else(|| StreamError::invalid_argument("locale separator is not a character"))
 }

@@ -4,6 +4,7 @@
 
 mod abort;
 mod alarm;
+mod amount_buffer;
 mod amounts;
 mod args;
 mod change_feed;
@@ -26,10 +27,10 @@ mod watch;
 #[cfg(feature = "merchant")]
 mod watch_loop;
 
+pub use amount_buffer::{amount_buffer, amount_buffer_sizes, take_amount_result, wasm_memory};
 pub use amounts::{
-    amount_buffer, amount_buffer_sizes, format_units_ascii, format_units_checked,
-    parse_units_ascii, parse_units_checked, set_token_decimals_checked, take_amount_result,
-    token_decimals_ascii, token_decimals_checked, wasm_memory,
+    format_units_ascii, format_units_checked, parse_units_ascii, parse_units_checked,
+    set_token_decimals_checked, token_decimals_ascii, token_decimals_checked,
 };
 pub use error::{attach, to_js_error};
 pub use raw_client::{not_a_client, operations, RawClient, RawPages};

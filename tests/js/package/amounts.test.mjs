@@ -93,3 +93,17 @@ test('tokenDecimals knows the documented tokens and currencies and can be extend
 test('numbers are refused as amounts: they may already have lost digits', () => {
   assert.throws(() => formatUnits(166389351081530800779973, 24), /string or a bigint/);
 });
+
+test('locale separators come from Intl, the digits stay ASCII (fr-FR, ar-EG, fa-IR)', () => {
+  assert.equal(formatUnits('123456789', 2, { grouping: true, locale: 'fr-FR' }), '1\u202f234\u202f567,89');
+  const part = (locale, type) => new Intl.NumberFormat(locale).formatToParts(1234567.5).find((p) => p.type === type).value;
+  for (const locale of ['ar-EG', 'fa-IR']) {
+    const [group, decimal] = [part(locale, 'group'), part(locale, 'decimal')];
+    assert.ok(!/[0-9]/.test(group + decimal), `${locale} separators are not digits`);
+    for (let i = 0; i < 2; i++) { // the second call is answered from the shell's cache
+      assert.equal(formatUnits('-123456789', 2, { grouping: true, locale }), `-1${group}234${group}567${decimal}89`);
+      assert.equal(formatUnits('123456789', 2, { locale }), `1234567${decimal}89`);
+    }
+  }
+  assert.throws(() => formatUnits('1', 0, { locale: 'not a locale!' }), { code: 'INVALID_ARGUMENT', message: /BCP 47/ });
+});

@@ -48,7 +48,9 @@ impl Out<'_> {
     }
 
     fn extend(&mut self, bytes: &[u8]) -> Option<()> {
-        self.buf.get_mut(self.len..self.len + bytes.len())?.copy_from_slice(bytes);
+        self.buf
+            .get_mut(self.len..self.len + bytes.len())?
+            .copy_from_slice(bytes);
         self.len += bytes.len();
         Some(())
     }
@@ -134,7 +136,11 @@ fn parse_inner(len: usize, decimals: usize) -> Option<usize> {
         None => (body, &b""[..]),
     };
     let all_digits = |s: &[u8]| s.iter().all(u8::is_ascii_digit);
-    if (int.is_empty() && frac.is_empty()) || !all_digits(int) || !all_digits(frac) || frac.len() > decimals {
+    if (int.is_empty() && frac.is_empty())
+        || !all_digits(int)
+        || !all_digits(frac)
+        || frac.len() > decimals
+    {
         return None;
     }
     let int = trim_leading_zeros(int);
