@@ -8,8 +8,10 @@ const TARGETS = {
   floorRatio: 1.5,
   viemSpeedup24: 1.5,
   fetchRatio: 1.1,
-  jsonParseRatio: 1.5,
-  browserGzipBytes: 60_000,
+  responseJsonRatio: 1.5,
+  fullGzipBytes: 80_000,
+  watchCpuRatio: 1.2,
+  watchMemoryRatio: 1.5,
 };
 
 const AMOUNT_COLUMNS = [
@@ -203,7 +205,7 @@ function targetRows(results) {
       'getPayment within 1.10x of plain fetch',
       `client CPU ${fmtRatio(cpu)} (${fmtNs(ours.cpuNsPerCall)} vs ${fmtNs(base.cpuNsPerCall)}), wall ${fmtRatio(wall)}`,
       status(cpu <= TARGETS.fetchRatio, `by ${fmtRatio(cpu / TARGETS.fetchRatio)} (CPU)`),
-      cpu <= TARGETS.fetchRatio ? '' : 'Per call the client reads the body as text, copies it into wasm, parses it with serde_json, builds the model, serialises it back to a `serde_json::Value` and then builds the JS object one `Reflect.set` (and one `TextDecoder` string) per field. Handing JS one JSON string of the finished model (`JSON.parse` once, big integers already turned into strings in Rust) removes the per-field crossings; see the page-decode row.',
+      cpu <= TARGETS.fetchRatio ? '' : 'The answer crosses once (its text into wasm, the rewritten JSON out, one `JSON.parse`), but each call still pays what plain `fetch` + `json()` does not: the copy of the body into wasm memory and back out, the one-pass rewrite (camelCase, exact amounts, gateway coin decimals), the deadline timer and `AbortController` of the call guard, and the promise bridge. Levers: read the body as bytes straight into wasm memory (`arrayBuffer`, no `TextEncoder` copy) and skip the guard timer when no deadline is set.',
     ]);
   } else if (gp) rows.push(['getPayment within 1.10x of plain fetch', gp.skipped, 'not measured', '']);
   const pd = get('page-decode');
@@ -211,27 +213,39 @@ function targetRows(results) {
     const base = byRole(pd, 'baseline');
     const ours = byRole(pd, 'ours');
     const viaResponse = byRole(pd, 'fetch-json');
-    const x = ours.nsPerCall / base.nsPerCall;
+    const x = ours.nsPerCall / viaResponse.nsPerCall;
     rows.push([
-      'page decode within 1.5x of JSON.parse',
-      `${fmtRatio(x)} (${fmtNs(ours.nsPerCall)} vs ${fmtNs(base.nsPerCall)} for ${fmtBytes(pd.pageBytes)} bytes; a \`Response.json()\` costs ${fmtRatio(viaResponse.nsPerCall / base.nsPerCall)})`,
-      status(x <= TARGETS.jsonParseRatio, `by ${fmtRatio(x / TARGETS.jsonParseRatio)}`),
-      x <= TARGETS.jsonParseRatio ? '' : 'The JS object is built field by field across the boundary (~13 fields x 100 payments, each key and string value decoded separately). Cheapest fix: serialise the decoded page to one JSON string in Rust and `JSON.parse` it in JS (one crossing, native parser). Under 1.5x needs JS to parse the body (`JSON.parse`) and Rust to touch only what needs exactness: integers that may pass 2^53 must be caught before `JSON.parse` rounds them (a scan of the text for long bare integers, falling back to the Rust path when one is found).',
+      'listPayments page within 1.5x of fetch + Response.json()',
+      `${fmtRatio(x)} (${fmtNs(ours.nsPerCall)} vs ${fmtNs(viaResponse.nsPerCall)} for ${fmtBytes(pd.pageBytes)} bytes; ${fmtRatio(ours.nsPerCall / base.nsPerCall)} a bare \`JSON.parse\`)`,
+      status(x <= TARGETS.responseJsonRatio, `by ${fmtRatio(x / TARGETS.responseJsonRatio)}`),
+      x <= TARGETS.responseJsonRatio ? '' : 'The page crosses once, but as text three times: `Response.text()` into a JS string, that string copied into wasm memory, the rewritten JSON decoded back out, then one `JSON.parse`. The one-pass rewrite in wasm alone costs about 1.5x a native `JSON.parse` of the same text (measured on a raw harness of src/json). Levers: read the body with `arrayBuffer()` straight into wasm memory; a faster string scan in the rewriter (the top item in a profile); keys that are already camelCase copied as one span.',
     ]);
-  } else if (pd) rows.push(['page decode within 1.5x of JSON.parse', pd.skipped, 'not measured', '']);
+  } else if (pd) rows.push(['listPayments page within 1.5x of fetch + Response.json()', pd.skipped, 'not measured', '']);
   const size = get('size');
   if (size) {
     const total = size.ours.gzipBytes;
-    const met = total < TARGETS.browserGzipBytes;
+    const met = total <= TARGETS.fullGzipBytes;
     rows.push([
-      'browser build < 60 KB gzip (wasm + glue + entry)',
+      'full web build <= 80 KB gzip (wasm + glue + entry)',
       `${fmtBytes(total)} bytes${size.oursInViteApp ? `; ${fmtBytes(size.oursInViteApp.gzipBytes)} in a Vite app${size.oursInViteApp.initKept ? '' : ' (a broken bundle: see the size table)'}` : ''}`,
-      status(met, `by ${fmtBytes(total - TARGETS.browserGzipBytes)} bytes`),
-      met ? `${fmtBytes(TARGETS.browserGzipBytes - total)} bytes of headroom; what still takes room is listed under "Size: what is in the .wasm" below.` : 'See "Size: what is in the .wasm" below: the biggest items and what removes them.',
+      status(met, `by ${fmtBytes(total - TARGETS.fullGzipBytes)} bytes`),
+      met ? '' : 'See "Size: what is in the .wasm" below: what each build holds and what removes it.',
     ]);
   }
   const w = get('watcher');
-  if (w) rows.push(['watcher at 10,000 payments (issue 4: requests/payment, memory, CPU per poll vs a fetch loop)', w.skipped ?? resultLineWatcher(w), w.skipped ? 'not measured' : 'reported (no numeric target)', '']);
+  if (w && !w.skipped) {
+    const ours = byRole(w, 'ours');
+    const base = byRole(w, 'baseline');
+    const cpu = ours.cpuUsPerPoll / base.cpuUsPerPoll;
+    const mem = ours.peakBytesPerPayment / base.peakBytesPerPayment;
+    const met = cpu <= TARGETS.watchCpuRatio && mem <= TARGETS.watchMemoryRatio;
+    rows.push([
+      'watchPayments at 10,000: CPU/poll within 1.2x, memory/payment within 1.5x of a fetch pool',
+      `${resultLineWatcher(w)}: CPU ${fmtRatio(cpu)}, memory ${fmtRatio(mem)}`,
+      status(met, `CPU ${fmtRatio(cpu / TARGETS.watchCpuRatio)}, memory ${fmtRatio(mem / TARGETS.watchMemoryRatio)} of the target`),
+      met ? '' : 'Per poll the watcher pays what getPayment does (see its row) plus its scheduling: an `AbortController` per request in flight and the parsed result objects. Levers: the getPayment ones, and results kept as JSON text until asked for.',
+    ]);
+  } else if (w) rows.push(['watchPayments at 10,000 payments', w.skipped, 'not measured', '']);
   return rows;
 }
 
