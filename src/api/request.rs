@@ -28,7 +28,7 @@ impl Operation {
                     path.push_str(segments.next().unwrap_or_default());
                 }
                 Arg::Query(spec) => {
-                    tail = crate::json::encode_query(json_arg(text, spec.what)?, spec)?;
+                    tail = encode_query(json_arg(text, spec.what)?, spec)?;
                 }
                 Arg::Body(Body::Fn(encode)) => {
                     body = Some(encode(json_arg(text, "request")?)?);
@@ -44,6 +44,21 @@ impl Operation {
         path.push_str(&tail);
         Ok(HttpRequest::new(self.host.api(), self.method, path, body))
     }
+}
+
+/// The query of a list. The checkout build has no list, and this keeps the query encoder out of
+/// its `.wasm`.
+#[cfg(feature = "merchant")]
+fn encode_query(json: &str, spec: &crate::json::QuerySpec) -> Result<String> {
+    crate::json::encode_query(json, spec)
+}
+
+#[cfg(not(feature = "merchant"))]
+fn encode_query(_: &str, spec: &crate::json::QuerySpec) -> Result<String> {
+    Err(StreamError::invalid_argument(format!(
+        "{} cannot be sent by this build",
+        spec.what
+    )))
 }
 
 /// A body checked against its shape. The checkout build has no operation with a body, and this

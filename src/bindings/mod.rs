@@ -18,6 +18,7 @@ mod poll_support;
 #[cfg(feature = "merchant")]
 pub mod push;
 mod raw_client;
+#[cfg(feature = "merchant")]
 mod runtime;
 mod transport;
 mod visibility;

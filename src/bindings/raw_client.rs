@@ -17,6 +17,7 @@ use crate::http::Api;
 
 const GATEWAY_BASE_URL: &str = "https://streampayments.app";
 const GATEWAY_PAY_BASE_URL: &str = "https://pay.streampayments.app";
+#[cfg(feature = "merchant")]
 const STREAMPAY_BASE_URL: &str = "https://stream-app-service.streampay.sa";
 
 #[wasm_bindgen]
@@ -42,7 +43,16 @@ impl RawClient {
         let api = api_named(api)?;
         Ok(match api {
             Api::Gateway => gateway(options)?,
+            #[cfg(feature = "merchant")]
             Api::StreamPay => streampay(options)?,
+            #[cfg(not(feature = "merchant"))]
+            Api::StreamPay => {
+                return Err(StreamError::invalid_argument(
+                    "StreamPayClient is not in this build (stream-payments/checkout); import \
+                     stream-payments",
+                )
+                .into())
+            }
         })
     }
 
@@ -178,6 +188,7 @@ fn gateway(options: JsValue) -> Result<RawClient> {
 
 /// The token is sent as `x-api-key`. Refused in a browser unless `allowBrowser: true`, because
 /// anyone can read it there.
+#[cfg(feature = "merchant")]
 fn streampay(options: JsValue) -> Result<RawClient> {
     let known: Vec<&str> = COMMON_OPTIONS
         .iter()
