@@ -88,7 +88,7 @@ export function renderMarkdown(env, results, { partial = false } = {}) {
   out.push(`- **Versions:** Node ${env.node}, ${env.rustc}, ${env.wasmBindgen}, stream-payments ${env.packageVersion}, Vite ${env.vite}; anchors (pinned in \`tests/bench/package-lock.json\`): ${Object.entries(env.anchors).map(([n, v]) => `${n} ${v ?? 'not installed'}`).join(', ')}.`);
   out.push(`- **Method:** each comparison runs in its own Node process; every implementation is warmed up, then timed over the same inputs for ${env.options.rounds} rounds in rotating order; figures are medians (± is the spread (max-min)/median of the rounds). Amount inputs: ${env.options.count.toLocaleString('en-US')} seeded random amounts per kind (1-30 digits at 24 decimals, 1-15 at 6, 1-12 for fiat), every result of every implementation checked against the plain-JS reference, the first ${env.options.timedCount.toLocaleString('en-US')} of them timed.`);
   out.push('');
-  out.push('### Targets', '');
+  out.push('### Targets (issues 10 and 11)', '');
   out.push(table(['target', 'measured', 'status', 'what would close it'], targetRows(results), { left: true }));
   out.push('');
   if (amounts.length) {
