@@ -37,6 +37,8 @@ extern "C" {
     fn headers(this: &ResponseLike) -> JsValue;
     #[wasm_bindgen(method, getter, structural, js_name = type)]
     fn kind(this: &ResponseLike) -> JsValue;
+    #[wasm_bindgen(method, getter, structural, js_name = arrayBuffer)]
+    fn array_buffer(this: &ResponseLike) -> JsValue;
 }
 
 pub const DEFAULT_TIMEOUT_MS: u32 = 30_000;
@@ -187,22 +189,36 @@ impl Transport {
                 ),
             ));
         }
+        let bytes = like.is_some_and(|r| r.array_buffer().is_function());
         let raw: web_sys::Response = answered.unchecked_into();
         let response = gloo_net::http::Response::from(Clone::clone(&raw));
         let headers = response.headers();
-        // `Response::text` may throw for a used body; gloo's reader would unwrap that.
-        let text = raw
-            .text()
-            .map_err(|e| network("could not read the response", e))?;
-        let body = JsFuture::from(guard.race(&Promise::resolve(&text)))
+        // The body as bytes, copied into wasm memory in one move (`text()` would build a JS
+        // string that then crosses character by character). A duck-typed answer without
+        // `arrayBuffer` is read with `text()`. Either may throw for a used body (gloo-net's own
+        // readers would unwrap that).
+        let reading = if bytes {
+            raw.array_buffer()
+        } else {
+            raw.text()
+        }
+        .map_err(|e| network("could not read the response", e))?;
+        let read = JsFuture::from(guard.race(&Promise::resolve(&reading)))
             .await
             .map_err(|e| network("the connection failed while reading the response body", e))?;
+        let body = match read.dyn_ref::<js_sys::ArrayBuffer>() {
+            // Invalid UTF-8 becomes U+FFFD, as `text()` does.
+            Some(buffer) => {
+                String::from_utf8_lossy(&js_sys::Uint8Array::new(buffer).to_vec()).into_owned()
+            }
+            None => read.as_string().unwrap_or_default(),
+        };
         Ok(HttpResponse {
             status: response.status(),
             request_id: headers.get("x-request-id"),
             retry_after: headers.get("retry-after"),
             content_type: headers.get("content-type"),
-            body: body.as_string().unwrap_or_default(),
+            body,
         })
     }
 
