@@ -4179,6 +4179,8 @@ export interface StreamPayOperations {
    * Retried on transient failures (GET).
    */
   listSubscriptionFreezes(subscriptionId: string, params?: ListSubscriptionFreezesParams, options?: RequestOptions): Promise<ListResource<FreezeSubscriptionBase>>;
+  /** Every item of `listSubscriptionFreezes`, page after page, fetched lazily (stops when `pagination` says so or is missing). */
+  listAllSubscriptionFreezes(subscriptionId: string, params?: Omit<ListSubscriptionFreezesParams, 'page'>, options?: RequestOptions): AsyncIterableIterator<FreezeSubscriptionBase>;
   /**
    * Update Subscription Freeze: `PUT /api/v2/subscriptions/{subscription_id}/freeze/{freeze_id}`.
    *

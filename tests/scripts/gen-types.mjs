@@ -68,7 +68,7 @@ const OPERATIONS = {
   updateSubscription: ['PUT', '/api/v2/subscriptions/{subscription_id}'],
   cancelSubscription: ['POST', '/api/v2/subscriptions/{subscription_id}/cancel'],
   freezeSubscription: ['POST', '/api/v2/subscriptions/{subscription_id}/freeze'],
-  listSubscriptionFreezes: ['GET', '/api/v2/subscriptions/{subscription_id}/freeze'],
+  listSubscriptionFreezes: ['GET', '/api/v2/subscriptions/{subscription_id}/freeze', { listAll: 'listAllSubscriptionFreezes' }],
   updateSubscriptionFreeze: ['PUT', '/api/v2/subscriptions/{subscription_id}/freeze/{freeze_id}'],
   deleteSubscriptionFreeze: ['DELETE', '/api/v2/subscriptions/{subscription_id}/freeze/{freeze_id}'],
 

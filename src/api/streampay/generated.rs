@@ -289,7 +289,7 @@ pub const OPERATIONS: [Operation; 37] = [
         path: "/api/v2/subscriptions/{}/freeze",
         args: &[Arg::Id("subscriptionId"), Arg::Query(&LIST_SUBSCRIPTION_FREEZES_PARAMS)],
         answer: &FREEZE_SUBSCRIPTION_BASE_PAGE,
-        all: None,
+        all: Some("listAllSubscriptionFreezes"),
     },
     Operation {
         name: "updateSubscriptionFreeze",

@@ -598,7 +598,15 @@ fn every_list_all_walks_pages_and_stops_without_pagination() {
         .filter(|op| op.all.is_some())
     {
         let name = op.all.unwrap();
-        let mut pages = Pages::new(op, &[Some("{\"limit\":2}"), None, None]).unwrap();
+        // A path id where the list has one (a subscription's freezes), then the params.
+        let mut args: [Option<&str>; 3] = [None; 3];
+        for (slot, arg) in args.iter_mut().zip(op.args) {
+            *slot = match arg {
+                crate::api::Arg::Id(_) => Some("sub-1"),
+                _ => Some("{\"limit\":2}"),
+            };
+        }
+        let mut pages = Pages::new(op, &args).unwrap();
         let first = pages.next_request().unwrap().unwrap();
         assert!(
             first.path.ends_with("?page=1&limit=2"),

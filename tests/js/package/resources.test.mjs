@@ -197,6 +197,10 @@ test('subscriptions and freezes', T, async () => {
   const freezes = await client.listSubscriptionFreezes(s.id, { limit: 10 });
   saw('GET', `/api/v2/subscriptions/${s.id}/freeze`, { limit: '10' });
   assert.ok(freezes.data.some((x) => x.id === f.id));
+  const allFreezes = [];
+  for await (const x of client.listAllSubscriptionFreezes(s.id)) allFreezes.push(x.id);
+  assert.deepEqual(allFreezes, freezes.data.map((x) => x.id), 'listAll* beside every list, with its path id');
+  saw('GET', `/api/v2/subscriptions/${s.id}/freeze`, { page: '1', limit: '100' });
   await client.updateSubscriptionFreeze(s.id, f.id, { freezeStartDatetime: '2027-01-02T00:00:00+03:00', freezeEndDatetime: null });
   saw('PUT', `/api/v2/subscriptions/${s.id}/freeze/${f.id}`);
   assert.deepEqual(lastBody(), { freeze_start_datetime: '2027-01-02T00:00:00+03:00', freeze_end_datetime: null });
