@@ -69,7 +69,7 @@ test('operations list: 45 operations, unique names, GETs only retried, list enco
   assert.equal(field('UpdatePaymentLinkStatusDto', 'status').enumName, 'PaymentLinkStatus');
   for (const o of operations) if (o.requestBody) assert.ok(requestSchemas[o.requestBody.schema], o.requestBody.schema);
   const listAll = operations.filter((o) => o.listAll).map((o) => o.listAll).sort();
-  assert.deepEqual(listAll, ['listAllConsumers', 'listAllCoupons', 'listAllInvoices', 'listAllMeteredSubscriptions', 'listAllPaymentLinks', 'listAllPayments', 'listAllProducts', 'listAllSubscriptions']);
+  assert.deepEqual(listAll, ['listAllConsumers', 'listAllCoupons', 'listAllInvoices', 'listAllMeteredSubscriptions', 'listAllPaymentLinks', 'listAllPayments', 'listAllProducts', 'listAllSubscriptionFreezes', 'listAllSubscriptions']);
 });
 
 test('the types have no `any`, camelCase keys only, open enums', () => {
