@@ -5,38 +5,28 @@
 // objects with BigInt, independently of the package.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startMockServer } from '../../support/mock-server.mjs';
-import { launchChromium, watchErrors } from '../../support/chromium.mjs';
-import { demoConfig, installDemoDeps, startDemoServer } from '../../../www/serve.mjs';
+import { watchErrors } from '../../support/chromium.mjs';
+import { startDemoStack } from '../../support/stacks.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const pkgDir = process.env.STREAM_SCRATCH
-  ? join(process.env.STREAM_SCRATCH, 'node_modules/stream-payments')
-  : resolve(root, process.env.PKG_DIR ?? 'pkg');
-const FIXTURE_FILE = process.env.STREAM_GATEWAY_FIXTURE ?? '/work/shared/api/fixtures/gateway-payment-completed.json';
+// The documented example, as the repository keeps it (the mock serves the same file).
+const FIXTURE_FILE = join(root, 'pkg/mock/fixtures/gateway-payment-completed.json');
 const FIXTURE_ID = 'LqaUrQimtgTe9iF3Knv8Ld';
 /** Decimals per token, from the API docs: STRM and NEAR 24; the fixture's (and the mock's) USDC has 1.00 = 10^17 units. */
 const DECIMALS = { STRM: 24, NEAR: 24, USDC: 17 };
 const PENDING = { pendingMs: 600_000 };
 
-let mock, site, browser;
+let stack, mock, site, browser;
 
 before(async () => {
-  assert.ok(existsSync(join(pkgDir, 'web/index.js')), `a built package in ${pkgDir}`);
-  installDemoDeps({ log: () => {} });
-  mock = await startMockServer({ port: 0, apiKey: 'test-key:test-secret', seed: 1, paymentCount: 10 });
-  site = await startDemoServer({ config: demoConfig({ mockUrl: mock.url, env: {} }), pkgDir });
-  browser = await launchChromium();
+  stack = await startDemoStack({ paymentCount: 10 });
+  ({ mock, server: site, browser } = stack);
 });
 
-after(async () => {
-  await browser?.close();
-  await site?.close();
-  await mock?.close();
-});
+after(() => stack?.close());
 
 /** "1,234.5678" at `decimals` -> smallest units as a BigInt (exact; fails on more digits than decimals). */
 function toUnits(text, decimals) {

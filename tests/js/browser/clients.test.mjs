@@ -4,12 +4,11 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startStaticServer } from '../../support/static-server.mjs';
-import { launchChromium, watchErrors } from '../../support/chromium.mjs';
-import { startMockServer } from '../../../pkg/mock/server.mjs';
+import { watchErrors } from '../../support/chromium.mjs';
+import { startPageStack } from '../../support/stacks.mjs';
 
 const scratch = process.env.STREAM_SCRATCH;
-let server, browser, mock;
+let stack, server, browser, mock;
 
 before(async () => {
   assert.ok(scratch, 'STREAM_SCRATCH names the scratch project with the installed package');
@@ -47,16 +46,11 @@ before(async () => {
   }
   document.getElementById('out').textContent = JSON.stringify(result);
 </script>`);
-  mock = await startMockServer({ port: 0, seed: 1, paymentCount: 10 });
-  server = await startStaticServer({ '/node_modules/': join(scratch, 'node_modules'), '/': site });
-  browser = await launchChromium();
+  stack = await startPageStack(scratch, site);
+  ({ mock, server, browser } = stack);
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  await mock?.close();
-});
+after(() => stack?.close());
 
 test('GatewayClient and StreamPayClient in Chromium, against the mock over CORS', { timeout: 30_000 }, async () => {
   // A redirect must not carry the key anywhere: the page's StreamPayClient refuses to follow it.

@@ -4,38 +4,27 @@
 // set). STREAM_DEMO_SCREENSHOT=docs/demo.png also writes the README's screenshot.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startMockServer } from '../../../pkg/mock/server.mjs';
-import { launchChromium, watchErrors } from '../../support/chromium.mjs';
-import { demoConfig, installDemoDeps, startDemoServer } from '../../../www/serve.mjs';
+import { watchErrors } from '../../support/chromium.mjs';
+import { startDemoStack } from '../../support/stacks.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const shots = join(resolve(root, process.env.TEST_OUT ?? 'tests/out'), 'screenshots');
-const pkgDir = process.env.STREAM_SCRATCH
-  ? join(process.env.STREAM_SCRATCH, 'node_modules/stream-payments')
-  : resolve(root, process.env.PKG_DIR ?? 'pkg');
 const POLL = 'interval=200';
 // Chromium logs every HTTP error answer as a console error; the error tests expect theirs.
 const httpErrorLogs = (errors, status) => errors.filter((e) => !e.includes(`status of ${status}`));
 
-let mock, site, browser;
+let stack, mock, site, browser;
 
 before(async () => {
-  assert.ok(existsSync(join(pkgDir, 'web/index.js')), `a built package in ${pkgDir}`);
-  installDemoDeps({ log: () => {} });
   mkdirSync(shots, { recursive: true });
-  mock = await startMockServer({ port: 0, apiKey: 'test-key:test-secret', seed: 1, paymentCount: 250 });
-  site = await startDemoServer({ config: demoConfig({ mockUrl: mock.url, env: {} }), pkgDir });
-  browser = await launchChromium();
+  stack = await startDemoStack({ paymentCount: 250 });
+  ({ mock, server: site, browser } = stack);
 });
 
-after(async () => {
-  await browser?.close();
-  await site?.close();
-  await mock?.close();
-});
+after(() => stack?.close());
 
 async function openPage(query = '', { width = 1000, height = 1200, before } = {}) {
   const page = await browser.context.newPage();

@@ -5,16 +5,15 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startStaticServer } from '../../support/static-server.mjs';
-import { launchChromium, watchErrors } from '../../support/chromium.mjs';
-import { startMockServer } from '../../support/mock-server.mjs';
+import { watchErrors } from '../../support/chromium.mjs';
+import { startPageStack } from '../../support/stacks.mjs';
 
 /** The package entry the page and the worker import (module workers have no import map). */
 const ENTRY = '/node_modules/stream-payments/web/index.js';
 const SP_FIXTURE_ID = '6f1c2b9e-8a4d-4c1e-9f7a-2d3b5e8c1a40';
 
 const scratch = process.env.STREAM_SCRATCH;
-let server, browser, mock;
+let stack, server, browser, mock;
 
 // Runs in the page and in the worker alike: the refusal, then the opt-in against the mock.
 const probe = `
@@ -52,16 +51,11 @@ before(async () => {
   worker.onmessage = (e) => show('worker', e.data);
   worker.onerror = (e) => show('worker', { unexpected: e.message || 'worker error' });
 </script>`);
-  mock = await startMockServer({ port: 0, seed: 1, paymentCount: 10 });
-  server = await startStaticServer({ '/node_modules/': join(scratch, 'node_modules'), '/': site });
-  browser = await launchChromium();
+  stack = await startPageStack(scratch, site);
+  ({ mock, server, browser } = stack);
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  await mock?.close();
-});
+after(() => stack?.close());
 
 test('StreamPayClient is refused in a page and in a dedicated worker, and works with allowBrowser', { timeout: 15_000 }, async () => {
   const page = await browser.context.newPage();
