@@ -1,54 +1,52 @@
-// The two client classes. Each method forwards its arguments to the wasm client in one call;
-// the operations themselves (paths, checks, decoding) are Rust's catalogue, listed by
-// `glue.operations()` and turned into methods once the module is ready (see `defineOperations`).
+// The two client classes. Each method hands its arguments to the wasm client in one call, which
+// checks them and answers with the request to send (`io.js` sends it); the operations themselves
+// (paths, checks, decoding) are Rust's catalogue, listed by `glue.operations()` and turned into
+// methods once the module is ready (see `defineOperations`).
 
 import * as glue from './glue.js';
 import { jsonArg } from './json-arg.js';
-import { allItems, changes } from './iterate.js';
+import { allItems } from './iterate.js';
+import { send, transport } from './io.js';
+import { waitFor, watchMany, watchOne } from './polls.js';
 
-const raws = new WeakMap();
+const clients = new WeakMap();
 
-function rawOf(client, method) {
-  const raw = raws.get(client);
-  if (raw === undefined) throw glue.notAClient(method);
-  return raw;
+/** The wasm client and its transport. */
+function parts(client, method) {
+  const found = clients.get(client);
+  if (found === undefined) throw glue.notAClient(method);
+  return found;
 }
 
 class Client {
   constructor(api, options) {
-    raws.set(this, new glue.RawClient(api, options, options?.fetch));
+    const raw = new glue.RawClient(api, options);
+    clients.set(this, { raw, io: transport(raw, options?.fetch) });
   }
 
   /** Releases the client's wasm memory; later calls reject with a StreamError. */
   free() {
-    raws.get(this)?.free();
-    raws.delete(this);
+    clients.get(this)?.raw.free();
+    clients.delete(this);
   }
 
   [Symbol.dispose]() {
     this.free();
   }
 
-  waitForPayment(paymentId, options) {
-    try {
-      return rawOf(this, 'waitForPayment').wait(paymentId, options);
-    } catch (err) {
-      return Promise.reject(err);
-    }
+  async waitForPayment(paymentId, options) {
+    const { raw, io } = parts(this, 'waitForPayment');
+    return waitFor(io, raw.wait(paymentId, options), options);
   }
 
   watchPayment(paymentId, options) {
-    return changes(rawOf(this, 'watchPayment').watchOne(paymentId, options));
+    const { raw, io } = parts(this, 'watchPayment');
+    return watchOne(io, raw.wait(paymentId, options), options);
   }
 
   watchPayments(paymentIds, options) {
-    const watcher = rawOf(this, 'watchPayments').watchMany(paymentIds, options);
-    return {
-      done: watcher.done,
-      errors: watcher.errors,
-      add: (paymentId) => watcher.add(paymentId),
-      remove: (paymentId) => watcher.remove(paymentId),
-    };
+    const { raw, io } = parts(this, 'watchPayments');
+    return watchMany(io, raw.watchMany(paymentIds, options), options);
   }
 }
 
@@ -74,21 +72,25 @@ function operationMethod(name, kind, how) {
   const method =
     kind === 'all'
       ? function (...args) {
+          const { raw, io } = parts(this, name);
           const options = args[arity];
-          const cursor = rawOf(this, name).pages(
+          const pages = raw.pages(
             name, pass(how[0], args[0]), pass(how[1], args[1]), options, options?.signal, options?.timeoutMs,
           );
-          return allItems(cursor);
+          return allItems(io, pages, options?.signal);
         }
-      : function (...args) {
+      : async function (...args) {
+          const { raw, io } = parts(this, name);
           const options = args[arity];
+          const call = raw.call(
+            name, pass(how[0], args[0]), pass(how[1], args[1]), pass(how[2], args[2]),
+            options, options?.signal, options?.timeoutMs,
+          );
           try {
-            return rawOf(this, name).call(
-              name, pass(how[0], args[0]), pass(how[1], args[1]), pass(how[2], args[2]),
-              options, options?.signal, options?.timeoutMs,
-            );
-          } catch (err) {
-            return Promise.reject(err);
+            await send(io, call, options?.signal);
+            return JSON.parse(call.take());
+          } finally {
+            call.free();
           }
         };
   Object.defineProperty(method, 'name', { value: name });

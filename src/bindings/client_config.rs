@@ -1,16 +1,12 @@
-//! Reading a client's options into its transports, and one call's options.
+//! Reading a client's options into its endpoints, and one call's options.
 
-use std::future::Future;
-use std::pin::Pin;
+use std::rc::Rc;
 
-use js_sys::Promise;
 use wasm_bindgen::JsValue;
-use wasm_bindgen_futures::future_to_promise;
 
 use super::options::{OptionBag, Opts};
-use super::transport::{CallOptions, Failure, Transport, DEFAULT_TIMEOUT_MS};
 use crate::error::{Result, StreamError};
-use crate::http::RetryPolicy;
+use crate::http::{Endpoint, RetryPolicy, DEFAULT_TIMEOUT_MS};
 use crate::validate;
 
 /// Longest `timeoutMs` accepted: a day.
@@ -20,19 +16,28 @@ const MAX_RETRIES: u32 = 10;
 /// Options every client takes.
 pub const COMMON_OPTIONS: &[&str] = &["baseUrl", "timeoutMs", "maxRetries", "headers", "fetch"];
 
-pub fn transport(
+/// The endpoint at the base URL option `base_key` (or `default_base`); `extra` is a header the
+/// client adds (the API key), replacing one of the same name the caller gave.
+pub fn endpoint(
     opts: &Opts,
     base_key: &str,
     base: fn(&OptionBag) -> JsValue,
     default_base: &str,
-) -> Result<Transport> {
+    extra: Option<(&str, String)>,
+) -> Result<Endpoint> {
     let base = opts
         .string(base_key, base)?
         .unwrap_or_else(|| default_base.to_string());
-    Ok(Transport {
+    // Checked here, used by the shell.
+    opts.function("fetch", OptionBag::fetch)?;
+    let mut headers = opts.headers("headers", OptionBag::headers)?;
+    if let Some((name, value)) = extra {
+        headers.retain(|(given, _)| !given.eq_ignore_ascii_case(name));
+        headers.push((name.to_string(), value));
+    }
+    Ok(Endpoint {
         base_url: validate::base_url(&base, base_key)?,
-        headers: opts.headers("headers", OptionBag::headers)?,
-        fetch: opts.function("fetch", OptionBag::fetch)?,
+        headers: Rc::from(headers),
         timeout_ms: opts
             .count("timeoutMs", OptionBag::timeout_ms, MAX_TIMEOUT_MS)?
             .unwrap_or(DEFAULT_TIMEOUT_MS),
@@ -45,46 +50,29 @@ pub fn transport(
     })
 }
 
-/// `{ signal?, timeoutMs? }` of one call: the shell passes the object (for its keys) and the two
-/// values it destructured, so the hot path reads no property from Rust.
-pub fn call_options(options: JsValue, signal: JsValue, timeout_ms: JsValue) -> Result<CallOptions> {
+/// `{ signal?, timeoutMs? }` of one call, checked: the call's own `timeoutMs`, if any. The
+/// shell passes the object (for its keys) and the two values it destructured, so the hot path
+/// reads no property from Rust; it uses the signal itself.
+pub fn call_timeout(options: JsValue, signal: JsValue, timeout_ms: JsValue) -> Result<Option<u32>> {
     let opts = Opts::new(Some(options), "options", &["signal", "timeoutMs"])?;
     if !opts.is_set() {
-        return Ok(CallOptions::default());
+        return Ok(None);
     }
-    let signal = match signal {
-        s if s.is_undefined() => None,
-        s => Some(super::options::signal_value(s, "options.signal")?),
-    };
-    let timeout_ms = match timeout_ms.as_f64() {
-        None if timeout_ms.is_undefined() => None,
+    if !signal.is_undefined() {
+        super::options::signal_value(signal, "options.signal")?;
+    }
+    match timeout_ms.as_f64() {
+        None if timeout_ms.is_undefined() => Ok(None),
         Some(n)
             if n.is_finite() && n >= 0.0 && n.fract() == 0.0 && n <= f64::from(MAX_TIMEOUT_MS) =>
         {
-            Some(n as u32)
+            Ok(Some(n as u32))
         }
-        _ => {
-            return Err(StreamError::invalid_argument(format!(
-                "options.timeoutMs must be a whole number from 0 to {MAX_TIMEOUT_MS}, got {}",
-                super::args::type_name(&timeout_ms)
-            )))
-        }
-    };
-    Ok(CallOptions { signal, timeout_ms })
-}
-
-/// A promise of `future`; every failure rejects it (bad arguments too, so callers handle one
-/// path). Boxed so that one `future_to_promise` serves every method: each instance of it costs
-/// the `.wasm` a few kilobytes.
-pub fn promise<F>(future: F) -> Promise
-where
-    F: Future<Output = Result<JsValue, Failure>> + 'static,
-{
-    boxed_promise(Box::pin(future))
-}
-
-fn boxed_promise(future: Pin<Box<dyn Future<Output = Result<JsValue, Failure>>>>) -> Promise {
-    future_to_promise(async move { future.await.map_err(JsValue::from) })
+        _ => Err(StreamError::invalid_argument(format!(
+            "options.timeoutMs must be a whole number from 0 to {MAX_TIMEOUT_MS}, got {}",
+            super::args::type_name(&timeout_ms)
+        ))),
+    }
 }
 
 /// A JS string argument as a checked path segment.

@@ -1,32 +1,22 @@
 //! The binding layer: every `#[wasm_bindgen]` export and every JS conversion lives here.
 //! Everything else in the crate is plain Rust. The public API is the JS shell in `pkg/src/`,
-//! which calls these raw exports once per call.
+//! which calls these raw exports once per call and performs the I/O they describe.
 
-mod abort;
-mod alarm;
 mod amount_buffer;
 mod amounts;
 mod args;
-mod change_feed;
+mod call;
 mod client_config;
 mod error;
-mod json;
 mod locale;
 mod options;
 mod poll_options;
-mod poll_support;
+mod polls;
 #[cfg(feature = "merchant")]
 pub mod push;
 mod raw_client;
 #[cfg(feature = "merchant")]
 mod runtime;
-mod transport;
-mod visibility;
-mod wait;
-#[cfg(feature = "merchant")]
-mod watch;
-#[cfg(feature = "merchant")]
-mod watch_loop;
 
 pub use amount_buffer::{amount_buffer, amount_buffer_sizes, take_amount_result, wasm_memory};
 pub use amounts::{

@@ -5,7 +5,6 @@
 use js_sys::{Function, Object};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::AbortSignal;
 
 use super::args::type_name;
 use crate::amount::escape;
@@ -166,7 +165,7 @@ impl Opts {
     }
 
     /// An `AbortSignal` (checked by shape, so signals of other realms and polyfills work).
-    pub fn signal(&self, key: &str, getter: Getter) -> Result<Option<AbortSignal>> {
+    pub fn signal(&self, key: &str, getter: Getter) -> Result<Option<JsValue>> {
         match self.get(getter) {
             None => Ok(None),
             Some(v) => signal_value(v, &format!("{}.{key}", self.what)).map(Some),
@@ -226,13 +225,13 @@ impl Opts {
 }
 
 /// `value` as an `AbortSignal`, checked by shape; `what` names it in the error.
-pub fn signal_value(value: JsValue, what: &str) -> Result<AbortSignal> {
+pub fn signal_value(value: JsValue, what: &str) -> Result<JsValue> {
     let like = value
         .is_object()
         .then(|| value.unchecked_ref::<SignalLike>());
     if like.is_some_and(|s| s.aborted().as_bool().is_some() && s.add_event_listener().is_function())
     {
-        Ok(value.unchecked_into())
+        Ok(value)
     } else {
         Err(StreamError::invalid_argument(format!(
             "{what} must be an AbortSignal, got {}",

@@ -1,15 +1,13 @@
-//! Reading the options of `waitForPayment` and `watchPayments` (see `types.rs` for their
-//! TypeScript): pacing, limits, callbacks, signal.
+//! Checking the options of `waitForPayment`, `watchPayment` and `watchPayments`: pacing,
+//! limits, callbacks, signal.
 
-use js_sys::Function;
 use wasm_bindgen::JsValue;
-use web_sys::AbortSignal;
 
 use super::options::{OptionBag, Opts};
 use crate::error::{Result, StreamError};
-use crate::poll::PollConfig;
 #[cfg(feature = "merchant")]
 use crate::poll::WatchLimits;
+use crate::poll::{PollConfig, WaitSettings};
 
 /// Longest `intervalMs` / `maxIntervalMs` / `timeoutMs`: a day.
 const MAX_MS: u32 = 86_400_000;
@@ -44,40 +42,21 @@ const WATCH_KEYS: &[&str] = &[
     "maxRequestsPerSecond",
 ];
 
-/// What a wait and a watcher both take.
-pub struct PollOptions {
-    pub config: PollConfig,
-    /// Overall deadline; 0 for none.
-    pub timeout_ms: u32,
-    pub signal: Option<AbortSignal>,
-    pub on_update: Option<Function>,
-    pub stop_statuses: Vec<String>,
-}
-
-pub struct WaitOptions {
-    pub poll: PollOptions,
-    pub pause_when_hidden: bool,
-}
-
-#[cfg(feature = "merchant")]
-pub struct WatchOptions {
-    pub poll: PollOptions,
-    pub limits: WatchLimits,
-    pub on_error: Option<Function>,
-}
-
-pub fn wait_options(value: JsValue) -> Result<WaitOptions> {
+/// The options of `waitForPayment` / `watchPayment`, checked. `signal` and `onUpdate` are
+/// checked here and used by the shell.
+pub fn wait_options(value: JsValue) -> Result<WaitSettings> {
     let opts = Opts::new(Some(value), "waitForPayment options", WAIT_KEYS)?;
-    Ok(WaitOptions {
-        poll: poll_options(&opts, "waitForPayment options")?,
+    Ok(WaitSettings {
         pause_when_hidden: opts
             .bool("pauseWhenHidden", OptionBag::pause_when_hidden)?
             .unwrap_or(true),
+        ..poll_options(&opts, "waitForPayment options")?
     })
 }
 
+/// The options of `watchPayments`, checked (`onError` too, which the shell calls).
 #[cfg(feature = "merchant")]
-pub fn watch_options(value: JsValue) -> Result<WatchOptions> {
+pub fn watch_options(value: JsValue) -> Result<(WaitSettings, WatchLimits)> {
     let opts = Opts::new(Some(value), "watchPayments options", WATCH_KEYS)?;
     let what = "watchPayments options";
     let concurrency = at_least_one(
@@ -94,18 +73,16 @@ pub fn watch_options(value: JsValue) -> Result<WatchOptions> {
         OptionBag::max_requests_per_second,
         MAX_PER_SECOND,
     )?;
-    Ok(WatchOptions {
-        poll: poll_options(&opts, what)?,
-        limits: WatchLimits {
-            concurrency: usize::try_from(concurrency.unwrap_or(DEFAULT_CONCURRENCY))
-                .unwrap_or(usize::MAX),
-            per_second: per_second.unwrap_or(DEFAULT_PER_SECOND),
-        },
-        on_error: opts.function("onError", OptionBag::on_error)?,
-    })
+    opts.function("onError", OptionBag::on_error)?;
+    let limits = WatchLimits {
+        concurrency: usize::try_from(concurrency.unwrap_or(DEFAULT_CONCURRENCY))
+            .unwrap_or(usize::MAX),
+        per_second: per_second.unwrap_or(DEFAULT_PER_SECOND),
+    };
+    Ok((poll_options(&opts, what)?, limits))
 }
 
-fn poll_options(opts: &Opts, what: &str) -> Result<PollOptions> {
+fn poll_options(opts: &Opts, what: &str) -> Result<WaitSettings> {
     // An interval of 0 would send a burst of requests before the backoff grows.
     let interval = at_least_one(opts, what, "intervalMs", OptionBag::interval_ms, MAX_MS)?;
     let max_interval = at_least_one(
@@ -115,14 +92,15 @@ fn poll_options(opts: &Opts, what: &str) -> Result<PollOptions> {
         OptionBag::max_interval_ms,
         MAX_MS,
     )?;
-    Ok(PollOptions {
+    opts.signal("signal", OptionBag::signal)?;
+    opts.function("onUpdate", OptionBag::on_update)?;
+    Ok(WaitSettings {
         config: PollConfig::new(interval, max_interval),
         timeout_ms: opts
             .count("timeoutMs", OptionBag::timeout_ms, MAX_MS)?
             .unwrap_or(0),
-        signal: opts.signal("signal", OptionBag::signal)?,
-        on_update: opts.function("onUpdate", OptionBag::on_update)?,
         stop_statuses: opts.strings("stopStatuses", OptionBag::stop_statuses)?,
+        pause_when_hidden: false,
     })
 }
 

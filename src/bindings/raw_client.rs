@@ -1,19 +1,19 @@
 //! `RawClient`: the one wasm class behind both JS client classes. Every method of the shell's
 //! `GatewayClient` / `StreamPayClient` is one call here: the operation's name and its
-//! arguments (objects as their JSON text), and the answer comes back as one `JSON.parse`d value.
+//! arguments (objects as their JSON text) in, the checked request out as a `RawCall` that the
+//! shell sends (`pkg/src/io.js`); its answer comes back as JSON text for one `JSON.parse`.
 
-use std::cell::RefCell;
-use std::rc::Rc;
-
-use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 
-use super::client_config::{call_options, promise, transport, COMMON_OPTIONS};
+use super::call::{now, RawCall};
+use super::client_config::{call_timeout, endpoint, path_id, COMMON_OPTIONS};
 use super::options::{OptionBag, Opts};
-use super::transport::{CallOptions, Failure, Transport};
+use super::poll_options::wait_options;
+use super::polls::RawWait;
 use crate::api::{self, ArgTexts, Host, Operation, Pages};
 use crate::error::{Result, StreamError};
-use crate::http::Api;
+use crate::http::{Api, Endpoint};
+use crate::poll::Wait;
 
 const GATEWAY_BASE_URL: &str = "https://streampayments.app";
 const GATEWAY_PAY_BASE_URL: &str = "https://pay.streampayments.app";
@@ -23,9 +23,9 @@ const STREAMPAY_BASE_URL: &str = "https://stream-app-service.streampay.sa";
 #[wasm_bindgen]
 pub struct RawClient {
     api: Api,
-    main: Rc<Transport>,
+    main: Endpoint,
     /// The gateway's payment-creation host.
-    pay: Rc<Transport>,
+    pay: Endpoint,
 }
 
 fn api_named(name: &str) -> Result<Api> {
@@ -56,8 +56,8 @@ impl RawClient {
         })
     }
 
-    /// Runs the operation `op` with its arguments as `method_list` says the shell passes them;
-    /// resolves with the decoded answer.
+    /// The request of operation `op` with its arguments as `method_list` says the shell
+    /// passes them, every one checked (a bad one throws here, before anything is sent).
     #[allow(clippy::too_many_arguments)]
     pub fn call(
         &self,
@@ -68,17 +68,15 @@ impl RawClient {
         options: JsValue,
         signal: JsValue,
         timeout_ms: JsValue,
-    ) -> Promise {
-        let found = self
-            .operation(op)
-            .and_then(|op| Ok((op, self.transport(op), arg_texts(op, [a0, a1, a2])?)));
-        promise(async move {
-            let (op, transport, args) = found?;
-            let req = op.request(&[args[0].as_deref(), args[1].as_deref(), args[2].as_deref()])?;
-            let call = call_options(options, signal, timeout_ms)?;
-            let decoded = transport.call(&req, &call, op.answer).await?;
-            Ok(super::json::parse(&decoded.json)?)
-        })
+    ) -> std::result::Result<RawCall, JsValue> {
+        let op = self.operation(op)?;
+        let args = arg_texts(op, [a0, a1, a2])?;
+        let req = op.request(&[args[0].as_deref(), args[1].as_deref(), args[2].as_deref()])?;
+        let timeout = call_timeout(options, signal, timeout_ms)?;
+        Ok(self
+            .endpoint(op)
+            .call(req, op.answer, timeout, now())
+            .into())
     }
 
     /// The cursor of a `listAll*` iteration; bad arguments throw here, before any request.
@@ -94,42 +92,52 @@ impl RawClient {
         let op = self.operation(op)?;
         let texts = arg_texts(op, [a0, a1, JsValue::UNDEFINED])?;
         let args: ArgTexts<'_> = [texts[0].as_deref(), texts[1].as_deref(), None];
-        let pages = Pages::new(op, &args)?;
-        let call = call_options(options, signal, timeout_ms)?;
         Ok(RawPages {
-            state: Rc::new(RefCell::new(PageState {
-                pages,
-                transport: self.transport(op),
-                call,
-                busy: false,
-            })),
+            pages: Pages::new(op, &args)?,
+            endpoint: self.endpoint(op).clone(),
+            timeout: call_timeout(options, signal, timeout_ms)?,
         })
     }
 
-    /// `waitForPayment`.
-    pub fn wait(&self, payment_id: JsValue, options: JsValue) -> Promise {
-        super::wait::wait_for_payment(&self.main, api::polled(self.api), payment_id, options)
-    }
-
-    /// `watchPayment`: an async iterator of the changes.
-    #[wasm_bindgen(js_name = watchOne)]
-    pub fn watch_one(
+    /// `waitForPayment` and `watchPayment`, checked.
+    pub fn wait(
         &self,
         payment_id: JsValue,
         options: JsValue,
-    ) -> std::result::Result<super::change_feed::RawFeed, JsValue> {
-        super::change_feed::watch_payment(&self.main, api::polled(self.api), payment_id, options)
+    ) -> std::result::Result<RawWait, JsValue> {
+        let id = path_id(&payment_id, "paymentId")?;
+        let settings = wait_options(options)?;
+        Ok(Wait::new(api::polled(self.api), id, &self.main, settings).into())
     }
 
-    /// `watchPayments`: the watcher handle.
+    /// `watchPayments`, checked, following `payment_ids` from now.
     #[cfg(feature = "merchant")]
     #[wasm_bindgen(js_name = watchMany)]
     pub fn watch_many(
         &self,
         payment_ids: JsValue,
         options: JsValue,
-    ) -> std::result::Result<super::watch::RawWatcher, JsValue> {
-        super::watch::watch_payments(&self.main, api::polled(self.api), payment_ids, options)
+    ) -> std::result::Result<super::polls::RawWatch, JsValue> {
+        let ids = id_list(&payment_ids)?;
+        let (settings, limits) = super::poll_options::watch_options(options)?;
+        let mut watch =
+            crate::poll::Watch::new(api::polled(self.api), &self.main, settings, limits);
+        for id in &ids {
+            watch.add(id, now() as u64);
+        }
+        Ok(watch.into())
+    }
+
+    /// The headers of this client's requests as a JSON object for `fetch`; `withBody` adds the
+    /// body's `content-type`.
+    pub fn headers(&self, with_body: bool) -> String {
+        self.main.headers_json(with_body)
+    }
+
+    /// The requests carry credentials: `fetch` must not follow redirects (`redirect: "manual"`).
+    #[wasm_bindgen(getter, js_name = manualRedirect)]
+    pub fn manual_redirect(&self) -> bool {
+        self.main.carries_credentials()
     }
 }
 
@@ -140,10 +148,10 @@ impl RawClient {
         })
     }
 
-    fn transport(&self, op: &Operation) -> Rc<Transport> {
+    fn endpoint(&self, op: &Operation) -> &Endpoint {
         match op.host {
-            Host::GatewayPay => self.pay.clone(),
-            Host::Gateway | Host::StreamPay => self.main.clone(),
+            Host::GatewayPay => &self.pay,
+            Host::Gateway | Host::StreamPay => &self.main,
         }
     }
 }
@@ -174,15 +182,27 @@ fn gateway(options: JsValue) -> Result<RawClient> {
         .chain(["payBaseUrl"])
         .collect();
     let opts = Opts::new(Some(options), "GatewayClient options", &known)?;
-    let main = transport(&opts, "baseUrl", OptionBag::base_url, GATEWAY_BASE_URL)?;
+    let main = endpoint(
+        &opts,
+        "baseUrl",
+        OptionBag::base_url,
+        GATEWAY_BASE_URL,
+        None,
+    )?;
     let pay_default = opts
         .string("baseUrl", OptionBag::base_url)?
         .unwrap_or_else(|| GATEWAY_PAY_BASE_URL.into());
-    let pay = transport(&opts, "payBaseUrl", OptionBag::pay_base_url, &pay_default)?;
+    let pay = endpoint(
+        &opts,
+        "payBaseUrl",
+        OptionBag::pay_base_url,
+        &pay_default,
+        None,
+    )?;
     Ok(RawClient {
         api: Api::Gateway,
-        main: Rc::new(main),
-        pay: Rc::new(pay),
+        main,
+        pay,
     })
 }
 
@@ -219,11 +239,14 @@ fn streampay(options: JsValue) -> Result<RawClient> {
              allowBrowser: true for a test key.",
         ));
     }
-    let mut main = transport(&opts, "baseUrl", OptionBag::base_url, STREAMPAY_BASE_URL)?;
-    main.headers
-        .retain(|(name, _)| !name.eq_ignore_ascii_case("x-api-key"));
-    main.headers.push(("x-api-key".into(), token));
-    let main = Rc::new(main);
+    let key = Some(("x-api-key", token));
+    let main = endpoint(
+        &opts,
+        "baseUrl",
+        OptionBag::base_url,
+        STREAMPAY_BASE_URL,
+        key,
+    )?;
     Ok(RawClient {
         api: Api::StreamPay,
         pay: main.clone(),
@@ -247,67 +270,55 @@ pub fn not_a_client(method: &str) -> JsValue {
     .into()
 }
 
-struct PageState {
-    pages: Pages,
-    transport: Rc<Transport>,
-    call: CallOptions,
-    busy: bool,
-}
-
 /// The cursor behind a `listAll*` iterator.
 #[wasm_bindgen]
 pub struct RawPages {
-    state: Rc<RefCell<PageState>>,
-}
-
-#[wasm_bindgen]
-extern "C" {
-    type PageLike;
-    #[wasm_bindgen(method, getter, structural)]
-    fn data(this: &PageLike) -> JsValue;
+    pages: Pages,
+    endpoint: Endpoint,
+    timeout: Option<u32>,
 }
 
 #[wasm_bindgen]
 impl RawPages {
-    /// The next page's items, or `undefined` after the last page.
-    pub fn next(&self) -> Promise {
-        let state = self.state.clone();
-        promise(async move {
-            let (req, transport, call) = {
-                let mut s = state.borrow_mut();
-                if s.busy {
-                    return Err(StreamError::invalid_argument(
-                        "listAll: next() called while a page is still being read",
-                    )
-                    .into());
-                }
-                let Some(req) = s.pages.next_request() else {
-                    return Ok(JsValue::UNDEFINED);
-                };
-                s.busy = true;
-                (req, s.transport.clone(), s.call.clone())
-            };
-            let outcome = match req {
-                Ok(req) => {
-                    let answer = state.borrow().pages.answer();
-                    transport.call(&req, &call, answer).await
-                }
-                Err(err) => Err(Failure::Error(err)),
-            };
-            let mut s = state.borrow_mut();
-            s.busy = false;
-            match outcome {
-                Ok(page) => {
-                    s.pages.advance(&page.captures);
-                    drop(s);
-                    let page: PageLike = super::json::parse(&page.json)?.unchecked_into();
-                    Ok(page.data())
-                }
-                Err(failure) => {
-                    s.pages.finish();
-                    Err(failure)
-                }
-            }
-        })
+    /// The request of the next page, or `undefined` after the last page.
+    pub fn call(&self) -> std::result::Result<Option<RawCall>, JsValue> {
+        let Some(req) = self.pages.next_request() else {
+            return Ok(None);
+        };
+        let (answer, now) = (self.pages.answer(), now());
+        Ok(Some(
+            self.endpoint.call(req?, answer, self.timeout, now).into(),
+        ))
     }
+
+    /// Moves on after the page's call settled: its JSON text, or its error (which ends the
+    /// iteration).
+    pub fn advance(&mut self, call: &mut RawCall) -> std::result::Result<String, JsValue> {
+        match call.outcome() {
+            Ok(page) => {
+                self.pages.advance(&page.captures);
+                Ok(page.json)
+            }
+            Err(err) => {
+                self.pages.finish();
+                Err(err.into())
+            }
+        }
+    }
+}
+
+#[cfg(feature = "merchant")]
+fn id_list(value: &JsValue) -> Result<Vec<String>> {
+    if !js_sys::Array::is_array(value) {
+        return Err(StreamError::invalid_argument(format!(
+            "watchPayments ids must be an array of payment ids, got {}",
+            super::args::type_name(value)
+        )));
+    }
+    let array: &js_sys::Array = value.unchecked_ref();
+    array
+        .iter()
+        .enumerate()
+        .map(|(i, id)| path_id(&id, &format!("watchPayments ids[{i}]")))
+        .collect()
 }

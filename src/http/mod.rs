@@ -1,11 +1,13 @@
 //! HTTP without I/O: requests as data, responses turned into results, retry timing.
-//! The binding layer performs the requests with `fetch`.
+//! [`Call`] is one call as a state machine; the JS shell performs its requests with `fetch`.
 
+mod call;
 mod errors;
 mod exchange;
 mod retry;
 mod retry_after;
 
+pub use call::{redact, Broken, Call, Endpoint, Step, DEFAULT_TIMEOUT_MS};
 pub use errors::error_for_status;
 pub use exchange::{Api, HttpRequest, HttpResponse, Method};
 pub use retry::RetryPolicy;

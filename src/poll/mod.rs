@@ -6,6 +6,9 @@ mod due_queue;
 mod rate;
 mod schedule;
 mod verdict;
+mod wait;
+#[cfg(feature = "merchant")]
+mod watch;
 mod watch_book;
 
 pub use due_queue::DueQueue;
@@ -16,4 +19,7 @@ pub use schedule::{
 pub use verdict::{
     classify_error, ErrorClass, GatewayPoll, PolledPayment, StopStatuses, StreamPayPoll,
 };
+pub use wait::{Wait, WaitSettings};
+#[cfg(feature = "merchant")]
+pub use watch::{Watch, CHANGED, DONE, FAILED};
 pub use watch_book::{Next, Update, WatchBook, WatchLimits};

@@ -134,7 +134,8 @@ pub fn callback_to_js(callback: &GatewayCallback) -> Object {
 
 /// The event as its one `JSON.parse`d object.
 pub fn event_to_js(event: &WebhookEvent) -> Result<JsValue> {
-    super::super::json::parse(&event.json)
+    js_sys::JSON::parse(&event.json)
+        .map_err(|_| StreamError::decode("the decoded event is not JSON (a bug: please report)"))
 }
 
 /// Setting a key on a fresh plain object cannot fail.

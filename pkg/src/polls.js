@@ -1,0 +1,187 @@
+// The poll loops of `waitForPayment`, `watchPayment` and `watchPayments`. Rust (`RawWait`,
+// `RawWatch`) decides what each poll's outcome means and how long to sleep; this file sends the
+// polls, keeps the timers and listeners, and calls the caller's callbacks.
+
+import { Alarm, Stop, send } from './io.js';
+
+// Bits of `RawWatch.finish`.
+const CHANGED = 1;
+const DONE = 2;
+const FAILED = 4;
+
+/** `waitForPayment`: resolves with the settled payment. `onChange` hears what `onUpdate` hears. */
+export async function waitFor(io, wait, options, onChange) {
+  const stop = new Stop(options?.signal, wait.timeoutMs);
+  const timeout = () => {
+    throw wait.timeoutError();
+  };
+  const alarm = new Alarm();
+  const page = visibility(wait.pauseWhenHidden, alarm);
+  try {
+    stop.stopped(timeout);
+    for (;;) {
+      const call = wait.call();
+      let delay;
+      try {
+        // Each poll is cancelled with the wait; its own deadline is the client's `timeoutMs`.
+        await send(io, call, stop.signal).catch(() => {});
+        stop.stopped(timeout);
+        delay = wait.observe(call, page.hidden());
+      } finally {
+        call.free();
+      }
+      const report = wait.report();
+      if (report !== undefined) {
+        const payment = JSON.parse(report);
+        quietly(options?.onUpdate, payment);
+        onChange?.(payment);
+        if (delay < 0) return payment;
+      }
+      if (!(await alarm.sleep(delay, stop.signal))) stop.stopped(timeout);
+    }
+  } finally {
+    stop.release();
+    page.release();
+    wait.free();
+  }
+}
+
+/** `watchPayment`: each change as `waitForPayment` reports it to `onUpdate`, the settled payment
+ *  last. Polling starts at once; leaving the loop stops it. */
+export function watchOne(io, wait, options) {
+  const stop = new AbortController();
+  const caller = options?.signal;
+  const forward = () => stop.abort(caller.reason);
+  if (caller?.aborted) forward();
+  else caller?.addEventListener('abort', forward, { once: true });
+  const changes = [];
+  const alarm = new Alarm();
+  let end;
+  const onChange = (payment) => {
+    changes.push(payment);
+    alarm.ring();
+  };
+  waitFor(io, wait, { ...options, signal: stop.signal }, onChange)
+    .then(() => ({ ok: true }), (error) => ({ ok: false, error }))
+    .then((outcome) => {
+      end = outcome;
+      caller?.removeEventListener('abort', forward);
+      alarm.ring();
+    });
+  return (async function* changesOf() {
+    try {
+      for (;;) {
+        if (changes.length > 0) yield changes.shift();
+        else if (end?.ok) return;
+        else if (end) throw end.error;
+        else await alarm.sleep();
+      }
+    } finally {
+      changes.length = 0;
+      stop.abort();
+    }
+  })();
+}
+
+/** `watchPayments`: the handle `{ done, errors, add, remove }`. */
+export function watchMany(io, watch, options) {
+  const results = new Map();
+  const errors = new Map();
+  const alarm = new Alarm();
+  const flights = new Set();
+  const inbox = [];
+  let closed = false;
+
+  const start = (id) => {
+    const call = watch.call(id);
+    const flight = new AbortController();
+    flights.add(flight);
+    const landed = () => {
+      flights.delete(flight);
+      if (closed) return call.free();
+      inbox.push([id, call]);
+      alarm.ring();
+    };
+    // Only the watcher's end aborts a poll, and then nothing is delivered.
+    send(io, call, flight.signal).then(landed, () => call.free());
+  };
+
+  // Tells the caller what a poll found, with nothing of Rust borrowed while a callback runs (a
+  // callback may call `add` or `remove`).
+  const deliver = (id, call) => {
+    const bits = watch.finish(id, call);
+    call.free();
+    if (bits & FAILED) {
+      const error = watch.error();
+      errors.set(id, error);
+      quietly(options?.onError, error, id);
+    } else if (bits !== 0) {
+      const payment = JSON.parse(watch.report());
+      if (bits & DONE) results.set(id, payment);
+      if (bits & CHANGED) quietly(options?.onUpdate, payment);
+    }
+  };
+
+  const done = (async () => {
+    const stop = new Stop(options?.signal, watch.timeoutMs);
+    const timeout = () => {
+      throw watch.timeoutError();
+    };
+    try {
+      for (;;) {
+        for (const [id, call] of inbox.splice(0)) deliver(id, call);
+        stop.stopped(timeout);
+        if (watch.isEmpty()) return results;
+        let due;
+        while (typeof (due = watch.due()) === 'string') start(due);
+        if (!(await alarm.sleep(due, stop.signal))) stop.stopped(timeout);
+      }
+    } finally {
+      closed = true;
+      watch.close();
+      for (const [, call] of inbox.splice(0)) call.free();
+      for (const flight of flights) flight.abort();
+      stop.release();
+    }
+  })();
+
+  return {
+    done,
+    errors,
+    add(paymentId) {
+      const added = watch.add(paymentId);
+      alarm.ring();
+      return added;
+    },
+    remove(paymentId) {
+      const removed = watch.remove(paymentId);
+      // The watcher may now have nothing left to follow: let it settle.
+      alarm.ring();
+      return removed;
+    },
+  };
+}
+
+/** A hidden page polls at the slowest pace, and one that becomes visible again polls at once (the
+ *  customer is back from the wallet app). Without a `document` (servers, workers) the page
+ *  counts as visible. */
+function visibility(enabled, alarm) {
+  const doc = enabled ? globalThis.document : undefined;
+  if (typeof doc?.addEventListener !== 'function') return { hidden: () => false, release() {} };
+  const hidden = () => doc.visibilityState === 'hidden';
+  const shown = () => hidden() || alarm.ring();
+  doc.addEventListener('visibilitychange', shown);
+  return { hidden, release: () => doc.removeEventListener('visibilitychange', shown) };
+}
+
+/** Calls a caller's callback: what it throws is ignored, and a promise it returns gets a handler,
+ *  so a failing callback neither breaks polling nor becomes an unhandled rejection. */
+function quietly(callback, ...args) {
+  if (typeof callback !== 'function') return;
+  try {
+    const returned = callback.call(undefined, ...args);
+    if (returned instanceof Promise) returned.catch(Boolean);
+  } catch {
+    // The caller's problem; polling goes on.
+  }
+}

@@ -1,0 +1,266 @@
+//! One call as a state machine its host drives (sans-IO). The host sends [`Call::url`] with
+//! [`Call::method`], the endpoint's headers and [`Call::body`], then reports what came back
+//! ([`Call::answered`]) or how the exchange broke ([`Call::failed`]), and sleeps when told to.
+//! Retries, the deadline's effect on them and every error text are decided here; the host (the
+//! JS shell, with the runtime's `fetch` and timers) only does the I/O.
+
+use std::rc::Rc;
+
+use super::{HttpRequest, HttpResponse, RetryPolicy};
+use crate::error::{ErrorCode, Result, StreamError};
+use crate::json::{push_string, Decoded, Shape};
+
+/// A call's deadline when neither the client nor the call sets `timeoutMs`.
+pub const DEFAULT_TIMEOUT_MS: u32 = 30_000;
+
+/// Where a client's requests go and how they are sent.
+#[derive(Debug, Clone)]
+pub struct Endpoint {
+    pub base_url: String,
+    /// Sent with every request. May hold a secret: never put into a message.
+    pub headers: Rc<[(String, String)]>,
+    pub timeout_ms: u32,
+    pub retry: RetryPolicy,
+}
+
+impl Endpoint {
+    /// A call of `req` whose answer reads as `answer`; `timeout_ms` overrides the endpoint's.
+    pub fn call(
+        &self,
+        req: HttpRequest,
+        answer: &'static Shape,
+        timeout_ms: Option<u32>,
+        now_ms: f64,
+    ) -> Call {
+        let timeout_ms = timeout_ms.unwrap_or(self.timeout_ms);
+        Call {
+            url: format!("{}{}", self.base_url, req.path),
+            base_len: self.base_url.len(),
+            req,
+            secrets: self.headers.clone(),
+            answer,
+            retry: self.retry,
+            timeout_ms,
+            deadline_ms: (timeout_ms > 0).then(|| now_ms + f64::from(timeout_ms)),
+            attempt: 0,
+            outcome: None,
+        }
+    }
+
+    /// The same endpoint without automatic retries: a poll loop is the retry, with its own
+    /// backoff, and one poll must not hide a long retry sequence.
+    pub fn without_retries(&self) -> Self {
+        Self {
+            retry: RetryPolicy {
+                max_retries: 0,
+                ..self.retry
+            },
+            ..self.clone()
+        }
+    }
+
+    /// The request headers as a JSON object for `fetch`: `accept`, the caller's headers, and
+    /// `content-type` when the request has a body.
+    pub fn headers_json(&self, with_body: bool) -> String {
+        let mut out = String::from("{\"accept\":\"application/json\"");
+        let content_type = with_body.then_some(("content-type", "application/json"));
+        let headers = self.headers.iter().map(|(k, v)| (k.as_str(), v.as_str()));
+        for (name, value) in headers.chain(content_type) {
+            out.push(',');
+            push_string(&mut out, name);
+            out.push(':');
+            push_string(&mut out, value);
+        }
+        out.push('}');
+        out
+    }
+
+    /// Whether requests carry credentials: then `fetch` must not follow a redirect, which would
+    /// repeat custom headers (`x-api-key`) to wherever it points; a 3xx is an error instead.
+    pub fn carries_credentials(&self) -> bool {
+        self.headers.iter().any(|(name, _)| {
+            ["x-api-key", "authorization", "cookie"]
+                .iter()
+                .any(|c| name.eq_ignore_ascii_case(c))
+        })
+    }
+}
+
+/// What the host does after reporting an attempt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// Over, with the answer: [`Call::take`] gives it.
+    Answered,
+    /// Over, with an error: [`Call::take`] gives it (unless the host stopped the call meanwhile).
+    Failed,
+    /// Sleep this many milliseconds, then send the same request again.
+    Retry(u64),
+}
+
+/// How an exchange broke before a whole response was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Broken {
+    /// `fetch` threw instead of returning a promise.
+    Threw,
+    /// Its promise rejected: no connection, refused, reset, blocked.
+    Connect,
+    /// Reading the body threw at once.
+    Unreadable,
+    /// The body's promise rejected: the connection failed while reading it.
+    BodyCut,
+    /// `fetch` resolved with something that is not a `Response`.
+    NotAResponse,
+    /// A browser's answer to `redirect: "manual"` (`opaqueredirect`, status 0).
+    Redirected,
+}
+
+impl Broken {
+    /// The host's code for each (its index here).
+    pub const ALL: [Broken; 6] = [
+        Self::Threw,
+        Self::Connect,
+        Self::Unreadable,
+        Self::BodyCut,
+        Self::NotAResponse,
+        Self::Redirected,
+    ];
+}
+
+/// One call in progress.
+#[derive(Debug)]
+pub struct Call {
+    req: HttpRequest,
+    url: String,
+    base_len: usize,
+    /// The values of the headers sent: blanked out of any text quoted from the runtime.
+    secrets: Rc<[(String, String)]>,
+    answer: &'static Shape,
+    retry: RetryPolicy,
+    timeout_ms: u32,
+    deadline_ms: Option<f64>,
+    attempt: u32,
+    outcome: Option<Result<Decoded>>,
+}
+
+impl Call {
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
+    pub fn method(&self) -> &'static str {
+        self.req.method.as_str()
+    }
+
+    pub fn body(&self) -> Option<&str> {
+        self.req.body.as_deref()
+    }
+
+    /// The whole call's deadline (retries included); 0 for none.
+    pub fn timeout_ms(&self) -> u32 {
+        self.timeout_ms
+    }
+
+    /// A response came back (its body read whole).
+    pub fn answered(&mut self, response: &HttpResponse, now_ms: f64, random: f64) -> Step {
+        let outcome = self.req.decode(response, now_ms, self.answer);
+        self.settle(outcome, now_ms, random)
+    }
+
+    /// The exchange broke; `detail` is the runtime's description of why (quoted, redacted).
+    pub fn failed(&mut self, how: Broken, detail: &str, now_ms: f64, random: f64) -> Step {
+        let err = self.broken(how, detail);
+        self.settle(Err(err), now_ms, random)
+    }
+
+    /// The deadline passed: the call ends with a `TIMEOUT`.
+    pub fn timed_out(&mut self) {
+        let message = format!(
+            "{} {} {} did not finish within {} ms (timeoutMs)",
+            self.req.api.name(),
+            self.method(),
+            self.req.path_only(),
+            self.timeout_ms
+        );
+        self.outcome = Some(Err(StreamError::new(ErrorCode::Timeout, message)));
+    }
+
+    /// The answer or error of a settled call (taken: a second call gets an error).
+    pub fn take(&mut self) -> Result<Decoded> {
+        self.outcome.take().unwrap_or_else(|| {
+            Err(StreamError::invalid_argument(
+                "the call has not settled (a bug: please report)",
+            ))
+        })
+    }
+
+    fn settle(&mut self, outcome: Result<Decoded>, now_ms: f64, random: f64) -> Step {
+        let err = match outcome {
+            Ok(answer) => {
+                self.outcome = Some(Ok(answer));
+                return Step::Answered;
+            }
+            Err(err) => err,
+        };
+        let remaining = self.deadline_ms.map(|at| (at - now_ms).max(0.0) as u64);
+        let delay =
+            self.retry
+                .delay_within_ms(self.req.method, self.attempt, &err, random, remaining);
+        self.outcome = Some(Err(err));
+        match delay {
+            Some(ms) => {
+                self.attempt += 1;
+                Step::Retry(ms)
+            }
+            None => Step::Failed,
+        }
+    }
+
+    fn broken(&self, how: Broken, detail: &str) -> StreamError {
+        let base = self.url.get(..self.base_len).unwrap_or_default();
+        let at = format!(
+            "{} {} {base}{}",
+            self.req.api.name(),
+            self.method(),
+            self.req.path_only()
+        );
+        let stage = match how {
+            Broken::Redirected => {
+                let message = format!(
+                    "{} answered {} {base}{} with a redirect, which is not followed because the \
+                     request carries credentials; check the baseUrl",
+                    self.req.api.name(),
+                    self.method(),
+                    self.req.path_only()
+                );
+                return StreamError::new(ErrorCode::Server, message).with_retryable(false);
+            }
+            Broken::NotAResponse => {
+                let message = format!("{at}: fetch resolved with something that is not a Response");
+                return StreamError::new(ErrorCode::Network, message);
+            }
+            Broken::Threw => "fetch threw",
+            Broken::Connect => "could not connect or send the request",
+            Broken::Unreadable => "could not read the response",
+            Broken::BodyCut => "the connection failed while reading the response body",
+        };
+        let detail = redact(detail, &self.secrets);
+        StreamError::new(ErrorCode::Network, format!("{at}: {stage} ({detail})"))
+    }
+}
+
+/// `text` with the value of every header sent (the API key among them) blanked out: a `fetch`
+/// (or a wrapper of it) may quote the request's headers in its error message.
+pub fn redact(text: &str, headers: &[(String, String)]) -> String {
+    let mut text = text.to_string();
+    for (_, value) in headers {
+        let value = value.trim();
+        if value.len() >= 4 && text.contains(value) {
+            text = text.replace(value, "[redacted]");
+        }
+    }
+    text
+}
+
+#[cfg(test)]
+#[path = "call_tests.rs"]
+mod tests;
