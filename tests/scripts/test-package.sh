@@ -28,7 +28,7 @@ echo "== tsc --strict: a TypeScript consumer of the package's .d.ts"
 cp "$root/tests/js/types/"* .
 "$root/tests/node_modules/.bin/tsc" -p tsconfig.json
 
-echo "== node --test: headless Chromium pages importing the web build with no bundler"
+echo "== node --test: headless Chromium pages: the web and checkout builds with no bundler (import map), Vite and webpack 5"
 cd "$root"
 STREAM_SCRATCH=$scratch node --test --test-timeout=180000 --test-reporter=spec --test-concurrency=1 tests/js/browser/*.test.mjs
 

@@ -7,18 +7,12 @@ import { join } from 'node:path';
 import { startStaticServer } from '../../support/static-server.mjs';
 import { launchChromium, watchErrors } from '../../support/chromium.mjs';
 import { startMockServer } from '../../../pkg/mock/server.mjs';
+import { startWait as startWaitAt, until } from '../../support/page-wait.mjs';
 
 const scratch = process.env.STREAM_SCRATCH;
 let server, browser, mock;
 
 const polls = (id) => mock.state.requests({ paymentId: id, method: 'GET' });
-async function until(check, what, limitMs = 10_000) {
-  const end = Date.now() + limitMs;
-  while (!check()) {
-    if (Date.now() > end) assert.fail(`timed out waiting for ${what}`);
-    await new Promise((ok) => setTimeout(ok, 10));
-  }
-}
 
 before(async () => {
   assert.ok(scratch, 'STREAM_SCRATCH names the scratch project with the installed package');
@@ -43,23 +37,14 @@ after(async () => {
   await mock?.close();
 });
 
+const startWait = (page, id, options) => startWaitAt(page, mock.url, id, options);
+
 async function openPage() {
   const page = await browser.context.newPage();
   const errors = watchErrors(page);
   await page.goto(server.url + '/');
   await page.waitForFunction(() => document.getElementById('out').textContent === 'ready');
   return { page, errors };
-}
-
-/** Starts a wait in the page; its outcome is `window.outcome` (a promise). */
-function startWait(page, id, options) {
-  return page.evaluate(([url, id, options]) => {
-    window.seen = [];
-    const client = new window.sp.GatewayClient({ baseUrl: url });
-    window.outcome = client
-      .waitForPayment(id, { ...options, onUpdate: (p) => window.seen.push(p.status) })
-      .then((p) => ({ status: p.status, paymentId: p.paymentId }), (e) => ({ error: `${e.name} ${e.code} ${e.message}` }));
-  }, [mock.url, id, options]);
 }
 
 test('a page waits for a payment the mock completes', async () => {

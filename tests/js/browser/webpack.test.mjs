@@ -3,46 +3,32 @@
 // and the page runs in Chromium against the mock on 127.0.0.1.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-import { startStaticServer } from '../../support/static-server.mjs';
-import { launchChromium, watchErrors } from '../../support/chromium.mjs';
-import { startMockServer } from '../../support/mock-server.mjs';
+import { watchErrors } from '../../support/chromium.mjs';
+import { startPageStack } from '../../support/stacks.mjs';
+import { assertEmittedWasm, webpackBuild } from '../../support/bundlers.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const scratch = process.env.STREAM_SCRATCH && resolve(process.env.STREAM_SCRATCH);
-const webpack = join(root, 'tests/node_modules/.bin/webpack');
-let app, server, browser, mock;
+let app, stack, server, browser, mock;
 
 before(async () => {
   assert.ok(scratch, 'STREAM_SCRATCH names the scratch project with the installed package');
   app = join(scratch, 'webpack-app');
   rmSync(app, { recursive: true, force: true });
   cpSync(join(root, 'tests/js/webpack'), app, { recursive: true });
-  mock = await startMockServer({ port: 0, seed: 1, paymentCount: 10 });
-  browser = await launchChromium();
+  stack = await startPageStack(scratch, app);
+  ({ mock, server, browser } = stack);
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  await mock?.close();
-});
+after(() => stack?.close());
 
 test('webpack 5 bundles the package with no wasm config; the page formats an amount and reads a payment from the mock', { timeout: 180_000 }, async () => {
-  try {
-    await promisify(execFile)(webpack, ['--config', 'webpack.config.mjs'], { cwd: app, timeout: 150_000 });
-  } catch (err) {
-    assert.fail(`webpack failed:\n${err.stdout}${err.stderr}`);
-  }
-  const emitted = readdirSync(join(app, 'dist'));
-  assert.ok(emitted.some((f) => f.endsWith('.wasm')), `webpack emitted the .wasm as an asset: ${emitted}`);
-  assert.match(readFileSync(join(app, 'dist/main.js'), 'utf8'), /WebAssembly\.instantiate/, 'the bundle instantiates the .wasm (sideEffects kept the init)');
+  const bundle = await webpackBuild(app);
+  assertEmittedWasm(bundle, 'web'); // the full build: `stream-payments` is the whole client
 
-  server = await startStaticServer({ '/': app });
   const page = await browser.context.newPage();
   const errors = watchErrors(page);
   await page.goto(`${server.url}/?gateway=${encodeURIComponent(mock.url)}`);

@@ -6,12 +6,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { startStaticServer } from '../../support/static-server.mjs';
+import { assertEmittedWasm, viteBuild } from '../../support/bundlers.mjs';
 import { launchChromium, watchErrors } from '../../support/chromium.mjs';
 import { KINDS, checkComments, extractBlocks, page, program, shellProgram } from './blocks.mjs';
 import { startShellSetup } from './shell-setup.mjs';
@@ -142,13 +143,7 @@ async function buildAndLoadVite(name, replace) {
   const app = join(work, name);
   cpSync(join(root, 'tests/js/vite'), app, { recursive: true });
   for (const [file, text] of Object.entries(replace)) writeFileSync(join(app, file), text);
-  try {
-    await run(process.execPath, [join(tools, 'vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: app });
-  } catch (err) {
-    assert.fail(`vite build failed:\n${err.stdout}${err.stderr}`);
-  }
-  const js = readdirSync(join(app, 'dist/assets')).filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(app, 'dist/assets', f), 'utf8')).join('\n');
-  assert.match(js, /WebAssembly\.instantiate/, 'the Vite bundle never instantiates the .wasm: with "sideEffects": false in the package.json, Vite drops the `await init()` of web/index.js ("sideEffects": ["./web/index.js"] keeps it)');
+  assertEmittedWasm(await viteBuild(app), 'web');
   writeFileSync(join(app, 'dist/favicon.ico'), '');
   const server = await startStaticServer({ '/': join(app, 'dist') });
   try {
