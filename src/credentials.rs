@@ -22,6 +22,27 @@ pub fn api_key_token(key_id: &str, secret: &str) -> Result<String> {
     Ok(base64::engine::general_purpose::STANDARD.encode(plain))
 }
 
+/// The token from the client's options: `apiKey` (the token itself) or both `apiKeyId` and
+/// `apiSecret`, never a mix; nothing given leaves the token empty, which [`check_token`] refuses.
+pub fn token_from(
+    api_key: Option<String>,
+    key_id: Option<String>,
+    secret: Option<String>,
+) -> Result<String> {
+    let token =
+        match (api_key, key_id, secret) {
+            (Some(token), None, None) => token,
+            (None, Some(id), Some(secret)) => api_key_token(&id, &secret)?,
+            (None, None, None) => String::new(),
+            _ => return Err(StreamError::invalid_argument(
+                "StreamPayClient options: give either apiKey (the token the dashboard shows) or \
+                 both apiKeyId and apiSecret",
+            )),
+        };
+    check_token(&token)?;
+    Ok(token)
+}
+
 /// Checks a ready-made token: a header value of visible ASCII (base64 is).
 pub fn check_token(token: &str) -> Result<()> {
     if token.trim().is_empty() {
@@ -48,6 +69,19 @@ mod tests {
             api_key_token("test-key", "test-secret").unwrap(),
             "dGVzdC1rZXk6dGVzdC1zZWNyZXQ="
         );
+    }
+
+    #[test]
+    fn one_way_to_give_credentials() {
+        let s = |v: &str| Some(v.to_string());
+        assert_eq!(token_from(s("dG9rZW4="), None, None).unwrap(), "dG9rZW4=");
+        assert_eq!(
+            token_from(None, s("test-key"), s("test-secret")).unwrap(),
+            "dGVzdC1rZXk6dGVzdC1zZWNyZXQ="
+        );
+        assert!(token_from(s("dG9rZW4="), s("id"), None).is_err());
+        assert!(token_from(None, s("id"), None).is_err());
+        assert!(token_from(None, None, None).is_err());
     }
 
     #[test]

@@ -43,6 +43,23 @@ pub fn decimals_from_f64(value: f64) -> Result<u32> {
     )))
 }
 
+/// A digit-count option (`maxFractionDigits`, `minFractionDigits`) given as a JS number, named
+/// `what.key` in the error.
+pub fn count_from_f64(what: &str, key: &str, number: f64) -> Result<u32> {
+    small_count(number).ok_or_else(|| {
+        StreamError::invalid_argument(format!(
+            "{what}.{key} must be a whole number from 0 to {MAX_DECIMALS}, got number"
+        ))
+    })
+}
+
+/// A whole number from 0 to [`MAX_DECIMALS`], or `None`.
+pub fn small_count(number: f64) -> Option<u32> {
+    // In range and integral, so the conversion is exact.
+    (number >= 0.0 && number <= f64::from(MAX_DECIMALS) && number.fract() == 0.0)
+        .then_some(number as u32)
+}
+
 /// A short rendering of a JS number without Rust's float formatting, whose tables would add
 /// kilobytes to the `.wasm`.
 fn describe_number(value: f64) -> String {

@@ -76,6 +76,21 @@ impl fmt::Display for Rounding {
     }
 }
 
+impl Rounding {
+    /// The JS shell's code for a rounding name: 0 for none (the default), else 1 + its index
+    /// in [`Rounding::ALL`].
+    pub fn from_code(code: u32) -> Result<Self> {
+        let index = usize::try_from(code).unwrap_or(usize::MAX);
+        match index.checked_sub(1) {
+            None => Ok(Self::default()),
+            Some(i) => Self::ALL
+                .get(i)
+                .copied()
+                .ok_or_else(|| StreamError::invalid_argument("unknown rounding code")),
+        }
+    }
+}
+
 impl FromStr for Rounding {
     type Err = StreamError;
 

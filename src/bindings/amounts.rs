@@ -14,7 +14,8 @@ use super::amount_buffer::{fast_in_buffer, through_buffer, with_input};
 use super::args::{self, type_name};
 use super::locale::{self, separator_char, LocaleFacts};
 use crate::amount::{
-    self, decimals_from_f64, escape, FormatOptions, Grouping, Rounding, MAX_DECIMALS,
+    self, count_from_f64, decimals_from_f64, escape, small_count, FormatOptions, Grouping,
+    Rounding, MAX_DECIMALS,
 };
 use crate::error::{Result, StreamError};
 use crate::tokens;
@@ -84,7 +85,7 @@ pub fn format_units_ascii(
             .then(|| count_from_f64(FORMAT_WHAT, "minFractionDigits", min))
             .transpose()?
             .unwrap_or(0);
-        Ok((decimals, max, min, rounding_from_code(rounding)?))
+        Ok((decimals, max, min, Rounding::from_code(rounding)?))
     })();
     through_buffer(len, |amount, format, units, text| {
         let (decimals, max, min, rounding) = numbers?;
@@ -202,7 +203,7 @@ pub fn parse_units_ascii(len: usize, decimals: f64, rounding: u32) -> i32 {
     let numbers = (|| {
         let rounding = match rounding {
             0 => None,
-            code => Some(rounding_from_code(code)?),
+            code => Some(Rounding::from_code(code)?),
         };
         Ok((decimals_from_f64(decimals)?, rounding))
     })();
@@ -306,42 +307,9 @@ fn count(what: &str, key: &str, value: &JsValue) -> Result<u32> {
     }
 }
 
-/// A digit count option given as a JS number.
-fn count_from_f64(what: &str, key: &str, number: f64) -> Result<u32> {
-    if number.is_finite()
-        && number >= 0.0
-        && number.fract() == 0.0
-        && number <= f64::from(MAX_DECIMALS)
-    {
-        // In range and integral, so the conversion is exact.
-        return Ok(number as u32);
-    }
-    Err(StreamError::invalid_argument(format!(
-        "{what}.{key} must be a whole number from 0 to {MAX_DECIMALS}, got number"
-    )))
-}
-
 fn rounding_name(what: &str, value: &JsValue) -> Result<Rounding> {
     value
         .as_string()
         .ok_or_else(|| wrong(what, "rounding", value, "a string"))?
         .parse()
-}
-
-/// A whole number from 0 to [`MAX_DECIMALS`], or `None` (the general path then names the problem).
-fn small_count(number: f64) -> Option<u32> {
-    (number >= 0.0 && number <= f64::from(MAX_DECIMALS) && number.fract() == 0.0)
-        .then_some(number as u32)
-}
-
-/// The shell's code for a rounding name: 0 none (the default), else 1 + index in [`Rounding::ALL`].
-fn rounding_from_code(code: u32) -> Result<Rounding> {
-    let index = usize::try_from(code).unwrap_or(usize::MAX);
-    match index.checked_sub(1) {
-        None => Ok(Rounding::default()),
-        Some(i) => Rounding::ALL
-            .get(i)
-            .copied()
-            .ok_or_else(|| StreamError::invalid_argument("unknown rounding code")),
-    }
 }

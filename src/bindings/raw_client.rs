@@ -216,21 +216,11 @@ fn streampay(options: JsValue) -> Result<RawClient> {
         .chain(["apiKey", "apiKeyId", "apiSecret", "allowBrowser"])
         .collect();
     let opts = Opts::new(Some(options), "StreamPayClient options", &known)?;
-    let token =
-        match (
-            opts.string("apiKey", OptionBag::api_key)?,
-            opts.string("apiKeyId", OptionBag::api_key_id)?,
-            opts.string("apiSecret", OptionBag::api_secret)?,
-        ) {
-            (Some(token), None, None) => token,
-            (None, Some(id), Some(secret)) => crate::credentials::api_key_token(&id, &secret)?,
-            (None, None, None) => String::new(),
-            _ => return Err(StreamError::invalid_argument(
-                "StreamPayClient options: give either apiKey (the token the dashboard shows) or \
-                 both apiKeyId and apiSecret",
-            )),
-        };
-    crate::credentials::check_token(&token)?;
+    let token = crate::credentials::token_from(
+        opts.string("apiKey", OptionBag::api_key)?,
+        opts.string("apiKeyId", OptionBag::api_key_id)?,
+        opts.string("apiSecret", OptionBag::api_secret)?,
+    )?;
     let allow_browser = opts.bool("allowBrowser", OptionBag::allow_browser)? == Some(true);
     if super::runtime::current().is_browser() && !allow_browser {
         return Err(StreamError::invalid_argument(
