@@ -1,56 +1,56 @@
-//! Exports for verifying push notifications on a server: `verifyGatewayCallback`,
-//! `parseGatewayCallback`, `verifyStreamPayWebhook`. The checks are in `crate::push`; hashing is
-//! Web Crypto's.
+//! Exports behind the shell's `verifyGatewayCallback`, `parseGatewayCallback` and
+//! `verifyStreamPayWebhook` (`pkg/src/push.js`). The checks are `crate::push`'s; hashing is the
+//! runtime's Web Crypto, which the shell calls with the message a check gives and hands the digest
+//! back (sans-IO, like every call: no Rust future).
 
 mod convert;
 mod options;
-mod web_crypto;
 
 use wasm_bindgen::prelude::*;
 
-use crate::error::Result;
+use crate::error::StreamError;
 use crate::push::gateway_callback::{GatewayCallback, GatewayCheck};
 use crate::push::webhook::{WebhookCheck, WebhookEvent};
+
+type JsResult<T> = Result<T, JsValue>;
 
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(typescript_type = "GatewayCallback")]
     #[derive(Debug, Clone)]
     pub type GatewayCallbackJs;
-    #[wasm_bindgen(typescript_type = "WebhookEvent")]
-    #[derive(Debug, Clone)]
-    pub type WebhookEventJs;
-    /// The options object as JS passed it; read by `args::options`, which checks every field.
-    #[wasm_bindgen(typescript_type = "VerifyWebhookOptions")]
-    pub type VerifyWebhookOptionsArg;
 }
 
-/// Verifies a crypto gateway callback: recomputes the documented SHA-256 (with `secretKey`
-/// inside) and compares it with `payload.signature` in constant time.
-///
-/// `payload` is the callback as posted (snake_case keys, e.g. `JSON.parse(rawBody)`) or as
-/// `parseGatewayCallback` returns it; prefer the latter, which keeps every digit of numeric
-/// values. Resolves `false` on every mismatch, missing field or wrong type, whatever the payload.
-/// Rejects only when `secretKey` is not a non-empty string or Web Crypto is missing (a
-/// `StreamError` with code `INVALID_ARGUMENT`). Server side only: the secret must never reach
-/// a browser.
-#[wasm_bindgen(js_name = verifyGatewayCallback)]
-pub async fn verify_gateway_callback(
-    #[wasm_bindgen(unchecked_param_type = "object")] payload: JsValue,
-    #[wasm_bindgen(js_name = secretKey, unchecked_param_type = "string")] secret_key: JsValue,
-) -> Result<bool, JsValue> {
-    Ok(verify_gateway_inner(&payload, &secret_key).await?)
-}
-
-async fn verify_gateway_inner(payload: &JsValue, secret_key: &JsValue) -> Result<bool> {
-    let secret = convert::secret(secret_key, "secretKey")?;
-    let check = convert::callback_from_object(payload)
+/// A gateway callback to verify (see `verifyGatewayCallback` in the `.d.ts`): `undefined` when
+/// `payload` cannot verify whatever the digest (a missing field, a wrong type), which resolves
+/// `false`; throws an `INVALID_ARGUMENT` when `secretKey` is not a non-empty string.
+#[wasm_bindgen(js_name = gatewayCheck)]
+pub fn gateway_check(payload: JsValue, secret_key: JsValue) -> JsResult<Option<RawGatewayCheck>> {
+    let secret = convert::secret(&secret_key, "secretKey")?;
+    let check = convert::callback_from_object(&payload)
         .and_then(|callback| GatewayCheck::new(&callback, &secret));
-    let Some(check) = check else {
-        return Ok(false);
-    };
-    let digest = web_crypto::sha256(check.message()).await?;
-    Ok(check.matches(&digest))
+    Ok(check.map(|check| RawGatewayCheck { check }))
+}
+
+/// The documented SHA-256 input of a callback, and the signature its digest must equal.
+#[wasm_bindgen]
+pub struct RawGatewayCheck {
+    check: GatewayCheck,
+}
+
+#[wasm_bindgen]
+impl RawGatewayCheck {
+    /// What to hash with SHA-256 (it holds the secret key: hash it, never show it).
+    #[wasm_bindgen(getter)]
+    pub fn message(&self) -> Vec<u8> {
+        self.check.message().to_vec()
+    }
+
+    /// Whether the SHA-256 `digest` of `message` is the callback's signature (constant time).
+    pub fn matches(&self, digest: &[u8]) -> JsResult<bool> {
+        whole(digest, "SHA-256")?;
+        Ok(self.check.matches(digest))
+    }
 }
 
 /// Reads a gateway callback from its raw request body (a string, or the bytes as received),
@@ -67,43 +67,66 @@ pub fn parse_gateway_callback(
     Ok(convert::callback_to_js(&callback).unchecked_into())
 }
 
-/// Verifies a StreamPay webhook and resolves with its event.
-///
-/// `rawBody` must be the body exactly as received: a `Uint8Array`/`Buffer` is used byte for
-/// byte, a string as its UTF-8 (a re-serialised `JSON.stringify` body never verifies).
-/// `signatureHeader` is the `x-webhook-signature` header (`t=<unix>,v1=<hex>`, several `v1`
-/// allowed). Checks, in order: the header is well-formed, `t` is within `toleranceSec` (default
-/// 300) of now in either direction, one `v1` equals HMAC-SHA256(`secret`, `"<t>.<rawBody>"`)
-/// (constant time). The first failure rejects with a `StreamError` of code `INVALID_SIGNATURE`
-/// saying which check failed; a verified body that is not a JSON event rejects with `DECODE`. A
-/// `secret` that is not a non-empty string, bad options, a `rawBody` of another type or missing
-/// Web Crypto reject with `INVALID_ARGUMENT`. No message contains the secret.
-#[wasm_bindgen(js_name = verifyStreamPayWebhook)]
-pub async fn verify_stream_pay_webhook(
-    #[wasm_bindgen(js_name = rawBody, unchecked_param_type = "string | Uint8Array")]
+/// A StreamPay webhook to verify (see `verifyStreamPayWebhook` in the `.d.ts`): every check that
+/// needs no MAC is done here and throws its `StreamError` (`INVALID_ARGUMENT` for the caller's
+/// arguments, `INVALID_SIGNATURE` for a bad header or a timestamp out of tolerance).
+#[wasm_bindgen(js_name = webhookCheck)]
+pub fn webhook_check(
     raw_body: JsValue,
-    #[wasm_bindgen(js_name = signatureHeader, unchecked_param_type = "string")]
     signature_header: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string")] secret: JsValue,
-    options: Option<VerifyWebhookOptionsArg>,
-) -> Result<WebhookEventJs, JsValue> {
-    let options = options.map(JsValue::from);
-    let event = verify_webhook_inner(&raw_body, &signature_header, &secret, options).await?;
-    Ok(convert::event_to_js(&event)?.unchecked_into())
+    secret: JsValue,
+    options: JsValue,
+) -> JsResult<RawWebhookCheck> {
+    convert::secret(&secret, "secret")?;
+    let options = options::webhook_options(Some(options))?;
+    let body = convert::raw_body(&raw_body, "webhook body")?;
+    let header = convert::signature_header(&signature_header)?;
+    let check = WebhookCheck::new(&header, &body, options.now_sec, options.tolerance_sec)?;
+    Ok(RawWebhookCheck { check, body })
 }
 
-async fn verify_webhook_inner(
-    raw_body: &JsValue,
-    signature_header: &JsValue,
-    secret: &JsValue,
-    options: Option<JsValue>,
-) -> Result<WebhookEvent> {
-    let secret = convert::secret(secret, "secret")?;
-    let options = options::webhook_options(options)?;
-    let body = convert::raw_body(raw_body, "webhook body")?;
-    let header = convert::signature_header(signature_header)?;
-    let check = WebhookCheck::new(&header, &body, options.now_sec, options.tolerance_sec)?;
-    let mac = web_crypto::hmac_sha256(secret.as_bytes(), check.message()).await?;
-    check.finish(&mac)?;
-    WebhookEvent::parse(&body)
+/// The `"<t>.<rawBody>"` a webhook's HMAC covers, and what it must equal.
+#[wasm_bindgen]
+pub struct RawWebhookCheck {
+    check: WebhookCheck,
+    body: Vec<u8>,
+}
+
+#[wasm_bindgen]
+impl RawWebhookCheck {
+    /// What to sign with HMAC-SHA256 keyed by the secret.
+    #[wasm_bindgen(getter)]
+    pub fn message(&self) -> Vec<u8> {
+        self.check.message().to_vec()
+    }
+
+    /// The event as JSON text when `mac` is one of the header's `v1` signatures; else throws
+    /// `INVALID_SIGNATURE` (or `DECODE` for a verified body that is not an event).
+    pub fn finish(&self, mac: &[u8]) -> JsResult<String> {
+        whole(mac, "HMAC-SHA256")?;
+        self.check.finish(mac)?;
+        Ok(WebhookEvent::parse(&self.body)?.json)
+    }
+}
+
+/// A digest as long as SHA-256's, else the error of a Web Crypto that did not compute it.
+fn whole(digest: &[u8], what: &str) -> JsResult<()> {
+    if digest.len() == crate::push::DIGEST_LEN {
+        Ok(())
+    } else {
+        Err(web_crypto_error(Some(what.to_string())))
+    }
+}
+
+/// The error of a verification Web Crypto could not do: missing (`what` undefined) or failing
+/// at `what`. It never carries the runtime's text, which could describe key material.
+#[wasm_bindgen(js_name = webCryptoError)]
+pub fn web_crypto_error(what: Option<String>) -> JsValue {
+    let message = match what {
+        None => "Web Crypto (globalThis.crypto.subtle) is not available here; verifying needs \
+                 Node 20+ or a browser page served over https"
+            .to_string(),
+        Some(what) => format!("Web Crypto could not compute {what}"),
+    };
+    StreamError::invalid_argument(message).into()
 }

@@ -1,13 +1,11 @@
-//! Push verification through the exports, with Web Crypto underneath (Node and Chromium). Known
-//! answers come from the independent `sha2` / `hmac` crates, computed in the test.
+//! Push verification through the exports, in Node and Chromium: the checks, the messages they
+//! hash and their verdicts. The hashing the shell asks of Web Crypto is done here by the
+//! independent `sha2` / `hmac` crates (the package tests run the shell's Web Crypto path).
 
 use hmac::{Hmac, Mac};
 use js_sys::{Function, Object, Proxy, Reflect, Uint8Array, JSON};
 use sha2::{Digest, Sha256};
-use stream_payments::bindings::push::{
-    parse_gateway_callback, verify_gateway_callback, verify_stream_pay_webhook,
-    VerifyWebhookOptionsArg,
-};
+use stream_payments::bindings::push::{gateway_check, parse_gateway_callback, webhook_check};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -41,14 +39,34 @@ fn signed_callback_body(secret: &str) -> String {
     )
 }
 
-async fn verify_gateway(payload: JsValue, secret: &str) -> bool {
-    verify_gateway_callback(payload, secret.into())
-        .await
-        .unwrap()
+/// The shell's `verifyGatewayCallback`, with this test's SHA-256 in place of Web Crypto's.
+fn verify_gateway_callback(payload: JsValue, secret: JsValue) -> Result<bool, JsValue> {
+    match gateway_check(payload, secret)? {
+        None => Ok(false),
+        Some(check) => check.matches(&Sha256::digest(check.message())),
+    }
+}
+
+fn verify_gateway(payload: JsValue, secret: &str) -> bool {
+    verify_gateway_callback(payload, secret.into()).unwrap()
+}
+
+/// The shell's `verifyStreamPayWebhook`, with this test's HMAC in place of Web Crypto's.
+fn verify_stream_pay_webhook(
+    body: JsValue,
+    header: JsValue,
+    secret: JsValue,
+    options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let key = secret.as_string().unwrap_or_default();
+    let check = webhook_check(body, header, secret, options)?;
+    let mut mac = Hmac::<Sha256>::new_from_slice(key.as_bytes()).unwrap();
+    mac.update(&check.message());
+    Ok(JSON::parse(&check.finish(&mac.finalize().into_bytes())?).unwrap())
 }
 
 #[wasm_bindgen_test]
-async fn gateway_known_answer_verifies_as_parsed_keeping_exact_digits() {
+fn gateway_known_answer_verifies_as_parsed_keeping_exact_digits() {
     let body = signed_callback_body(SECRET);
     let parsed: JsValue = parse_gateway_callback(body.as_str().into()).unwrap().into();
     assert_eq!(prop(&parsed, "paymentId"), "LqaUrQimtgTe9iF3Knv8Ld");
@@ -59,27 +77,30 @@ async fn gateway_known_answer_verifies_as_parsed_keeping_exact_digits() {
         "the number's digits kept"
     );
     assert!(prop(&parsed, "payment_id").is_undefined());
-    assert!(verify_gateway(parsed, SECRET).await);
+    assert!(verify_gateway(parsed, SECRET));
     let bytes = Uint8Array::from(body.as_bytes());
-    assert!(verify_gateway(parse_gateway_callback(bytes.into()).unwrap().into(), SECRET).await);
+    assert!(verify_gateway(
+        parse_gateway_callback(bytes.into()).unwrap().into(),
+        SECRET
+    ));
 }
 
 #[wasm_bindgen_test]
-async fn gateway_wire_object_verifies_unless_json_parse_lost_digits() {
+fn gateway_wire_object_verifies_unless_json_parse_lost_digits() {
     let body = signed_callback_body(SECRET);
     // JSON.parse turns 1.50 into 1.5: the signed text is gone, so it cannot verify.
     let lossy = JSON::parse(&body).unwrap();
-    assert!(!verify_gateway(lossy, SECRET).await);
+    assert!(!verify_gateway(lossy, SECRET));
     let exact = JSON::parse(&body.replace("1.50,", "\"1.50\",")).unwrap();
-    assert!(verify_gateway(exact, SECRET).await);
+    assert!(verify_gateway(exact, SECRET));
 }
 
 #[wasm_bindgen_test]
-async fn gateway_tampers_wrong_secret_and_hostile_payloads_are_false() {
+fn gateway_tampers_wrong_secret_and_hostile_payloads_are_false() {
     let parsed: JsValue = parse_gateway_callback(signed_callback_body(SECRET).as_str().into())
         .unwrap()
         .into();
-    assert!(!verify_gateway(parsed.clone(), "gw-secret;with=odd charz").await);
+    assert!(!verify_gateway(parsed.clone(), "gw-secret;with=odd charz"));
     for key in [
         "paymentId",
         "amount",
@@ -92,15 +113,15 @@ async fn gateway_tampers_wrong_secret_and_hostile_payloads_are_false() {
         let copy = Object::assign(&Object::new(), parsed.unchecked_ref());
         let tampered = format!("{}0", prop(&parsed, key).as_string().unwrap());
         Reflect::set(&copy, &key.into(), &tampered.into()).unwrap();
-        assert!(!verify_gateway(copy.into(), SECRET).await, "{key}");
+        assert!(!verify_gateway(copy.into(), SECRET), "{key}");
         let copy = Object::assign(&Object::new(), parsed.unchecked_ref());
         Reflect::delete_property(&copy, &key.into()).unwrap();
-        assert!(!verify_gateway(copy.into(), SECRET).await, "without {key}");
+        assert!(!verify_gateway(copy.into(), SECRET), "without {key}");
     }
     let mixed = Object::assign(&Object::new(), parsed.unchecked_ref());
     Reflect::set(&mixed, &"payment_id".into(), &prop(&parsed, "paymentId")).unwrap();
     assert!(
-        !verify_gateway(mixed.into(), SECRET).await,
+        !verify_gateway(mixed.into(), SECRET),
         "both key styles at once"
     );
     let throwing = Function::new_with_args("", "throw new Error('trap')");
@@ -120,19 +141,17 @@ async fn gateway_tampers_wrong_secret_and_hostile_payloads_are_false() {
         huge.into(),
     ];
     for payload in hostile {
-        assert!(!verify_gateway(payload, SECRET).await);
+        assert!(!verify_gateway(payload, SECRET));
     }
 }
 
 #[wasm_bindgen_test]
-async fn gateway_secret_must_be_a_non_empty_string() {
+fn gateway_secret_must_be_a_non_empty_string() {
     let parsed: JsValue = parse_gateway_callback(signed_callback_body(SECRET).as_str().into())
         .unwrap()
         .into();
     for bad in [JsValue::UNDEFINED, JsValue::from(""), JsValue::from(7)] {
-        let err = verify_gateway_callback(parsed.clone(), bad)
-            .await
-            .unwrap_err();
+        let err = verify_gateway_callback(parsed.clone(), bad).unwrap_err();
         assert_stream_error(&err, "INVALID_ARGUMENT");
     }
 }
@@ -154,29 +173,25 @@ fn webhook_header(secret: &str, t: i64, body: &[u8]) -> String {
     format!("t={t},v1={}", hex(&mac.finalize().into_bytes()))
 }
 
-fn options(tolerance: Option<f64>, now: i64) -> Option<VerifyWebhookOptionsArg> {
+fn options(tolerance: Option<f64>, now: i64) -> JsValue {
     let obj = Object::new();
     Reflect::set(&obj, &"nowSec".into(), &JsValue::from(now as f64)).unwrap();
     if let Some(tolerance) = tolerance {
         Reflect::set(&obj, &"toleranceSec".into(), &tolerance.into()).unwrap();
     }
-    Some(JsValue::from(obj).unchecked_into())
+    obj.into()
 }
 
-async fn verify_webhook(body: JsValue, header: &str, now: i64) -> Result<JsValue, JsValue> {
+fn verify_webhook(body: JsValue, header: &str, now: i64) -> Result<JsValue, JsValue> {
     verify_stream_pay_webhook(body, header.into(), WH_SECRET.into(), options(None, now))
-        .await
-        .map(JsValue::from)
 }
 
 const EVENT: &str = r#"{"event_type": "PAYMENT_SUCCEEDED", "entity_type": "payment", "entity_id": "6f1c2b9e", "data": {"amount": "12.345", "amount_in_smallest_unit": 9007199254740993, "note": "é"}}"#;
 
 #[wasm_bindgen_test]
-async fn webhook_known_answer_over_raw_bytes_and_strings() {
+fn webhook_known_answer_over_raw_bytes_and_strings() {
     let header = webhook_header(WH_SECRET, NOW, EVENT.as_bytes());
-    let event = verify_webhook(Uint8Array::from(EVENT.as_bytes()).into(), &header, NOW)
-        .await
-        .unwrap();
+    let event = verify_webhook(Uint8Array::from(EVENT.as_bytes()).into(), &header, NOW).unwrap();
     assert_eq!(prop(&event, "eventType"), "PAYMENT_SUCCEEDED");
     assert_eq!(prop(&event, "entityType"), "payment");
     assert_eq!(prop(&event, "entityId"), "6f1c2b9e");
@@ -189,13 +204,13 @@ async fn webhook_known_answer_over_raw_bytes_and_strings() {
     );
     assert_eq!(prop(&data, "note"), "é");
     assert!(
-        verify_webhook(EVENT.into(), &header, NOW).await.is_ok(),
+        verify_webhook(EVENT.into(), &header, NOW).is_ok(),
         "a string as its UTF-8"
     );
 }
 
 #[wasm_bindgen_test]
-async fn webhook_failures_are_invalid_signature_without_the_secret() {
+fn webhook_failures_are_invalid_signature_without_the_secret() {
     let body = EVENT.as_bytes();
     let genuine = webhook_header(WH_SECRET, NOW, body);
     let reserialised = JSON::stringify(&JSON::parse(EVENT).unwrap()).unwrap();
@@ -225,23 +240,19 @@ async fn webhook_failures_are_invalid_signature_without_the_secret() {
         ),
     ];
     for (body, header, now, expected) in cases {
-        let err = verify_webhook(body, &header, now).await.unwrap_err();
+        let err = verify_webhook(body, &header, now).unwrap_err();
         let message = assert_stream_error(&err, "INVALID_SIGNATURE");
         assert!(message.contains(expected), "{expected}: {message}");
         assert!(!message.contains(WH_SECRET));
     }
-    assert!(verify_webhook(EVENT.into(), &genuine, NOW + 300)
-        .await
-        .is_ok());
-    assert!(verify_webhook(EVENT.into(), &genuine, NOW - 300)
-        .await
-        .is_ok());
+    assert!(verify_webhook(EVENT.into(), &genuine, NOW + 300).is_ok());
+    assert!(verify_webhook(EVENT.into(), &genuine, NOW - 300).is_ok());
 }
 
 #[wasm_bindgen_test]
-async fn webhook_argument_errors_and_a_verified_non_event() {
+fn webhook_argument_errors_and_a_verified_non_event() {
     let header = webhook_header(WH_SECRET, NOW, b"[]");
-    let err = verify_webhook("[]".into(), &header, NOW).await.unwrap_err();
+    let err = verify_webhook("[]".into(), &header, NOW).unwrap_err();
     assert_stream_error(&err, "DECODE");
     for (tolerance, now) in [(Some(-1.0), NOW), (Some(f64::NAN), NOW)] {
         let err = verify_stream_pay_webhook(
@@ -250,10 +261,7 @@ async fn webhook_argument_errors_and_a_verified_non_event() {
             WH_SECRET.into(),
             options(tolerance, now),
         );
-        assert_stream_error(
-            &err.await.map(JsValue::from).unwrap_err(),
-            "INVALID_ARGUMENT",
-        );
+        assert_stream_error(&err.unwrap_err(), "INVALID_ARGUMENT");
     }
     let missing = verify_stream_pay_webhook(
         "[]".into(),
@@ -261,18 +269,15 @@ async fn webhook_argument_errors_and_a_verified_non_event() {
         WH_SECRET.into(),
         options(None, NOW),
     );
-    let message = assert_stream_error(
-        &missing.await.map(JsValue::from).unwrap_err(),
-        "INVALID_SIGNATURE",
-    );
+    let message = assert_stream_error(&missing.unwrap_err(), "INVALID_SIGNATURE");
     assert!(message.contains("missing"), "{message}");
-    let no_secret = verify_stream_pay_webhook("[]".into(), header.as_str().into(), "".into(), None);
-    assert_stream_error(
-        &no_secret.await.map(JsValue::from).unwrap_err(),
-        "INVALID_ARGUMENT",
+    let no_secret = verify_stream_pay_webhook(
+        "[]".into(),
+        header.as_str().into(),
+        "".into(),
+        JsValue::UNDEFINED,
     );
-    let parsed = verify_webhook(JSON::parse("{}").unwrap(), &header, NOW)
-        .await
-        .unwrap_err();
+    assert_stream_error(&no_secret.unwrap_err(), "INVALID_ARGUMENT");
+    let parsed = verify_webhook(JSON::parse("{}").unwrap(), &header, NOW).unwrap_err();
     assert_stream_error(&parsed, "INVALID_ARGUMENT");
 }

@@ -9,7 +9,6 @@ use super::super::args;
 use crate::error::{Result, StreamError};
 use crate::push::gateway_callback::{GatewayCallback, FIELD_KEYS, MAX_FIELD_LEN};
 use crate::push::signature_header::{self, MAX_HEADER_LEN};
-use crate::push::webhook::WebhookEvent;
 use crate::push::{fields, MAX_BODY_BYTES};
 
 /// The raw body as bytes: a `Uint8Array` (a Node `Buffer` is one) byte for byte, a string as its
@@ -130,12 +129,6 @@ pub fn callback_to_js(callback: &GatewayCallback) -> Object {
         set(&obj, js_key, &JsValue::from_str(value));
     }
     obj
-}
-
-/// The event as its one `JSON.parse`d object.
-pub fn event_to_js(event: &WebhookEvent) -> Result<JsValue> {
-    js_sys::JSON::parse(&event.json)
-        .map_err(|_| StreamError::decode("the decoded event is not JSON (a bug: please report)"))
 }
 
 /// Setting a key on a fresh plain object cannot fail.
