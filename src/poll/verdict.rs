@@ -1,48 +1,7 @@
-//! What one poll's outcome means for the wait: stop with the payment, go on, or give up.
+//! What one poll's outcome means for the wait: stop with the payment, go on, or give up. (Which
+//! request polls a payment, and its terminal statuses, are the catalogue's: `api::Polled`.)
 
 use crate::error::{ErrorCode, StreamError};
-use crate::http::{Api, HttpRequest};
-use crate::json::{Decoded, Shape};
-use crate::models::{
-    GATEWAY_PAYMENT, GATEWAY_TERMINAL_STATUSES, STREAMPAY_PAYMENT, STREAMPAY_TERMINAL_STATUSES,
-};
-
-/// A payment object that can be polled: how to ask for it, how its answer decodes, and its
-/// status (captured by the shape while decoding).
-pub trait PolledPayment {
-    /// Statuses after which the payment no longer changes.
-    const TERMINAL_STATUSES: &'static [&'static str];
-    /// How the answer decodes; it captures `Slot::Status`.
-    const SHAPE: &'static Shape;
-    /// The `getPayment` request for `id` (already validated as a path segment).
-    fn request(id: &str) -> HttpRequest;
-    /// The status of a decoded answer (its shape requires one, so it is there).
-    fn status(decoded: &Decoded) -> &str {
-        decoded.captures.status().unwrap_or_default()
-    }
-}
-
-/// The crypto gateway's payment (`GET /api/v1/payment/{id}`).
-pub struct GatewayPoll;
-
-/// A StreamPay payment (`GET /api/v2/payments/{id}`).
-pub struct StreamPayPoll;
-
-impl PolledPayment for GatewayPoll {
-    const TERMINAL_STATUSES: &'static [&'static str] = GATEWAY_TERMINAL_STATUSES;
-    const SHAPE: &'static Shape = &GATEWAY_PAYMENT;
-    fn request(id: &str) -> HttpRequest {
-        HttpRequest::get(Api::Gateway, format!("/api/v1/payment/{id}"))
-    }
-}
-
-impl PolledPayment for StreamPayPoll {
-    const TERMINAL_STATUSES: &'static [&'static str] = STREAMPAY_TERMINAL_STATUSES;
-    const SHAPE: &'static Shape = &STREAMPAY_PAYMENT;
-    fn request(id: &str) -> HttpRequest {
-        HttpRequest::get(Api::StreamPay, format!("/api/v2/payments/{id}"))
-    }
-}
 
 /// Statuses that end a wait: the API's terminal ones plus any the caller asked for. Anything
 /// else, a status this version does not know included, counts as pending.
@@ -87,6 +46,8 @@ pub fn classify_error(err: &StreamError) -> ErrorClass {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::polled;
+    use crate::http::Api;
 
     #[test]
     fn transient_and_permanent_errors() {
@@ -119,13 +80,13 @@ mod tests {
 
     #[test]
     fn terminal_statuses_and_the_callers_own() {
-        let gateway = StopStatuses::new(GatewayPoll::TERMINAL_STATUSES, Vec::new());
+        let gateway = StopStatuses::new(polled(Api::Gateway).terminal, Vec::new());
         assert!(gateway.contains("completed"));
         assert!(gateway.contains("not_found"));
         assert!(!gateway.contains("pending"));
         assert!(!gateway.contains("refunding"), "unknown counts as pending");
         let streampay =
-            StopStatuses::new(StreamPayPoll::TERMINAL_STATUSES, vec!["PROCESSING".into()]);
+            StopStatuses::new(polled(Api::StreamPay).terminal, vec!["PROCESSING".into()]);
         for s in [
             "SUCCEEDED",
             "FAILED",
@@ -145,17 +106,16 @@ mod tests {
 
     #[test]
     fn statuses_and_requests_of_both_apis() {
-        let g = crate::json::decode(
-            r#"{"payment_id": "A1", "status": "pending"}"#,
-            GatewayPoll::SHAPE,
-        );
-        assert_eq!(g.as_ref().map(GatewayPoll::status).ok(), Some("pending"));
-        let p = crate::json::decode(
+        let (g, p) = (polled(Api::Gateway), polled(Api::StreamPay));
+        let decoded =
+            crate::json::decode(r#"{"payment_id": "A1", "status": "pending"}"#, g.get.answer);
+        assert_eq!(decoded.unwrap().captures.status(), Some("pending"));
+        let decoded = crate::json::decode(
             r#"{"id": "u-1", "current_status": "PENDING"}"#,
-            StreamPayPoll::SHAPE,
+            p.get.answer,
         );
-        assert_eq!(p.as_ref().map(StreamPayPoll::status).ok(), Some("PENDING"));
-        assert_eq!(GatewayPoll::request("A1").path, "/api/v1/payment/A1");
-        assert_eq!(StreamPayPoll::request("u-1").path, "/api/v2/payments/u-1");
+        assert_eq!(decoded.unwrap().captures.status(), Some("PENDING"));
+        assert_eq!(g.request("A1").unwrap().path, "/api/v1/payment/A1");
+        assert_eq!(p.request("u-1").unwrap().path, "/api/v2/payments/u-1");
     }
 }
