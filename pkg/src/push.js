@@ -10,7 +10,7 @@ export async function verifyGatewayCallback(payload, secretKey) {
   if (check === undefined) return false;
   try {
     const digest = await webCrypto('SHA-256', (subtle) => subtle.digest('SHA-256', check.message));
-    return check.matches(digest);
+    return check.verdict(digest);
   } finally {
     check.free();
   }
@@ -26,7 +26,7 @@ export async function verifyStreamPayWebhook(rawBody, signatureHeader, secret, o
       const key = await subtle.importKey('raw', utf8.encode(secret), algorithm, false, ['sign']);
       return subtle.sign('HMAC', key, check.message);
     });
-    return JSON.parse(check.finish(mac));
+    return JSON.parse(check.verdict(mac));
   } finally {
     check.free();
   }

@@ -25,32 +25,13 @@ extern "C" {
 /// `payload` cannot verify whatever the digest (a missing field, a wrong type), which resolves
 /// `false`; throws an `INVALID_ARGUMENT` when `secretKey` is not a non-empty string.
 #[wasm_bindgen(js_name = gatewayCheck)]
-pub fn gateway_check(payload: JsValue, secret_key: JsValue) -> JsResult<Option<RawGatewayCheck>> {
+pub fn gateway_check(payload: JsValue, secret_key: JsValue) -> JsResult<Option<RawPushCheck>> {
     let secret = convert::secret(&secret_key, "secretKey")?;
     let check = convert::callback_from_object(&payload)
         .and_then(|callback| GatewayCheck::new(&callback, &secret));
-    Ok(check.map(|check| RawGatewayCheck { check }))
-}
-
-/// The documented SHA-256 input of a callback, and the signature its digest must equal.
-#[wasm_bindgen]
-pub struct RawGatewayCheck {
-    check: GatewayCheck,
-}
-
-#[wasm_bindgen]
-impl RawGatewayCheck {
-    /// What to hash with SHA-256 (it holds the secret key: hash it, never show it).
-    #[wasm_bindgen(getter)]
-    pub fn message(&self) -> Vec<u8> {
-        self.check.message().to_vec()
-    }
-
-    /// Whether the SHA-256 `digest` of `message` is the callback's signature (constant time).
-    pub fn matches(&self, digest: &[u8]) -> JsResult<bool> {
-        whole(digest, "SHA-256")?;
-        Ok(self.check.matches(digest))
-    }
+    Ok(check.map(|check| RawPushCheck {
+        check: Check::Gateway(check),
+    }))
 }
 
 /// Reads a gateway callback from its raw request body (a string, or the bytes as received),
@@ -76,36 +57,56 @@ pub fn webhook_check(
     signature_header: JsValue,
     secret: JsValue,
     options: JsValue,
-) -> JsResult<RawWebhookCheck> {
+) -> JsResult<RawPushCheck> {
     convert::secret(&secret, "secret")?;
     let options = options::webhook_options(Some(options))?;
     let body = convert::raw_body(&raw_body, "webhook body")?;
     let header = convert::signature_header(&signature_header)?;
     let check = WebhookCheck::new(&header, &body, options.now_sec, options.tolerance_sec)?;
-    Ok(RawWebhookCheck { check, body })
+    Ok(RawPushCheck {
+        check: Check::Webhook(check, body),
+    })
 }
 
-/// The `"<t>.<rawBody>"` a webhook's HMAC covers, and what it must equal.
+/// A push notification to verify: what the shell hashes with Web Crypto (SHA-256 of a gateway
+/// callback's documented text, with the secret inside; HMAC-SHA256 of a webhook's
+/// `"<t>.<rawBody>"` keyed by the secret), and the verdict on the digest.
 #[wasm_bindgen]
-pub struct RawWebhookCheck {
-    check: WebhookCheck,
-    body: Vec<u8>,
+pub struct RawPushCheck {
+    check: Check,
+}
+
+enum Check {
+    Gateway(GatewayCheck),
+    Webhook(WebhookCheck, Vec<u8>),
 }
 
 #[wasm_bindgen]
-impl RawWebhookCheck {
-    /// What to sign with HMAC-SHA256 keyed by the secret.
+impl RawPushCheck {
+    /// What to hash (a gateway message holds the secret key: hash it, never show it).
     #[wasm_bindgen(getter)]
     pub fn message(&self) -> Vec<u8> {
-        self.check.message().to_vec()
+        match &self.check {
+            Check::Gateway(check) => check.message().to_vec(),
+            Check::Webhook(check, _) => check.message().to_vec(),
+        }
     }
 
-    /// The event as JSON text when `mac` is one of the header's `v1` signatures; else throws
+    /// A gateway callback: whether `digest` is its signature (constant time). A webhook: its
+    /// event as JSON text when `digest` is one of the header's `v1` signatures; else throws
     /// `INVALID_SIGNATURE` (or `DECODE` for a verified body that is not an event).
-    pub fn finish(&self, mac: &[u8]) -> JsResult<String> {
-        whole(mac, "HMAC-SHA256")?;
-        self.check.finish(mac)?;
-        Ok(WebhookEvent::parse(&self.body)?.json)
+    pub fn verdict(&self, digest: &[u8]) -> JsResult<JsValue> {
+        match &self.check {
+            Check::Gateway(check) => {
+                whole(digest, "SHA-256")?;
+                Ok(check.matches(digest).into())
+            }
+            Check::Webhook(check, body) => {
+                whole(digest, "HMAC-SHA256")?;
+                check.finish(digest)?;
+                Ok(WebhookEvent::parse(body)?.json.into())
+            }
+        }
     }
 }
 

@@ -43,7 +43,10 @@ fn signed_callback_body(secret: &str) -> String {
 fn verify_gateway_callback(payload: JsValue, secret: JsValue) -> Result<bool, JsValue> {
     match gateway_check(payload, secret)? {
         None => Ok(false),
-        Some(check) => check.matches(&Sha256::digest(check.message())),
+        Some(check) => Ok(check
+            .verdict(&Sha256::digest(check.message()))?
+            .as_bool()
+            .unwrap()),
     }
 }
 
@@ -62,7 +65,8 @@ fn verify_stream_pay_webhook(
     let check = webhook_check(body, header, secret, options)?;
     let mut mac = Hmac::<Sha256>::new_from_slice(key.as_bytes()).unwrap();
     mac.update(&check.message());
-    Ok(JSON::parse(&check.finish(&mac.finalize().into_bytes())?).unwrap())
+    let event = check.verdict(&mac.finalize().into_bytes())?;
+    Ok(JSON::parse(&event.as_string().unwrap()).unwrap())
 }
 
 #[wasm_bindgen_test]

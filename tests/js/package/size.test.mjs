@@ -14,7 +14,7 @@ import { gzipSync } from 'node:zlib';
 // The full build's budget includes issue 12's 37 StreamPay operations (measured +6.5 KB gzip;
 // the issue allows 10 KB).
 const BUDGETS = [
-  ['web', 'full web build', 137_000],
+  ['web', 'full web build', 131_000],
   ['checkout', 'checkout build', 93_000],
 ];
 
