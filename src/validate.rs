@@ -30,8 +30,7 @@ pub fn path_id<'a>(id: &'a str, what: &str) -> Result<&'a str> {
             escape(&bad.to_string())
         )));
     }
-    // Bytes, not `str::contains`: see `api::request` on core's substring searcher.
-    if id.as_bytes().windows(2).any(|pair| pair == b"..") {
+    if id.contains("..") {
         return Err(StreamError::invalid_argument(format!(
             "{what} \"{}\" contains \"..\"",
             escape(id)
@@ -93,11 +92,7 @@ pub fn header_value(value: &str) -> bool {
 
 /// `url` with any `user:password@` blanked out, so a refused URL can be quoted in a message.
 fn without_userinfo(url: &str) -> String {
-    let start = url
-        .as_bytes()
-        .windows(3)
-        .position(|w| w == b"://")
-        .map_or(0, |i| i + 3);
+    let start = url.find("://").map_or(0, |i| i + 3);
     let authority_end = url[start..]
         .find(['/', '?', '#'])
         .map_or(url.len(), |i| start + i);

@@ -15,12 +15,7 @@ impl Operation {
     /// The request for these arguments, every one checked.
     pub fn request(&self, args: &ArgTexts<'_>) -> Result<HttpRequest> {
         let mut path = String::with_capacity(self.path.len() + 48);
-        // The catalogue's paths mark each id with "{}". Splitting on a char keeps core's substring
-        // searcher (about 2 KB raw with `..` and `://` in validate.rs) out of the .wasm.
-        let mut segments = self
-            .path
-            .split('{')
-            .map(|segment| segment.strip_prefix('}').unwrap_or(segment));
+        let mut segments = self.path.split("{}");
         path.push_str(segments.next().unwrap_or_default());
         let mut body = None;
         let mut tail = String::new();
