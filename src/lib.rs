@@ -20,4 +20,10 @@ pub mod validate;
 #[cfg(feature = "js")]
 pub mod bindings;
 
+// The module is single-threaded (no `atomics` target feature), so talc's cell needs no lock; it
+// is smaller than std's dlmalloc in the shipped .wasm (BENCHMARKS.md "What is in each .wasm").
+#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 pub use error::{ErrorCode, StreamError};

@@ -2,7 +2,6 @@
 //! for coins the registry does not know.
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 
 use crate::amount::digits::{quoted_prefix, scan, trim_leading_zeros};
 use crate::amount::MAX_DECIMALS;
@@ -12,8 +11,10 @@ use crate::error::{Result, StreamError};
 const MAX_TOKEN_CHARS: usize = 32;
 
 thread_local! {
-    // wasm is single-threaded, so a thread-local is the whole registry there.
-    static OVERRIDES: RefCell<BTreeMap<String, u32>> = const { RefCell::new(BTreeMap::new()) };
+    // wasm is single-threaded, so a thread-local is the whole registry there. A page overrides a
+    // handful of tokens at most: a list searched by key is enough, and unlike a `BTreeMap` it
+    // adds no code to the .wasm (about 5 KB raw).
+    static OVERRIDES: RefCell<Vec<(String, u32)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Symbols are ASCII; ASCII case folding also keeps Unicode case tables out of the `.wasm`.
@@ -43,7 +44,13 @@ pub fn token_decimals(token_or_currency: &str) -> Option<u32> {
     }
     let key = key(trimmed);
     let overridden = OVERRIDES
-        .try_with(|map| map.try_borrow().ok().and_then(|map| map.get(&key).copied()))
+        .try_with(|map| {
+            map.try_borrow().ok().and_then(|map| {
+                map.iter()
+                    .find(|(k, _)| *k == key)
+                    .map(|&(_, decimals)| decimals)
+            })
+        })
         .ok()
         .flatten();
     overridden.or_else(|| built_in(&key))
@@ -76,9 +83,12 @@ pub fn set_token_decimals(token: &str, decimals: Option<u32>) -> Result<()> {
     let updated = OVERRIDES.try_with(|map| {
         let mut map = map.try_borrow_mut().ok()?;
         match decimals {
-            Some(decimals) => map.insert(key, decimals),
-            None => map.remove(&key),
-        };
+            Some(decimals) => match map.iter_mut().find(|(k, _)| *k == key) {
+                Some(entry) => entry.1 = decimals,
+                None => map.push((key, decimals)),
+            },
+            None => map.retain(|(k, _)| *k != key),
+        }
         Some(())
     });
     updated.ok().flatten().ok_or_else(|| {
