@@ -25,13 +25,12 @@ export function transport(raw, fetch) {
 export async function send(io, call, signal) {
   if (signal?.aborted) throw signal.reason;
   const stop = new Stop(signal, call.timeoutMs);
-  const alarm = new Alarm();
   try {
     for (;;) {
-      const step = await attempt(io, call, stop.signal);
+      const step = await attempt(io, call, stop);
       if (step === ANSWERED) return;
       if (stop.stopped(() => call.timedOut()) || step === FAILED) return;
-      if (!(await alarm.sleep(step, stop.signal))) return void stop.stopped(() => call.timedOut());
+      if (!(await new Alarm().sleep(step, stop.signal))) return void stop.stopped(() => call.timedOut());
     }
   } finally {
     stop.release();
@@ -39,10 +38,10 @@ export async function send(io, call, signal) {
 }
 
 /** One exchange; its verdict from Rust: ANSWERED, FAILED or a delay before trying again. */
-async function attempt(io, call, signal) {
+async function attempt(io, call, stop) {
   const body = call.body;
   const headers = { ...(body === undefined ? io.headers : io.bodyHeaders) };
-  const init = { method: call.method, headers, signal };
+  const init = { method: call.method, headers, signal: stop.signal };
   if (body !== undefined) init.body = body;
   if (io.redirect) init.redirect = io.redirect;
   let pending;
@@ -53,7 +52,7 @@ async function attempt(io, call, signal) {
   }
   let response;
   try {
-    response = await race(pending, signal);
+    response = await stop.race(pending);
   } catch (err) {
     return call.failed(CONNECT, describe(err));
   }
@@ -72,7 +71,7 @@ async function attempt(io, call, signal) {
     return call.failed(UNREADABLE, describe(err));
   }
   try {
-    read = await race(read, signal);
+    read = await stop.race(read);
   } catch (err) {
     return call.failed(BODY_CUT, describe(err));
   }
@@ -86,21 +85,6 @@ async function attempt(io, call, signal) {
   };
   const bytes = read instanceof ArrayBuffer ? new Uint8Array(read) : utf8.encode(typeof read === 'string' ? read : '');
   return call.answered(response.status, header('x-request-id'), header('retry-after'), header('content-type'), bytes);
-}
-
-/** `promise`, or a rejection as soon as `signal` aborts, so a `fetch` that ignores its signal
- *  (an injected one, a body that never ends) cannot hold a call past its deadline. */
-function race(promise, signal) {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const aborted = () => reject(signal.reason);
-    signal.addEventListener('abort', aborted, { once: true });
-    const settle = (how) => (value) => {
-      signal.removeEventListener('abort', aborted);
-      how(value);
-    };
-    Promise.resolve(promise).then(settle(resolve), settle(reject));
-  });
 }
 
 /** What the runtime said went wrong: `TypeError: fetch failed` says little, Node puts the socket
@@ -117,24 +101,44 @@ function describe(err) {
   }
 }
 
-/** Cancellation of one call or loop: the caller's signal and the deadline abort one controller;
- *  `release()` removes the listener and clears the timer, so nothing lingers (a Node script
- *  exits at once). */
+/** Cancellation of one call or loop: the caller's signal and the deadline abort one controller
+ *  (whose signal goes to `fetch` and sleeps) and end `race`s at once; `release()` removes the
+ *  listener and clears the timer, so nothing lingers (a Node script exits at once). */
 export class Stop {
   constructor(caller, timeoutMs) {
     const controller = new AbortController();
-    this.signal = controller.signal;
+    this.controller = controller;
     this.caller = caller;
     this.timedOut = false;
-    this.forward = () => controller.abort(caller.reason);
+    this.forward = () => this.abort(caller.reason);
     if (caller?.aborted) this.forward();
     else caller?.addEventListener('abort', this.forward, { once: true });
     if (timeoutMs > 0) {
       this.timer = setTimeout(() => {
         this.timedOut = true;
-        controller.abort();
+        this.abort(new DOMException('The operation timed out.', 'TimeoutError'));
       }, timeoutMs);
     }
+  }
+
+  get signal() {
+    return this.controller.signal;
+  }
+
+  abort(reason) {
+    this.controller.abort(reason);
+    this.reject?.(reason);
+    this.reason = { reason };
+  }
+
+  /** `promise`, or a rejection as soon as this stops, so a `fetch` that ignores its signal (an
+   *  injected one, a body that never ends) cannot hold a call past its deadline. */
+  race(promise) {
+    if (this.reason) return Promise.reject(this.reason.reason);
+    this.stopping ??= new Promise((_, reject) => {
+      this.reject = reject;
+    });
+    return Promise.race([promise, this.stopping]);
   }
 
   /** False while running; throws the caller's abort reason; after the deadline runs `onTimeout`
@@ -149,6 +153,8 @@ export class Stop {
   release() {
     clearTimeout(this.timer);
     this.caller?.removeEventListener('abort', this.forward);
+    // A race nobody awaits any more must not become an unhandled rejection.
+    this.stopping?.catch(() => {});
   }
 }
 
