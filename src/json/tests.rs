@@ -379,10 +379,14 @@ fn any_shape_keeps_everything_re_cased() {
 #[ignore]
 fn page_rewrite_cost() {
     let item = r#"{"id":"6f1c2b9e-8a4d-4c1e-9f7a-2d3b5e8c1a40","amount":"115.00","amount_in_smallest_unit":11500,"currency":"SAR","scheduled_on":"2026-11-20T09:00:00+03:00","type":"INITIAL","payment_method":"MADA","current_status":"SUCCEEDED","payed_at":"2026-11-20T09:04:12+03:00","refunded_at":null,"refund_reason":null,"refund_note":null,"invoice_id":"0b7d4f52-3e61-4a8c-b2d9-7c15e6a9f083","consumer":{"id":"c1","name":"Customer Name","phone_number":"+966500000000","email":"a@b.c"},"latest_pgw_message":{"error_code":null,"message":"ok"}}"#;
-    let body = format!(
-        r#"{{"data":[{}],"pagination":{{"total_count":100,"max_page":1,"current_page":1,"limit":100,"has_next_page":false,"has_previous_page":false}}}}"#,
-        vec![item; 100].join(",")
-    );
+    // `PAGE_FILE=page.json` times a page saved from the mock instead (see tests/bench/cases/client.mjs).
+    let body = match std::env::var("PAGE_FILE") {
+        Ok(path) => std::fs::read_to_string(path).unwrap(),
+        Err(_) => format!(
+            r#"{{"data":[{}],"pagination":{{"total_count":100,"max_page":1,"current_page":1,"limit":100,"has_next_page":false,"has_previous_page":false}}}}"#,
+            vec![item; 100].join(",")
+        ),
+    };
     // `PAGE_COST_ONLY=decode|check` runs one loop alone (for `perf stat -e instructions`).
     if let Ok(only) = std::env::var("PAGE_COST_ONLY") {
         for _ in 0..1000 {
