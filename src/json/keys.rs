@@ -1,0 +1,112 @@
+//! Keys remembered through one answer: a page repeats its items' keys a hundred times, so each
+//! distinct key is looked up in its shape and camelCased once, then recognised by comparing
+//! its text with where it first appeared.
+
+use super::shape::{Field, Shape};
+use super::write::push_camel;
+
+/// Slots of the table (a power of two). A page's items have about fifteen keys.
+const SLOTS: usize = 64;
+
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    /// Where the key's text first appeared in the source, and its length (0: an empty slot).
+    at: usize,
+    len: usize,
+    /// Its camelCase form: `camel` is `text[camel.0..camel.1]`; `(0, 0)` until first needed.
+    camel: (usize, usize),
+    /// The shape the key was last looked up in (its address; 0 for none) and the index of the
+    /// field it names there.
+    shape: usize,
+    field: Option<usize>,
+}
+
+pub struct Keys {
+    slots: [Slot; SLOTS],
+    /// The camelCase forms, one after another.
+    text: String,
+}
+
+impl Keys {
+    pub fn new() -> Self {
+        Self {
+            slots: [Slot::default(); SLOTS],
+            text: String::new(),
+        }
+    }
+
+    /// The slot of the unescaped key `src[start..end]`: the one that holds it, or one taken
+    /// over for it. Two slots per hash (the newer key first), so that two keys of one object
+    /// sharing a hash do not keep evicting each other.
+    #[inline(always)]
+    fn slot<'s>(
+        slots: &'s mut [Slot; SLOTS],
+        src: &[u8],
+        start: usize,
+        end: usize,
+    ) -> Option<&'s mut Slot> {
+        let len = end.wrapping_sub(start);
+        let byte = |at: usize| src.get(at).copied().map_or(0, u32::from);
+        let mixed = (len as u32)
+            ^ (byte(start) << 8)
+            ^ (byte(start + len / 2) << 16)
+            ^ (byte(end.wrapping_sub(1)) << 24);
+        let set = (mixed.wrapping_mul(0x9E37_79B1) >> 27) as usize * 2;
+        let key = src.get(start..end);
+        let holds = |slot: &Slot| slot.len == len && src.get(slot.at..slot.at + len) == key;
+        let [first, second] = slots.get_mut(set..set + 2)? else {
+            return None;
+        };
+        if holds(first) {
+            return Some(first);
+        }
+        if holds(second) {
+            return Some(second);
+        }
+        *second = *first;
+        *first = Slot {
+            at: start,
+            len,
+            ..Slot::default()
+        };
+        Some(first)
+    }
+
+    /// For the unescaped key `src[start..end]`: the field of `shape` it names, if any, and
+    /// (when `underscore`, i.e. the key has a `_`) where [`Keys::text`] holds its camelCase.
+    #[inline(always)]
+    pub fn lookup(
+        &mut self,
+        src: &str,
+        start: usize,
+        end: usize,
+        shape: &Shape,
+        underscore: bool,
+    ) -> (Option<(usize, &'static Field)>, (usize, usize)) {
+        let raw = || src.get(start..end).unwrap_or_default();
+        let id = shape as *const Shape as usize;
+        let Some(slot) = Self::slot(&mut self.slots, src.as_bytes(), start, end) else {
+            return (shape.field(raw()), (0, 0));
+        };
+        if slot.shape != id && !shape.fields.is_empty() {
+            slot.shape = id;
+            slot.field = shape.field(raw()).map(|(index, _)| index);
+        }
+        if underscore && slot.camel.1 == 0 {
+            let from = self.text.len();
+            push_camel(&mut self.text, raw());
+            slot.camel = (from, self.text.len());
+        }
+        let field = match slot.field {
+            Some(index) if slot.shape == id => shape.fields.get(index).map(|f| (index, f)),
+            _ => None,
+        };
+        (field, slot.camel)
+    }
+
+    /// The camelCase form at `range` (from [`Keys::lookup`]).
+    #[inline(always)]
+    pub fn text(&self, range: (usize, usize)) -> &str {
+        self.text.get(range.0..range.1).unwrap_or_default()
+    }
+}
