@@ -162,7 +162,7 @@ impl<'a> Decoder<'a> {
     fn any(&mut self, depth: usize) -> Result<(), Fail> {
         match self.lx.peek() {
             Some(b'"') => {
-                self.lx.string()?;
+                self.lx.string_span()?;
             }
             Some(b'{') => {
                 let depth = self.lx.deeper(depth)?;
@@ -225,10 +225,7 @@ impl<'a> Decoder<'a> {
                 }
             }
         }
-        let needs_more = shape.close.is_some()
-            || shape.fields.iter().enumerate().any(|(index, field)| {
-                seen & Shape::bit(index) == 0 && (field.required || field.absent.is_some())
-            });
+        let needs_more = shape.close.is_some() || shape.needed & !seen != 0;
         if !needs_more {
             return Ok(());
         }
@@ -275,13 +272,11 @@ impl<'a> Decoder<'a> {
         }
         let kept: Cow<'a, str> = match (f.kind, first) {
             (Kind::Any, _) => return self.any(depth),
-            (Kind::Str, Some(b'"')) => {
-                let s = self.lx.string()?;
-                if f.capture.is_none() && f.local.is_none() {
-                    return Ok(());
-                }
-                s.value()
+            (Kind::Str, Some(b'"')) if f.capture.is_none() && f.local.is_none() => {
+                self.lx.string_span()?;
+                return Ok(());
             }
+            (Kind::Str, Some(b'"')) => self.lx.string()?.value(),
             (Kind::Bool, Some(b't' | b'f')) => Cow::Borrowed(self.lx.literal()?),
             (Kind::Count, Some(b'-' | b'0'..=b'9')) => {
                 let num = self.lx.number()?;

@@ -2,6 +2,7 @@
 //! distinct key is looked up in its shape and camelCased once, then recognised by comparing
 //! its text with where it first appeared.
 
+use super::lex::block_at;
 use super::shape::{Field, Shape};
 use super::write::push_camel;
 
@@ -52,15 +53,14 @@ impl Keys {
             ^ (byte(start + len / 2) << 16)
             ^ (byte(end.wrapping_sub(1)) << 24);
         let set = (mixed.wrapping_mul(0x9E37_79B1) >> 27) as usize * 2;
-        let key = src.get(start..end);
-        let holds = |slot: &Slot| slot.len == len && src.get(slot.at..slot.at + len) == key;
+        let key = src.get(start..end)?;
         let [first, second] = slots.get_mut(set..set + 2)? else {
             return None;
         };
-        if holds(first) {
+        if holds(first, src, key) {
             return Some(first);
         }
-        if holds(second) {
+        if holds(second, src, key) {
             return Some(second);
         }
         *second = *first;
@@ -109,4 +109,33 @@ impl Keys {
     pub fn text(&self, range: (usize, usize)) -> &str {
         self.text.get(range.0..range.1).unwrap_or_default()
     }
+}
+
+/// Whether `slot` holds the key whose text is `key`.
+#[inline(always)]
+fn holds(slot: &Slot, src: &[u8], key: &[u8]) -> bool {
+    slot.len == key.len()
+        && src
+            .get(slot.at..slot.at + key.len())
+            .is_some_and(|k| same(k, key))
+}
+
+/// Whether two slices of one length hold the same bytes: eight at a time, no call to memcmp
+/// (keys are short).
+#[inline(always)]
+fn same(x: &[u8], y: &[u8]) -> bool {
+    let mut i = 0;
+    while let (Some(p), Some(q)) = (block_at(x, i), block_at(y, i)) {
+        if p != q {
+            return false;
+        }
+        i += 8;
+    }
+    while let (Some(p), Some(q)) = (x.get(i), y.get(i)) {
+        if p != q {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }

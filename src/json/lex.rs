@@ -136,13 +136,20 @@ impl<'a> Lexer<'a> {
     }
 
     /// A string token; the current byte (after whitespace) must be `"`.
+    #[inline]
     pub fn string(&mut self) -> Result<Str<'a>, Syntax> {
+        let (start, escaped) = self.string_span()?;
+        let raw = self.src.get(start..self.pos - 1).unwrap_or_default();
+        Ok(Str { raw, escaped })
+    }
+
+    /// A string token checked and passed: where its text starts, and whether it had escapes.
+    pub fn string_span(&mut self) -> Result<(usize, bool), Syntax> {
         self.expect(b'"')?;
         let start = self.pos;
         let escaped = self.string_body()?;
-        let raw = self.src.get(start..self.pos).unwrap_or_default();
         self.pos += 1;
-        Ok(Str { raw, escaped })
+        Ok((start, escaped))
     }
 
     /// A key's text after its opening quote: leaves `pos` at the closing quote; whether the
@@ -298,7 +305,7 @@ impl<'a> Lexer<'a> {
     /// Skips one whole value, checking it. `depth` is the nesting of the value's container.
     pub fn skip(&mut self, depth: usize) -> Result<(), Syntax> {
         match self.peek() {
-            Some(b'"') => self.string().map(drop),
+            Some(b'"') => self.string_span().map(drop),
             Some(b'{') => {
                 let depth = self.deeper(depth)?;
                 self.pos += 1;
@@ -306,7 +313,7 @@ impl<'a> Lexer<'a> {
                     return Ok(());
                 }
                 loop {
-                    self.string()?;
+                    self.string_span()?;
                     self.expect(b':')?;
                     self.skip(depth)?;
                     if !self.comma_or(b'}')? {
@@ -370,7 +377,7 @@ fn zero_in(x: u64) -> u64 {
 
 /// The eight bytes at `pos`, when there are eight.
 #[inline(always)]
-fn block_at(bytes: &[u8], pos: usize) -> Option<u64> {
+pub(super) fn block_at(bytes: &[u8], pos: usize) -> Option<u64> {
     let block = bytes.get(pos..)?.first_chunk::<8>()?;
     Some(u64::from_le_bytes(*block))
 }
