@@ -148,7 +148,10 @@ impl<'a> Decoder<'a> {
                 self.replace(start, end, js);
             } else if underscore {
                 self.flush(start);
-                self.out.push_str(self.keys.text(camel));
+                match camel {
+                    Some(range) => self.out.push_str(self.keys.text(range)),
+                    None => push_camel(&mut self.out, self.src.get(start..end).unwrap_or_default()),
+                }
                 self.mark = end;
             }
             self.lx.expect(b':')?;

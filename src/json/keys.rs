@@ -7,15 +7,17 @@ use super::shape::{Field, Shape};
 use super::write::push_camel;
 
 /// Slots of the table (a power of two). A page's items have about fifteen keys.
-const SLOTS: usize = 64;
+const SLOTS: usize = 32;
 
 #[derive(Clone, Copy, Default)]
 struct Slot {
     /// Where the key's text first appeared in the source, and its length (0: an empty slot).
     at: usize,
     len: usize,
-    /// Its camelCase form: `camel` is `text[camel.0..camel.1]`; `(0, 0)` until first needed.
+    /// Its camelCase form: `camel` is `text[camel.0..camel.1]`; `(0, 0)` until needed a second
+    /// time (a key seen once, as in a single payment, is camelCased straight into the output).
     camel: (usize, usize),
+    again: bool,
     /// The shape the key was last looked up in (its address; 0 for none) and the index of the
     /// field it names there.
     shape: usize,
@@ -52,7 +54,9 @@ impl Keys {
             ^ (byte(start) << 8)
             ^ (byte(start + len / 2) << 16)
             ^ (byte(end.wrapping_sub(1)) << 24);
-        let set = (mixed.wrapping_mul(0x9E37_79B1) >> 27) as usize * 2;
+        // The top bits of a multiplicative hash pick one of SLOTS / 2 sets.
+        let set =
+            (mixed.wrapping_mul(0x9E37_79B1) >> (32 - (SLOTS / 2).trailing_zeros())) as usize * 2;
         let key = src.get(start..end)?;
         let [first, second] = slots.get_mut(set..set + 2)? else {
             return None;
@@ -73,7 +77,8 @@ impl Keys {
     }
 
     /// For the unescaped key `src[start..end]`: the field of `shape` it names, if any, and
-    /// (when `underscore`, i.e. the key has a `_`) where [`Keys::text`] holds its camelCase.
+    /// (when `underscore`, i.e. the key has a `_`) where [`Keys::text`] holds its camelCase;
+    /// `None` for a key seen for the first time, which the caller camelCases itself.
     #[inline(always)]
     pub fn lookup(
         &mut self,
@@ -82,26 +87,30 @@ impl Keys {
         end: usize,
         shape: &Shape,
         underscore: bool,
-    ) -> (Option<(usize, &'static Field)>, (usize, usize)) {
+    ) -> (Option<(usize, &'static Field)>, Option<(usize, usize)>) {
         let raw = || src.get(start..end).unwrap_or_default();
         let id = shape as *const Shape as usize;
         let Some(slot) = Self::slot(&mut self.slots, src.as_bytes(), start, end) else {
-            return (shape.field(raw()), (0, 0));
+            return (shape.field(raw()), None);
         };
         if slot.shape != id && !shape.fields.is_empty() {
             slot.shape = id;
             slot.field = shape.field(raw()).map(|(index, _)| index);
         }
-        if underscore && slot.camel.1 == 0 {
-            let from = self.text.len();
-            push_camel(&mut self.text, raw());
-            slot.camel = (from, self.text.len());
-        }
         let field = match slot.field {
             Some(index) if slot.shape == id => shape.fields.get(index).map(|f| (index, f)),
             _ => None,
         };
-        (field, slot.camel)
+        if underscore && slot.camel.1 == 0 {
+            if !slot.again {
+                slot.again = true;
+                return (field, None);
+            }
+            let from = self.text.len();
+            push_camel(&mut self.text, raw());
+            slot.camel = (from, self.text.len());
+        }
+        (field, Some(slot.camel))
     }
 
     /// The camelCase form at `range` (from [`Keys::lookup`]).
