@@ -6,6 +6,9 @@ use super::lex::block_at;
 use super::shape::{Field, Shape};
 use super::write::push_camel;
 
+/// Where a camelCase form sits in [`Keys::text`]: `start..end`.
+pub type Span = (usize, usize);
+
 /// Slots of the table (a power of two). A page's items have about fifteen keys.
 const SLOTS: usize = 32;
 
@@ -87,7 +90,7 @@ impl Keys {
         end: usize,
         shape: &Shape,
         underscore: bool,
-    ) -> (Option<(usize, &'static Field)>, Option<(usize, usize)>) {
+    ) -> (Option<(usize, &'static Field)>, Option<Span>) {
         let raw = || src.get(start..end).unwrap_or_default();
         let id = shape as *const Shape as usize;
         let Some(slot) = Self::slot(&mut self.slots, src.as_bytes(), start, end) else {
