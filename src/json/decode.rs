@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 
 pub use super::decoded::{Captures, Decoded, Members};
+use super::keys::Keys;
 use super::lex::{kind_name, Lexer, Syntax};
 use super::shape::{Field, Kind, Locals, Shape};
 use super::write::push_camel;
@@ -46,6 +47,7 @@ pub fn decode(body: &str, shape: &Shape) -> Result<Decoded> {
         out: String::with_capacity(body.len() + body.len() / 8 + 64),
         mark: 0,
         captures: Captures::default(),
+        keys: Keys::new(),
     };
     match d.root(shape) {
         Ok(()) => Ok(Decoded {
@@ -70,6 +72,7 @@ struct Decoder<'a> {
     /// The source is copied to the output up to here.
     mark: usize,
     captures: Captures,
+    keys: Keys,
 }
 
 impl<'a> Decoder<'a> {
@@ -120,34 +123,49 @@ impl<'a> Decoder<'a> {
     }
 
     /// A key at the current position: re-cased (or renamed) in place; the known field it
-    /// names, if any.
-    #[inline(always)]
+    /// names, if any. One copy for `object` and `any` (size).
+    #[inline(never)]
     fn key(&mut self, shape: &Shape) -> Result<Option<(usize, &'static Field)>, Fail> {
-        self.lx.peek();
-        let start = self.lx.pos + 1;
-        let key = self.lx.string()?;
-        let end = start + key.raw.len();
-        let known = if key.escaped || shape.fields.is_empty() {
-            None
+        if self.lx.peek() != Some(b'"') {
+            return Err(self.lx.fail().into());
+        }
+        self.lx.pos += 1;
+        let start = self.lx.pos;
+        let (escaped, underscore) = self.lx.key_body()?;
+        let end = self.lx.pos;
+        self.lx.pos += 1;
+        if escaped {
+            // Never a known field (the APIs send no escaped keys); re-cased as it is.
+            let raw = self.src.get(start..end).unwrap_or_default();
+            if raw.as_bytes().contains(&b'_') {
+                self.flush(start);
+                push_camel(&mut self.out, raw);
+                self.mark = end;
+            }
         } else {
-            shape.field(key.raw)
-        };
-        if let Some(js) = known.and_then(|(_, f)| f.js) {
-            self.replace(start, end, js);
-        } else if key.raw.as_bytes().contains(&b'_') {
-            self.flush(start);
-            push_camel(&mut self.out, key.raw);
-            self.mark = end;
+            let (known, camel) = self.keys.lookup(self.src, start, end, shape, underscore);
+            if let Some(js) = known.and_then(|(_, f)| f.js) {
+                self.replace(start, end, js);
+            } else if underscore {
+                self.flush(start);
+                match camel {
+                    Some(range) => self.out.push_str(self.keys.text(range)),
+                    None => push_camel(&mut self.out, self.src.get(start..end).unwrap_or_default()),
+                }
+                self.mark = end;
+            }
+            self.lx.expect(b':')?;
+            return Ok(known);
         }
         self.lx.expect(b':')?;
-        Ok(known)
+        Ok(None)
     }
 
     /// Any value, keys re-cased and big integers quoted. `depth` is its container's nesting.
     fn any(&mut self, depth: usize) -> Result<(), Fail> {
         match self.lx.peek() {
             Some(b'"') => {
-                self.lx.string()?;
+                self.lx.string_span()?;
             }
             Some(b'{') => {
                 let depth = self.lx.deeper(depth)?;
@@ -210,10 +228,7 @@ impl<'a> Decoder<'a> {
                 }
             }
         }
-        let needs_more = shape.close.is_some()
-            || shape.fields.iter().enumerate().any(|(index, field)| {
-                seen & Shape::bit(index) == 0 && (field.required || field.absent.is_some())
-            });
+        let needs_more = shape.close.is_some() || shape.needed & !seen != 0;
         if !needs_more {
             return Ok(());
         }
@@ -260,13 +275,11 @@ impl<'a> Decoder<'a> {
         }
         let kept: Cow<'a, str> = match (f.kind, first) {
             (Kind::Any, _) => return self.any(depth),
-            (Kind::Str, Some(b'"')) => {
-                let s = self.lx.string()?;
-                if f.capture.is_none() && f.local.is_none() {
-                    return Ok(());
-                }
-                s.value()
+            (Kind::Str, Some(b'"')) if f.capture.is_none() && f.local.is_none() => {
+                self.lx.string_span()?;
+                return Ok(());
             }
+            (Kind::Str, Some(b'"')) => self.lx.string()?.value(),
             (Kind::Bool, Some(b't' | b'f')) => Cow::Borrowed(self.lx.literal()?),
             (Kind::Count, Some(b'-' | b'0'..=b'9')) => {
                 let num = self.lx.number()?;

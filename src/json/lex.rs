@@ -136,33 +136,53 @@ impl<'a> Lexer<'a> {
     }
 
     /// A string token; the current byte (after whitespace) must be `"`.
+    #[inline]
     pub fn string(&mut self) -> Result<Str<'a>, Syntax> {
+        let (start, escaped) = self.string_span()?;
+        let raw = self.src.get(start..self.pos - 1).unwrap_or_default();
+        Ok(Str { raw, escaped })
+    }
+
+    /// A string token checked and passed: where its text starts, and whether it had escapes.
+    pub fn string_span(&mut self) -> Result<(usize, bool), Syntax> {
         self.expect(b'"')?;
         let start = self.pos;
+        let escaped = self.string_body()?;
+        self.pos += 1;
+        Ok((start, escaped))
+    }
+
+    /// A key's text after its opening quote: leaves `pos` at the closing quote; whether the
+    /// key had escapes, and whether it has a `_` before any escape (a key without escapes that
+    /// needs camelCasing).
+    #[inline(always)]
+    pub fn key_body(&mut self) -> Result<(bool, bool), Syntax> {
+        let (stop, underscore) = find_special_key(self.bytes, self.pos);
+        self.pos = stop;
+        if self.bytes.get(stop) == Some(&b'"') {
+            return Ok((false, underscore));
+        }
+        // An escape, a control byte or the end: the general scan takes over from here.
+        Ok((self.string_body()?, underscore))
+    }
+
+    /// The rest of a string after its opening quote: leaves `pos` at the closing quote and
+    /// tells whether the string had escapes.
+    #[inline(always)]
+    fn string_body(&mut self) -> Result<bool, Syntax> {
         let mut escaped = false;
         loop {
-            // Most strings have no escapes: skip eight plain bytes at a time, then find the end.
-            self.pos = skip_plain(self.bytes, self.pos);
-            let rest = self.bytes.get(self.pos..).unwrap_or_default();
-            let Some(skip) = rest
-                .iter()
-                .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
-            else {
-                return Err(Syntax::Eof(self.bytes.len()));
-            };
-            self.pos += skip;
-            match rest.get(skip) {
-                Some(b'"') => break,
+            self.pos = find_special(self.bytes, self.pos);
+            match self.bytes.get(self.pos) {
+                Some(b'"') => return Ok(escaped),
                 Some(b'\\') => {
                     escaped = true;
                     self.escape()?;
                 }
-                _ => return Err(Syntax::Invalid(self.pos)),
+                Some(_) => return Err(Syntax::Invalid(self.pos)),
+                None => return Err(Syntax::Eof(self.bytes.len())),
             }
         }
-        let raw = self.src.get(start..self.pos).unwrap_or_default();
-        self.pos += 1;
-        Ok(Str { raw, escaped })
     }
 
     /// One escape sequence at `\`. Lone surrogates are refused: Rust strings cannot hold them
@@ -265,15 +285,19 @@ impl<'a> Lexer<'a> {
     pub fn literal(&mut self) -> Result<&'a str, Syntax> {
         self.peek();
         let rest = self.bytes.get(self.pos..).unwrap_or_default();
-        for word in ["true", "false", "null"] {
-            let w = word.as_bytes();
-            if rest.starts_with(w) {
-                self.pos += w.len();
-                return Ok(word);
-            }
-            if rest.len() < w.len() && w.starts_with(rest) && !rest.is_empty() {
-                return Err(Syntax::Eof(self.bytes.len()));
-            }
+        // The first byte names the only word that can match.
+        let (word, whole) = match rest.first() {
+            Some(b't') => ("true", rest.first_chunk() == Some(b"true")),
+            Some(b'f') => ("false", rest.first_chunk() == Some(b"false")),
+            Some(b'n') => ("null", rest.first_chunk() == Some(b"null")),
+            _ => return Err(self.fail()),
+        };
+        if whole {
+            self.pos += word.len();
+            return Ok(word);
+        }
+        if rest.len() < word.len() && word.as_bytes().starts_with(rest) {
+            return Err(Syntax::Eof(self.bytes.len()));
         }
         Err(self.fail())
     }
@@ -281,7 +305,7 @@ impl<'a> Lexer<'a> {
     /// Skips one whole value, checking it. `depth` is the nesting of the value's container.
     pub fn skip(&mut self, depth: usize) -> Result<(), Syntax> {
         match self.peek() {
-            Some(b'"') => self.string().map(drop),
+            Some(b'"') => self.string_span().map(drop),
             Some(b'{') => {
                 let depth = self.deeper(depth)?;
                 self.pos += 1;
@@ -289,7 +313,7 @@ impl<'a> Lexer<'a> {
                     return Ok(());
                 }
                 loop {
-                    self.string()?;
+                    self.string_span()?;
                     self.expect(b':')?;
                     self.skip(depth)?;
                     if !self.comma_or(b'}')? {
@@ -334,26 +358,77 @@ impl<'a> Lexer<'a> {
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGHS: u64 = 0x8080_8080_8080_8080;
 
-/// The first position from `pos` of an 8-byte block that may hold `"`, `\` or a control
-/// byte (SWAR: each test is exact about "none in this block").
+/// Flags, in the high bit of each byte of `x`, the bytes that are `"`, `\\` or a control
+/// byte. Each test flags the bytes equal to (below) its target, and the lowest flag of each
+/// is exact (a false flag can only sit above a true one), so the lowest flag of their union is
+/// the first special byte (SWAR: eight bytes at a time).
 #[inline(always)]
-fn skip_plain(bytes: &[u8], pos: usize) -> usize {
-    let zero_in = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
-    let rest = bytes.get(pos..).unwrap_or_default();
-    let mut plain = 0;
-    for block in rest.chunks_exact(8) {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(block);
-        let x = u64::from_le_bytes(word);
-        let special = zero_in(x ^ (ONES * u64::from(b'"')))
-            | zero_in(x ^ (ONES * u64::from(b'\\')))
-            | (x.wrapping_sub(ONES * 0x20) & !x & HIGHS);
+fn special_in(x: u64) -> u64 {
+    zero_in(x ^ (ONES * u64::from(b'"')))
+        | zero_in(x ^ (ONES * u64::from(b'\\')))
+        | (x.wrapping_sub(ONES * 0x20) & !x & HIGHS)
+}
+
+/// Flags the zero bytes of `x` (exact up to the first one).
+#[inline(always)]
+fn zero_in(x: u64) -> u64 {
+    x.wrapping_sub(ONES) & !x & HIGHS
+}
+
+/// The eight bytes at `pos`, when there are eight.
+#[inline(always)]
+pub(super) fn block_at(bytes: &[u8], pos: usize) -> Option<u64> {
+    let block = bytes.get(pos..)?.first_chunk::<8>()?;
+    Some(u64::from_le_bytes(*block))
+}
+
+/// Whether a byte ends a plain run of string text.
+#[inline(always)]
+fn is_special(b: u8) -> bool {
+    b == b'"' || b == b'\\' || b < 0x20
+}
+
+/// The first position from `pos` of `"`, `\\` or a control byte (the length when none).
+#[inline(always)]
+fn find_special(bytes: &[u8], mut pos: usize) -> usize {
+    while let Some(x) = block_at(bytes, pos) {
+        let special = special_in(x);
         if special != 0 {
+            return pos + (special.trailing_zeros() / 8) as usize;
+        }
+        pos += 8;
+    }
+    while bytes.get(pos).is_some_and(|&b| !is_special(b)) {
+        pos += 1;
+    }
+    pos
+}
+
+/// [`find_special`], and whether a `_` comes before that position.
+#[inline(always)]
+fn find_special_key(bytes: &[u8], mut pos: usize) -> (usize, bool) {
+    let mut underscore = 0;
+    while let Some(x) = block_at(bytes, pos) {
+        let special = special_in(x);
+        let under = zero_in(x ^ (ONES * u64::from(b'_')));
+        if special != 0 {
+            // Only the flags below the first special byte's.
+            let stop = special.trailing_zeros();
+            underscore |= under & ((1 << stop) - 1);
+            return (pos + (stop / 8) as usize, underscore != 0);
+        }
+        underscore |= under;
+        pos += 8;
+    }
+    let mut underscore = underscore != 0;
+    while let Some(&b) = bytes.get(pos) {
+        if is_special(b) {
             break;
         }
-        plain += 8;
+        underscore |= b == b'_';
+        pos += 1;
     }
-    pos + plain
+    (pos, underscore)
 }
 
 /// "a string", "an object"...: the JSON type of the value starting with `first`, for messages.

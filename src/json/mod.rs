@@ -32,6 +32,7 @@ mod check;
 mod decode;
 mod decoded;
 mod encode;
+mod keys;
 mod lex;
 mod query;
 pub mod raw;
@@ -49,5 +50,7 @@ pub use write::{camel_case, push_string, rewrite, snake_case, KeyCase};
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_dump;
 #[cfg(test)]
 mod tests_encode;

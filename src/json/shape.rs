@@ -149,6 +149,9 @@ pub struct Shape {
     /// A request whose every field is documented: an unknown one is refused (a typo would
     /// otherwise be sent and ignored).
     pub closed: bool,
+    /// The bits (see [`Shape::bit`]) of the fields that are required or have a default: an
+    /// object that had all of them needs no look at its fields when it closes.
+    pub needed: u64,
 }
 
 impl Shape {
@@ -159,6 +162,21 @@ impl Shape {
             close: None,
             rule: Rule::None,
             closed: false,
+            needed: Self::needed(fields, 0),
+        }
+    }
+
+    const fn needed(fields: &[Field], index: usize) -> u64 {
+        match fields {
+            [] => 0,
+            [f, rest @ ..] => {
+                let bit = if f.required || f.absent.is_some() {
+                    Self::bit(index)
+                } else {
+                    0
+                };
+                bit | Self::needed(rest, index + 1)
+            }
         }
     }
     pub const fn closed(mut self) -> Self {
@@ -186,8 +204,8 @@ impl Shape {
 
     /// The bit of field `index` in a "seen" set (fields past the 64th share the last bit).
     #[inline(always)]
-    pub(crate) fn bit(index: usize) -> u64 {
-        1u64 << index.min(63)
+    pub(crate) const fn bit(index: usize) -> u64 {
+        1u64 << if index < 63 { index } else { 63 }
     }
 }
 
