@@ -54,7 +54,7 @@ impl RawCall {
         request_id: Option<String>,
         retry_after: Option<String>,
         content_type: Option<String>,
-        body: &[u8],
+        body: Vec<u8>,
     ) -> f64 {
         if !(status.fract() == 0.0 && (100.0..=599.0).contains(&status)) {
             let (now, random) = (now(), js_sys::Math::random());
@@ -65,8 +65,9 @@ impl RawCall {
             request_id,
             retry_after,
             content_type,
-            // Invalid UTF-8 becomes U+FFFD, as `text()` does.
-            body: String::from_utf8_lossy(body).into_owned(),
+            // Taken as it is when valid (no copy); invalid UTF-8 becomes U+FFFD, as `text()` does.
+            body: String::from_utf8(body)
+                .unwrap_or_else(|bad| String::from_utf8_lossy(bad.as_bytes()).into_owned()),
         };
         step(self.call.answered(&response, now(), js_sys::Math::random()))
     }

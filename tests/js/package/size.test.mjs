@@ -15,8 +15,8 @@ import { gzipSync } from 'node:zlib';
 // the issue allows 10 KB). Measured 2026-12-01 after the talc allocator and the BTreeMap-free
 // token registry: full 128,677, checkout 84,700 (this test's zlib gzip -9 sums).
 const BUDGETS = [
-  ['web', 'full web build', 125_000],
-  ['checkout', 'checkout build', 86_200],
+  ['web', 'full web build', 126_500],
+  ['checkout', 'checkout build', 87_600],
 ];
 
 const packageDir = () => dirname(createRequire(import.meta.url).resolve('stream-payments/package.json'));
