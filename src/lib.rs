@@ -17,6 +17,9 @@ pub mod runtime;
 pub mod tokens;
 pub mod validate;
 
+#[cfg(test)]
+mod test_rng;
+
 #[cfg(feature = "js")]
 pub mod bindings;
 

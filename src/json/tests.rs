@@ -508,11 +508,10 @@ fn a_known_key_is_known_only_in_its_own_shape() {
     );
     // The same key in a shape where it is required is still checked on its second sighting.
     let bad = r#"{"data":[{"id":"a","current_status":"X"},{"id":"b","current_status":5}]}"#;
-    let err = decode(bad, &PAYMENT_PAGE).unwrap_err();
+    let message = decode(bad, &PAYMENT_PAGE).unwrap_err().message;
     assert!(
-        err.message.contains("\"current_status\" is a number"),
-        "{}",
-        err.message
+        message.contains("\"current_status\" is a number"),
+        "{message}"
     );
 }
 

@@ -8,13 +8,10 @@ use super::*;
 use crate::models::{GATEWAY_PAYMENT, PAYMENT_LINK_PAGE, PAYMENT_PAGE, STREAMPAY_PAYMENT};
 use std::fmt::Write;
 
-struct Rng(u64);
+struct Rng(crate::test_rng::Xorshift);
 impl Rng {
     fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
+        self.0.next()
     }
     fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
         xs[(self.next() as usize) % xs.len()]
@@ -291,7 +288,7 @@ fn record(out: &mut String, text: &str) {
 #[ignore]
 fn dump_outputs() {
     let path = std::env::var("JSON_DUMP").expect("JSON_DUMP");
-    let mut r = Rng(0x2545_F491_4F6C_DD1D);
+    let mut r = Rng(crate::test_rng::Xorshift(0x2545_F491_4F6C_DD1D));
     let mut out = String::new();
     let mut docs: Vec<String> = vec![
         include_str!("../../pkg/mock/fixtures/streampay-payments-page.json").into(),
