@@ -21,10 +21,13 @@ export function transport(raw, fetch) {
 }
 
 /** Sends `call` until it settles (then `call.take()` or a poller reads the outcome); rejects with
- *  the reason of `signal` when the caller aborts. Nothing of it is left running afterwards. */
-export async function send(io, call, signal) {
+ *  the reason of `signal` when the caller aborts. `running`, a Set, holds its `Stop` meanwhile, so
+ *  an owner can end it (`stop.abort()`) without a signal of its own. Nothing of it is left running
+ *  afterwards. */
+export async function send(io, call, signal, running) {
   if (signal?.aborted) throw signal.reason;
   const stop = new Stop(signal, call.timeoutMs);
+  running?.add(stop);
   try {
     for (;;) {
       const step = await attempt(io, call, stop);
@@ -33,6 +36,7 @@ export async function send(io, call, signal) {
       if (!(await new Alarm().sleep(step, stop.signal))) return void stop.stopped(() => call.timedOut());
     }
   } finally {
+    running?.delete(stop);
     stop.release();
   }
 }

@@ -94,16 +94,13 @@ export function watchMany(io, watch, options) {
 
   const start = (id) => {
     const call = watch.call(id);
-    const flight = new AbortController();
-    flights.add(flight);
     const landed = () => {
-      flights.delete(flight);
       if (closed) return call.free();
       inbox.push([id, call]);
       alarm.ring();
     };
-    // Only the watcher's end aborts a poll, and then nothing is delivered.
-    send(io, call, flight.signal).then(landed, () => call.free());
+    // Only the watcher's end stops a poll (through `flights`), and then nothing is delivered.
+    send(io, call, undefined, flights).then(landed, () => call.free());
   };
 
   // Tells the caller what a poll found, with nothing of Rust borrowed while a callback runs (a
