@@ -49,11 +49,8 @@ export async function waitFor(io, wait, options, onChange) {
 /** `watchPayment`: each change as `waitForPayment` reports it to `onUpdate`, the settled payment
  *  last. Polling starts at once; leaving the loop stops it. */
 export function watchOne(io, wait, options) {
-  const stop = new AbortController();
-  const caller = options?.signal;
-  const forward = () => stop.abort(caller.reason);
-  if (caller?.aborted) forward();
-  else caller?.addEventListener('abort', forward, { once: true });
+  // The caller's signal and leaving the loop both stop the wait.
+  const stop = new Stop(options?.signal, 0);
   const changes = [];
   const alarm = new Alarm();
   let end;
@@ -65,7 +62,7 @@ export function watchOne(io, wait, options) {
     .then(() => ({ ok: true }), (error) => ({ ok: false, error }))
     .then((outcome) => {
       end = outcome;
-      caller?.removeEventListener('abort', forward);
+      stop.release();
       alarm.ring();
     });
   return (async function* changesOf() {

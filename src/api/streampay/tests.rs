@@ -207,15 +207,23 @@ fn body_op(entry: &Value) -> (&'static super::super::Operation, Vec<String>) {
     (op, args)
 }
 
+/// The operations with a request body: each entry, its name and its body's schema name.
+fn with_body(table: &Value) -> impl Iterator<Item = (&Value, &str, &str)> {
+    table["operations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|entry| {
+            let schema = entry["requestBody"]["schema"].as_str()?;
+            Some((entry, entry["name"].as_str().unwrap(), schema))
+        })
+}
+
 #[test]
 fn every_body_goes_out_snake_cased_at_every_depth_with_amounts_as_strings() {
     let table = table();
     let schemas = &table["requestSchemas"];
-    for entry in table["operations"].as_array().unwrap() {
-        let Some(schema) = entry["requestBody"]["schema"].as_str() else {
-            continue;
-        };
-        let name = entry["name"].as_str().unwrap();
+    for (entry, name, schema) in with_body(&table) {
         let (op, mut args) = body_op(entry);
         let ids: Vec<String> = args.clone();
         let body = if name == "setPaymentLinkStatus" {
@@ -296,11 +304,7 @@ fn without(v: &Value, path: &str) -> Value {
 fn missing_required_fields_and_fraction_numbers_are_refused_before_sending() {
     let table = table();
     let schemas = &table["requestSchemas"];
-    for entry in table["operations"].as_array().unwrap() {
-        let Some(schema) = entry["requestBody"]["schema"].as_str() else {
-            continue;
-        };
-        let name = entry["name"].as_str().unwrap();
+    for (entry, name, schema) in with_body(&table) {
         if ["setPaymentLinkStatus", "markPaymentAsPaid", "refundPayment"].contains(&name) {
             continue; // hand-written, tested beside their models
         }

@@ -112,32 +112,38 @@ export function assertStreamError(err, expected) {
 }
 
 /**
+ * Runs `command args` to its exit; resolves { code, signal, killed, stdout, stderr }. A child
+ * still running after `limitMs` is killed with SIGKILL (killed: true), so nothing outlives a test.
+ */
+export async function run(command, args, { cwd, env = {}, limitMs = 60_000 } = {}) {
+  const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  let killed = false;
+  const timer = setTimeout(() => {
+    killed = true;
+    child.kill('SIGKILL');
+  }, limitMs);
+  const [code, signal] = await new Promise((ok, fail) => {
+    child.once('error', fail);
+    child.once('exit', (c, s) => ok([c, s]));
+  });
+  clearTimeout(timer);
+  return { code, signal, killed, stdout, stderr };
+}
+
+/**
  * Runs `source` as an ES module in a child Node process from the scratch project (so it imports
- * 'stream-payments'), with `env` added. Resolves { code, signal, killed, stdout, stderr } when it
- * exits; a child still running after `limitMs` is killed (killed: true), so nothing outlives a test.
+ * 'stream-payments'), with `env` added (see `run`).
  */
 export async function runChild(source, env = {}, limitMs = 10_000) {
   const dir = mkdtempSync(join(SCRATCH, 'child-'));
   const file = join(dir, 'main.mjs');
   writeFileSync(file, source);
   try {
-    const child = spawn(process.execPath, [file], {
-      cwd: SCRATCH,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    let killed = false;
-    const timer = setTimeout(() => {
-      killed = true;
-      child.kill('SIGKILL');
-    }, limitMs);
-    const [code, signal] = await new Promise((ok) => child.once('exit', (c, s) => ok([c, s])));
-    clearTimeout(timer);
-    return { code, signal, killed, stdout, stderr };
+    return await run(process.execPath, [file], { cwd: SCRATCH, env, limitMs });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -4,28 +4,8 @@ import { spawn } from 'node:child_process';
 import { connect, createServer } from 'node:net';
 import { createHmac } from 'node:crypto';
 
-/**
- * Runs `command args` to its exit; resolves { code, signal, killed, stdout, stderr }.
- * A child still running after limitMs is killed with SIGKILL (killed: true).
- */
-export async function run(command, args, { cwd, env = {}, limitMs = 60_000 } = {}) {
-  const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stderr += d));
-  let killed = false;
-  const timer = setTimeout(() => {
-    killed = true;
-    child.kill('SIGKILL');
-  }, limitMs);
-  const [code, signal] = await new Promise((ok, fail) => {
-    child.once('error', fail);
-    child.once('exit', (c, s) => ok([c, s]));
-  });
-  clearTimeout(timer);
-  return { code, signal, killed, stdout, stderr };
-}
+// `run(command, args, { cwd, env, limitMs })`: the package suite's bounded child process.
+export { run } from '../package/helpers.mjs';
 
 /** Starts a long-running child (a server); stop() kills it and resolves once it has exited. */
 export function start(command, args, { cwd, env = {} } = {}) {
