@@ -52,6 +52,23 @@ function stdioKey(values, env) {
   return key;
 }
 
+/** Counts requests read and answers written on `transport`; resolves when all are answered. */
+function trackAnswers(transport) {
+  const open = new Set();
+  let settle = null;
+  const deliver = transport.onmessage;
+  transport.onmessage = (message, extra) => {
+    if (message.method !== undefined && message.id !== undefined) open.add(message.id);
+    deliver?.(message, extra);
+  };
+  const send = transport.send.bind(transport);
+  transport.send = async (message, options) => {
+    await send(message, options);
+    if (message.method === undefined && open.delete(message.id) && open.size === 0) settle?.();
+  };
+  return () => (open.size === 0 ? undefined : new Promise((resolve) => (settle = resolve)));
+}
+
 export async function run(args, { out, env, stdin, signals }) {
   const parsed = parseCommand(args, OPTIONS);
   if (!parsed) return out.line(help), EXIT.OK;
@@ -82,13 +99,13 @@ export async function run(args, { out, env, stdin, signals }) {
     const { StdioServerTransport } = await import('@modelcontextprotocol/sdk/server/stdio.js');
     const session = openSession(apiKey);
     const transport = new StdioServerTransport(stdin, out.stdout);
-    const ended = new Promise((resolve) => {
-      transport.onclose = resolve;
-      stdin.once('end', resolve);
-    });
+    const closed = new Promise((resolve) => (transport.onclose = resolve));
+    const inputEnded = once(stdin, 'end');
     await session.server.connect(transport);
+    const answered = trackAnswers(transport);
     log(`serving MCP on stdio (StreamPay ${streampayUrl ?? 'live API'})`);
-    await Promise.race([ended, stopped]);
+    // A client that closes stdin after its last request still gets every answer.
+    await Promise.race([inputEnded.then(answered), closed, stopped]);
     await session.server.close();
     session.close();
     return EXIT.OK;

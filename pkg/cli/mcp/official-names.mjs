@@ -28,12 +28,14 @@ export const PARAMETER_NAMES = {
 export const FIXED_BODY_TOOLS = [
   {
     name: 'deactivate_payment_link',
+    title: 'Deactivate Payment Link',
     operation: 'setPaymentLinkStatus',
     body: { status: 'INACTIVE' },
     description: 'Deactivate a payment link so that it can no longer be paid (its status becomes INACTIVE).',
   },
   {
     name: 'deactivate_coupon',
+    title: 'Deactivate Coupon',
     operation: 'updateCoupon',
     body: { is_active: false },
     omit: ['name', 'discount_value', 'currency', 'is_percentage'],

@@ -46,8 +46,14 @@ function fieldSchema(field, ctx, description) {
   }
   if (field.enum && field.type !== 'enum') s.enum = [...field.enum];
   if (FORMATS[field.format]) s.format = FORMATS[field.format];
-  for (const k of ['minLength', 'maxLength', 'minItems', 'maxItems', 'minimum', 'exclusiveMinimum', 'default']) {
+  for (const k of ['minLength', 'maxLength', 'minItems', 'maxItems', 'default']) {
     if (field[k] !== undefined) s[k] = field[k];
+  }
+  // Bounds of a decimal string cannot be JSON Schema keywords (they apply to numbers): they are said.
+  for (const [k, words] of [['minimum', 'at least'], ['exclusiveMinimum', 'more than']]) {
+    if (field[k] === undefined) continue;
+    if (s.type === 'integer') s[k] = field[k];
+    else description = `${description ?? ''} ${field.type === 'decimal' ? 'Amount' : 'Value'} ${words} ${field[k]}.`.trim();
   }
   if (field.nullable) {
     s.type = [s.type, 'null'];
@@ -90,7 +96,7 @@ function toolDescription(op, described) {
  * One tool of an operation. `args` says where each input goes: the client method takes the path
  * parameters in order, then the query (camelCase keys), then the body (camelCase keys).
  */
-function operationTool(op, ctx, { name, description, fixedBody = {}, omit = [] } = {}) {
+function operationTool(op, ctx, { name, title, description, body: fixedBody = {}, omit = [] } = {}) {
   const toolName = name ?? TOOL_NAMES[op.name] ?? snakeCase(op.name);
   const renames = PARAMETER_NAMES[toolName] ?? {};
   const paramOf = Object.fromEntries(Object.entries(renames).map(([param, wire]) => [wire, param]));
@@ -110,7 +116,9 @@ function operationTool(op, ctx, { name, description, fixedBody = {}, omit = [] }
   }
   for (const q of op.queryParams) {
     const item = { type: q.type === 'string' && q.enum ? 'enum' : q.type, enum: q.enum, format: q.format };
-    const base = q.array
+    // As the client's types have them: a comma-encoded list is an array, the direction an enum.
+    if (q.name === 'sort_direction') Object.assign(item, { type: 'enum', enum: ['asc', 'desc'] });
+    const base = q.array || q.encoding === 'comma'
       ? { type: 'array', items: item }
       : { ...item, exclusiveMinimum: q.exclusiveMinimum, default: q.default };
     add(q.name, fieldSchema(base, ctx, parameterText(described, q.name)), q.required, 'query', q.jsName);
@@ -124,7 +132,7 @@ function operationTool(op, ctx, { name, description, fixedBody = {}, omit = [] }
   }
   return {
     name: toolName,
-    title: described?.summary ?? op.summary,
+    title: title ?? described?.summary ?? op.summary,
     description: description ? `${description}\n\nStreamPay API: \`${op.method} ${op.path}\`.` : toolDescription(op, described),
     inputSchema: { type: 'object', properties, ...(required.length ? { required } : {}), additionalProperties: false },
     annotations: annotations(op),
@@ -146,7 +154,7 @@ export function streampayTools() {
   for (const op of ctx.catalogue.operations) {
     tools.push(operationTool(op, ctx));
     for (const extra of FIXED_BODY_TOOLS.filter((t) => t.operation === op.name)) {
-      tools.push(operationTool(byName.get(extra.operation), ctx, { name: extra.name, description: extra.description, fixedBody: extra.body, omit: extra.omit }));
+      tools.push(operationTool(byName.get(extra.operation), ctx, extra));
     }
   }
   return tools;
