@@ -6,6 +6,8 @@ import { createRequire } from 'node:module';
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import {
   CallToolRequestSchema,
+  ErrorCode,
+  McpError,
   ListResourcesRequestSchema,
   ListToolsRequestSchema,
   ReadResourceRequestSchema,
@@ -94,7 +96,7 @@ export function createMcpServer({ streampay, gateway, mask, onToolCall = () => {
     resources: [{ uri: OPENAPI_URI, name: 'openapi', title: 'StreamPay OpenAPI description', description: 'The StreamPay API description this server\'s tools are generated from.', mimeType: 'application/json' }],
   }));
   server.setRequestHandler(ReadResourceRequestSchema, (request) => {
-    if (request.params.uri !== OPENAPI_URI) throw new Error(`no resource ${request.params.uri}`);
+    if (request.params.uri !== OPENAPI_URI) throw new McpError(ErrorCode.InvalidParams, `no resource ${request.params.uri} (resources/list lists them)`);
     return { contents: [{ uri: OPENAPI_URI, mimeType: 'application/json', text: openapiDocument() }] };
   });
   return server;

@@ -44,12 +44,12 @@ export function callOperation(tool, args, client, signal) {
     if (value === undefined) continue;
     if (input.where === 'path') path.push(value);
     else if (input.where === 'query') query[input.js] = value;
-    else body[input.js] = bodyToJs({ [input.wire]: value }, tool.bodySchema)[input.js];
+    else body[input.wire] = value;
   }
   const op = tool.operation;
   const callArgs = [...path];
   if (op.queryParams.length) callArgs.push(query);
-  if (op.requestBody) callArgs.push({ ...body, ...tool.fixedBody });
+  if (op.requestBody) callArgs.push({ ...bodyToJs(body, tool.bodySchema), ...tool.fixedBody });
   return client[op.name](...callArgs, { signal });
 }
 

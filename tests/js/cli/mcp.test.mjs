@@ -136,6 +136,7 @@ test('resource stream://docs/openapi: the description the tools come from', asyn
   const spec = JSON.parse(contents[0].text);
   assert.equal(contents[0].mimeType, 'application/json');
   assert.ok(spec.paths['/api/v2/payments/{payment_id}/refund'].post);
+  await assert.rejects(stdio.client.readResource({ uri: 'stream://docs/nothing' }), /no resource stream:\/\/docs\/nothing/);
 });
 
 test('a merchant flow over stdio: the mock\'s exact amounts, as strings', async () => {
