@@ -9,7 +9,7 @@ import { DESTRUCTIVE_POSTS, FIXED_BODY_TOOLS, PARAMETER_NAMES, TOOL_NAMES } from
 const DECIMAL = '^-?\\d+(\\.\\d+)?$';
 const FORMATS = { uuid: 'uuid', uuid4: 'uuid', 'date-time': 'date-time', date: 'date', uri: 'uri', email: 'email' };
 
-export const snakeCase = (name) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+const snakeCase = (name) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 /** The description's text of a component schema's property, if it has one. */
 function propertyText(spec, schemaName, property) {
