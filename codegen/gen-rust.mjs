@@ -1,32 +1,22 @@
-// The Rust side of the StreamPay catalogue, generated from the description and the operations table
-// gen-types.mjs made (src/api/streampay-operations.json): src/api/streampay/generated.rs holds
-//   - request shapes: every field of every request schema, so required fields and type errors are
-//     refused before sending and amounts go out as decimal strings (enum values are not checked);
-//   - answer shapes: only the fields that need a conversion (decimal amounts, amounts in smallest
-//     units) and the objects and arrays that lead to them; every other field passes through
-//     camelCased, so the shapes stay small;
-//   - one page shape per list (its `pagination` captured so `listAll*` can walk it);
-//   - one query spec per list;
-//   - the operations not written by hand in src/api/streampay.rs.
+// The Rust side of the catalogue, from the description, the operations table gen-types.mjs made
+// (src/api/streampay-operations.json) and catalogue.mjs (the gateway, and the rules the
+// description cannot say):
+//   src/models/streampay/generated.rs  the StreamPay shapes:
+//     - request shapes: every field of every request schema, so required fields and type errors
+//       are refused before sending and amounts go out as decimal strings (enum values are not
+//       checked);
+//     - answer shapes: only the fields that need a conversion (decimal amounts, amounts in
+//       smallest units), the objects and arrays that lead to them, and the fields of
+//       catalogue.mjs's ANSWER_RULES; every other field passes through camelCased;
+//     - one page shape per list (its `pagination` captured so `listAll*` can walk it);
+//   src/api/streampay/operations.rs    one query spec per list and the operations table;
+//   src/api/gateway/operations.rs      the gateway's operations table.
+// An operation's id (what the JS method passes, gen-js.mjs) is its index in its table.
 // Called by gen-types.mjs (same --check).
 
+import { ANSWER_RULES, GATEWAY, STREAMPAY_RULES } from './catalogue.mjs';
+
 const REF = '#/components/schemas/';
-
-// Written by hand in src/api/streampay.rs (their checks and answers predate the description).
-export const HAND_WRITTEN = [
-  'getPayment', 'listPayments', 'markPaymentAsPaid', 'refundPayment',
-  'createPaymentLink', 'listPaymentLinks', 'getPaymentLink', 'setPaymentLinkStatus',
-];
-
-// Schemas the hand-written models already describe.
-const HAND_SHAPES = {
-  Pagination: 'PAGINATION',
-  PaymentResponse: 'STREAMPAY_PAYMENT',
-  PaymentLinkDetailed: 'STREAMPAY_PAYMENT_LINK',
-};
-
-// Bodies of hand-written operations that still take their shape from here.
-const GENERATED_BODIES = ['CreatePaymentLinkDto'];
 
 const DECIMAL = (s) => s?.type === 'string' && typeof s.pattern === 'string';
 const screaming = (name) => name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/([A-Z])([A-Z][a-z])/g, '$1_$2').toUpperCase();
@@ -57,27 +47,22 @@ export function generateRust(spec, ops, renames) {
     }
     return null;
   };
-  const answerShapes = new Map(); // schema name -> { rust, fields } (fields null while visiting)
+  const answerShapes = new Map(); // schema name -> { rust, what, fields } (fields null while visiting)
   const order = [];
-  const handFields = new Map(); // hand-written shape -> the properties it must convert
   function answerShape(n) {
-    if (HAND_SHAPES[n]) {
-      if (!handFields.has(n)) {
-        handFields.set(n, []);
-        for (const [prop, node] of Object.entries(schemas[n].properties ?? {})) {
-          if (answerKind(prop, node)) handFields.get(n).push(prop);
-        }
-      }
-      return HAND_SHAPES[n];
-    }
     if (answerShapes.has(n)) return answerShapes.get(n).rust;
-    const rust = screaming(readable(n));
-    const entry = { rust, fields: null };
+    const rule = ANSWER_RULES[n];
+    const rust = rule?.rust ?? screaming(readable(n));
+    const entry = { rust, what: rule?.what ?? readable(n), fields: null };
     answerShapes.set(n, entry); // a cycle sees the name and refers to it
+    const properties = schemas[n].properties ?? {};
+    for (const prop of Object.keys(rule?.fields ?? {})) if (!(prop in properties)) throw new Error(`ANSWER_RULES: ${n} has no ${prop}`);
     const fields = [];
-    for (const [prop, node] of Object.entries(schemas[n].properties ?? {})) {
+    for (const [prop, node] of Object.entries(properties)) {
       const kind = answerKind(prop, node);
-      if (kind) fields.push(`Field::new(${str(prop)}, ${kind})`);
+      const ruled = rule?.fields[prop];
+      if (ruled) fields.push(ruled);
+      else if (kind) fields.push(`Field::new(${str(prop)}, ${kind})`);
     }
     entry.fields = fields;
     if (!fields.length) {
@@ -133,11 +118,12 @@ export function generateRust(spec, ops, renames) {
 
   // --- queries, pages, operations --------------------------------------------------------------
   const queries = [];
-  const pages = [];
+  const pages = new Map(); // rust name -> text
   const operations = [];
   const queryName = (o) => `${screaming(o.name)}_PARAMS`;
   for (const o of ops) {
-    if (o.queryParams.length && o.name !== 'listPayments') {
+    const rule = STREAMPAY_RULES[o.name] ?? {};
+    if (o.queryParams.length && !rule.query) {
       const params = o.queryParams.map((q) => {
         if (q.name === 'page') return 'PAGE';
         if (q.name === 'limit') return 'LIMIT';
@@ -148,77 +134,127 @@ export function generateRust(spec, ops, renames) {
       });
       queries.push(`pub static ${queryName(o)}: QuerySpec = QuerySpec {\n    what: ${str(`${o.name} params`)},\n    params: &[\n${params.map((p) => `        ${p},`).join('\n')}\n    ],\n};`);
     }
-    let answer = '&ANY';
+    let answer = 'ANY';
     if (o.response.list) {
       const item = answerShape(o.response.list);
-      const rust = `${screaming(readable(o.response.list))}_PAGE`;
-      if (!HAND_WRITTEN.includes(o.name) && !pages.some((p) => p.startsWith(`pub static ${rust}:`))) {
+      const [rust, what] = ANSWER_RULES[o.response.list]?.page ?? [`${screaming(readable(o.response.list))}_PAGE`, `${readable(o.response.list)} page`];
+      if (!pages.has(rust)) {
         const data = item ? `Kind::Array(&${item})` : 'Kind::Any';
-        pages.push(`pub static ${rust}: Shape = Shape::new(\n    ${str(`${readable(o.response.list)} page`)},\n    &[\n        Field::new("data", ${data}).or("[]"),\n        Field::new("pagination", Kind::Object(&PAGINATION)),\n    ],\n);`);
+        pages.set(rust, `pub static ${rust}: Shape = Shape::new(\n    ${str(what)},\n    &[\n        Field::new("data", ${data}).or("[]"),\n        Field::new("pagination", Kind::Object(&PAGINATION)),\n    ],\n);`);
+        answerShape('Pagination');
       }
-      answer = `&${rust}`;
+      answer = rust;
     } else if (o.response.schema) {
-      const shape = answerShape(o.response.schema);
-      if (shape) answer = `&${shape}`;
+      answer = answerShape(o.response.schema) ?? 'ANY';
     }
-    if (GENERATED_BODIES.includes(o.requestBody?.schema)) requestShape(o.requestBody.schema);
-    if (HAND_WRITTEN.includes(o.name)) continue;
-    const args = o.pathParams.map((p) => `Arg::Id(${str(p.jsName)})`);
-    if (o.requestBody) args.push(`Arg::Body(Body::Shape(&${requestShape(o.requestBody.schema)}))`);
-    else if (o.queryParams.length) args.push(`Arg::Query(&${queryName(o)})`);
-    const method = o.method[0] + o.method.slice(1).toLowerCase();
-    operations.push(`    Operation {
-        name: ${str(o.name)},
-        host: Host::StreamPay,
-        method: Method::${method},
-        path: ${str(o.path.replace(/\{\w+\}/g, '{}'))},
-        args: &[${args.join(', ')}],
-        answer: ${answer},
-        all: ${o.listAll ? `Some(${str(o.listAll)})` : 'None'},
-    },`);
+    const args = o.pathParams.map((p) => `Arg::Id(${str(rule.idName ?? p.jsName)})`);
+    if (rule.body) args.push(`Arg::Body(${rule.body})`);
+    else if (o.requestBody) args.push(`Arg::Body(Body::Shape(&${requestShape(o.requestBody.schema)}))`);
+    else if (o.queryParams.length) args.push(`Arg::Query(&${rule.query ?? queryName(o)})`);
+    operations.push({ name: o.name, summary: o.summary, text: operation(o.name, 'StreamPay', o.method, o.path, args, answer, o.listAll) });
   }
 
   const shapeText = (name, what, fields) =>
     `pub static ${name}: Shape = Shape::new(\n    ${str(what)},\n    &[\n${fields.map((f) => `        ${f},`).join('\n')}\n    ],\n);`;
-  const out = [];
-  out.push(`//! Generated by tests/scripts/gen-rust.mjs (run \`node tests/scripts/gen-types.mjs\`) from
-//! src/api/streampay-openapi.json. Do not edit. Request shapes list every field; answer shapes only
-//! the amounts and what leads to them (everything else passes through camelCased).
+  const shapes = [];
+  shapes.push(`//! Generated by codegen/gen-rust.mjs (run \`make types\`) from src/api/streampay-openapi.json
+//! and codegen/catalogue.mjs. Do not edit. Request shapes list every field; answer shapes the
+//! amounts, what leads to them and the fields a rule needs (ANSWER_RULES); everything else passes
+//! through camelCased.
 
 #![allow(clippy::all, dead_code)]
 
-use super::super::{Arg, Body, Host, Operation};
-use crate::http::Method;
-use crate::json::{Check, Field, Kind, Param, ParamKind, QuerySpec, Shape, ANY};
-use crate::models::{__HAND_IMPORTS__};
-use crate::query::{LIMIT, PAGE};
-
-/// The operations of the description not written by hand (${operations.length}).
-pub const OPERATIONS: [Operation; ${operations.length}] = [
-${operations.join('\n')}
-];
+use crate::json::{Check, Field, Kind, Shape, Slot};
 
 // --- answers ------------------------------------------------------------------------------
 `);
-  for (const n of [...order].sort()) out.push(shapeText(answerShapes.get(n).rust, readable(n), answerShapes.get(n).fields));
-  out.push(`/// The fields the hand-written answer shapes must convert (checked by src/api/tests.rs).
-#[cfg(test)]
-pub const HAND_SHAPE_FIELDS: &[(&str, &[&str])] = &[
-${[...handFields].sort().map(([n, f]) => `    (${str(HAND_SHAPES[n])}, &[${f.map(str).join(', ')}]),`).join('\n')}
-];`);
-  const all = [...order.map((n) => answerShapes.get(n).rust), ...pages.map((p) => /pub static (\w+):/.exec(p)[1]), ...requestOrder.map((n) => requestShapes.get(n).rust)].sort();
-  out.push(`/// Every shape of this file (tests check each fits what the rewriter tracks).
+  for (const n of [...order].sort()) shapes.push(shapeText(answerShapes.get(n).rust, answerShapes.get(n).what, answerShapes.get(n).fields));
+  const all = [...order.map((n) => answerShapes.get(n).rust), ...pages.keys(), ...requestOrder.map((n) => requestShapes.get(n).rust)].sort();
+  shapes.push(`/// Every shape of this file (tests check each fits what the rewriter tracks).
 #[cfg(test)]
 pub static SHAPES: &[&Shape] = &[
 ${all.map((n) => `    &${n},`).join('\n')}
 ];`);
-  out.push('\n// --- pages ---------------------------------------------------------------------------------\n');
-  out.push(...pages);
-  out.push('\n// --- request bodies ------------------------------------------------------------------------\n');
-  for (const n of [...requestOrder].sort()) out.push(shapeText(requestShapes.get(n).rust, '', requestShapes.get(n).fields));
-  out.push('\n// --- list queries --------------------------------------------------------------------------\n');
-  out.push(...queries);
-  const text = `${out.join('\n')}\n`;
-  const used = ['PAGINATION', ...Object.values(HAND_SHAPES)].filter((h, i, all) => all.indexOf(h) === i && new RegExp(`&${h}\\b`).test(text));
-  return text.replace('__HAND_IMPORTS__', used.sort().join(', '));
+  shapes.push('\n// --- pages ---------------------------------------------------------------------------------\n');
+  shapes.push(...[...pages.keys()].sort().map((k) => pages.get(k)));
+  shapes.push('\n// --- request bodies ------------------------------------------------------------------------\n');
+  for (const n of [...requestOrder].sort()) shapes.push(shapeText(requestShapes.get(n).rust, '', requestShapes.get(n).fields));
+  const shapesText = `${shapes.join('\n')}\n`;
+
+  const streampay = table('StreamPay', operations, {
+    doc: 'src/api/streampay-openapi.json and codegen/catalogue.mjs',
+    imports: [
+      'use super::super::{Arg, Body, Host, Operation};',
+      'use crate::http::Method;',
+      'use crate::json::{Check, Param, ParamKind, QuerySpec, ANY};',
+      'use crate::models::*;',
+      'use crate::query::{LIMIT, PAGE};',
+    ],
+    merchantOnly: operations.length,
+    before: `// --- list queries --------------------------------------------------------------------------
+
+${queries.join('\n\n')}
+`,
+  });
+  const gatewayOps = GATEWAY.map((g) => {
+    const args = g.args.map((a) => (a.id ? `Arg::Id(${str(a.id)})` : `Arg::Body(${g.rust.body})`));
+    return { name: g.name, summary: g.doc, text: operation(g.name, g.rust.host, g.method, g.path, args, g.rust.answer, null) };
+  });
+  const checkout = GATEWAY.filter((g) => g.checkout).length;
+  if (GATEWAY.slice(0, checkout).some((g) => !g.checkout)) throw new Error('catalogue: the checkout build\'s gateway operations come first (their ids are the same in both builds)');
+  const gateway = table('Gateway', gatewayOps, {
+    doc: 'codegen/catalogue.mjs',
+    imports: [
+      'use super::super::{Arg, Body, Host, Operation};',
+      'use crate::http::Method;',
+      'use crate::models::*;',
+    ],
+    merchantOnly: gatewayOps.length - checkout,
+    before: '',
+  });
+  return { shapes: shapesText, streampay, gateway };
+}
+
+/** One `Operation` constant. */
+function operation(name, host, method, path, args, answer, all) {
+  const m = method[0] + method.slice(1).toLowerCase();
+  return `pub const ${screaming(name)}: Operation = Operation {
+    name: ${str(name)},
+    host: Host::${host},
+    method: Method::${m},
+    path: ${str(path.replace(/\{\w+\}/g, '{}'))},
+    args: &[${args.join(', ')}],
+    answer: &${answer},
+    all: ${all ? `Some(${str(all)})` : 'None'},
+};`;
+}
+
+/** A client's operations file: its constants and `OPERATIONS`, whose index is the id the JS
+ *  methods pass; the last `merchantOnly` are left out of the checkout build. */
+function table(client, ops, { doc, imports, merchantOnly, before }) {
+  const names = ops.map((o) => `    ${screaming(o.name)},`);
+  const kept = names.slice(0, names.length - merchantOnly);
+  return `//! Generated by codegen/gen-rust.mjs (run \`make types\`) from ${doc}. Do not edit.
+//! The ${client} operations; an operation's id (what its JS method in pkg/src/operations/ passes)
+//! is its index in [\`OPERATIONS\`].
+
+#![allow(clippy::all, dead_code, unused_imports)]
+
+${imports.join('\n')}
+
+${before}
+// --- operations ----------------------------------------------------------------------------
+
+${ops.map((o) => `/// ${o.summary ?? o.name}\n${o.text}`).join('\n\n')}
+
+/// Every operation of the full build, by id.
+#[cfg(feature = "merchant")]
+pub static OPERATIONS: &[Operation] = &[
+${names.join('\n')}
+];
+
+/// The checkout build's: a prefix of the full build's, so ids are the same in both.
+#[cfg(not(feature = "merchant"))]
+pub static OPERATIONS: &[Operation] = &[${kept.length ? `\n${kept.join('\n')}\n` : ''}];
+`;
 }

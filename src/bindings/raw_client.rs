@@ -1,7 +1,8 @@
-//! `RawClient`: the one wasm class behind both JS client classes. Every method of the shell's
-//! `GatewayClient` / `StreamPayClient` is one call here: the operation's name and its
-//! arguments (objects as their JSON text) in, the checked request out as a `RawCall` that the
-//! shell sends (`pkg/src/io.js`); its answer comes back as JSON text for one `JSON.parse`.
+//! `RawClient`: the one wasm class behind both JS client classes. Every generated method of
+//! `GatewayClient` / `StreamPayClient` (`pkg/src/operations/`) is one call here: the operation's
+//! id (its index in `api::operations`) and its arguments (objects as their JSON text) in, the
+//! checked request out as a `RawCall` that the shell sends (`pkg/src/io.js`); its answer comes
+//! back as JSON text for one `JSON.parse`.
 
 use wasm_bindgen::prelude::*;
 
@@ -56,12 +57,13 @@ impl RawClient {
         })
     }
 
-    /// The request of operation `op` with its arguments as `method_list` says the shell
-    /// passes them, every one checked (a bad one throws here, before anything is sent).
+    /// The request of operation `op` (its id) with its arguments: a path id or text as the
+    /// caller gave it, a body or params object as its JSON text; every one checked (a bad one
+    /// throws here, before anything is sent).
     #[allow(clippy::too_many_arguments)]
     pub fn call(
         &self,
-        op: &str,
+        op: u32,
         a0: JsValue,
         a1: JsValue,
         a2: JsValue,
@@ -82,7 +84,7 @@ impl RawClient {
     /// The cursor of a `listAll*` iteration; bad arguments throw here, before any request.
     pub fn pages(
         &self,
-        op: &str,
+        op: u32,
         a0: JsValue,
         a1: JsValue,
         options: JsValue,
@@ -142,9 +144,12 @@ impl RawClient {
 }
 
 impl RawClient {
-    fn operation(&self, name: &str) -> Result<&'static Operation> {
-        api::find(self.api, name).ok_or_else(|| {
-            StreamError::invalid_argument(format!("{name} is not an operation of this client"))
+    fn operation(&self, id: u32) -> Result<&'static Operation> {
+        api::by_id(self.api, id).ok_or_else(|| {
+            StreamError::invalid_argument(format!(
+                "operation {id} is not in this build of the {} client",
+                self.api.name()
+            ))
         })
     }
 
@@ -242,12 +247,6 @@ fn streampay(options: JsValue) -> Result<RawClient> {
         pay: main.clone(),
         main,
     })
-}
-
-/// `name:arity:kind;...`: the methods the shell adds to the client class of `api`.
-#[wasm_bindgen]
-pub fn operations(api: &str) -> std::result::Result<String, JsValue> {
-    Ok(api::method_list(api_named(api)?))
 }
 
 /// The error of a method called on something that is not a live client (freed, or `this` lost).
