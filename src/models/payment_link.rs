@@ -51,10 +51,10 @@ pub fn payment_link_status_body(json: &str) -> Result<String> {
 mod tests {
     use super::*;
     use crate::error::ErrorCode;
-    use crate::models::{PAYMENT_LINK_PAGE, STREAMPAY_PAYMENT_LINK};
     use crate::http::{Method, RetryPolicy};
     use crate::json::{decode, snake_case};
     use crate::models::test_support::js;
+    use crate::models::{PAYMENT_LINK_PAGE, STREAMPAY_PAYMENT_LINK};
     use serde_json::{json, Value};
 
     #[test]
@@ -76,10 +76,7 @@ mod tests {
     #[test]
     fn the_create_body_is_the_full_dto_snake_cased_at_every_depth() {
         let body = |json: &str| {
-            crate::json::encode_body(
-                json,
-                &crate::models::CREATE_PAYMENT_LINK_DTO_REQUEST,
-            )
+            crate::json::encode_body(json, &crate::models::CREATE_PAYMENT_LINK_DTO_REQUEST)
         };
         let request = r#"{"name":"Gym","maxNumberOfPayments":3,"paymentMethods":{"bankTransfer":true},
             "items":[{"productId":"p1","minQuantity":1,"extraThing":166389351081530800779973}],
