@@ -7,8 +7,8 @@
 //                                      StreamPayOperations interface (one method per operation)
 //   src/api/streampay-operations.json  the operations as data (method name, HTTP method, path, path
 //                                      and query params, body and response schemas)
-//   the Rust shapes and operations tables (gen-rust.mjs) and the JS client classes, one method per
-//   operation (gen-js.mjs).
+//   the Rust shapes and operations tables (gen-rust.mjs), the JS client classes, one method per
+//   operation (gen-js.mjs), and the boundary's constants on both sides (gen-protocol.mjs).
 // Usage: node codegen/gen-types.mjs          (writes every file; `make types`)
 //        node codegen/gen-types.mjs --check  (exit 1 when a committed file is stale)
 // No network, no dependency: the output depends on the description and these files only.
@@ -17,6 +17,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateRust } from './gen-rust.mjs';
 import { generateJs } from './gen-js.mjs';
+import { generateProtocol } from './gen-protocol.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SPEC_PATH = join(ROOT, 'src/api/streampay-openapi.json');
@@ -498,6 +499,7 @@ ${methods.join('\n')}
     operations: `${JSON.stringify(opsJson, null, 2)}\n`,
     ...generateRust(spec, operations, RENAMES),
     ...generateJs(jsMethods),
+    ...generateProtocol(),
   };
 }
 
@@ -520,6 +522,8 @@ function main() {
     [OUT('pkg/src/operations/gateway.js'), result.gatewayJs],
     [OUT('pkg/src/operations/gateway-full.js'), result.gatewayFullJs],
     [OUT('pkg/src/operations/streampay.js'), result.streampayJs],
+    [OUT('src/protocol.rs'), result.protocolRs],
+    [OUT('pkg/src/protocol.js'), result.protocolJs],
   ];
   if (check) {
     const stale = files.filter(([path, text]) => {

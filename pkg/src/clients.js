@@ -41,7 +41,7 @@ export async function call(client, method, op, a0, a1, a2, options) {
   const pending = raw.call(op, a0, a1, a2, options, options?.signal, options?.timeoutMs);
   try {
     await send(io, pending, options?.signal);
-    return JSON.parse(pending.take());
+    return JSON.parse(pending.answer());
   } finally {
     pending.free();
   }

@@ -8,7 +8,7 @@ use wasm_bindgen::prelude::*;
 
 use super::call::{now, RawCall};
 use super::client_config::{call_timeout, endpoint, path_id, COMMON_OPTIONS};
-use super::options::{OptionBag, Opts};
+use super::options::{OptionFields, Opts};
 use super::poll_options::wait_options;
 use super::polls::RawWait;
 use crate::api::{self, ArgTexts, Host, Operation, Pages};
@@ -109,7 +109,7 @@ impl RawClient {
     ) -> std::result::Result<RawWait, JsValue> {
         let id = path_id(&payment_id, "paymentId")?;
         let settings = wait_options(options)?;
-        Ok(Wait::new(api::polled(self.api), id, &self.main, settings).into())
+        Ok(Wait::new(api::polled(self.api), id, &self.main, settings, now()).into())
     }
 
     /// `watchPayments`, checked, following `payment_ids` from now.
@@ -123,7 +123,7 @@ impl RawClient {
         let ids = id_list(&payment_ids)?;
         let (settings, limits) = super::poll_options::watch_options(options)?;
         let mut watch =
-            crate::poll::Watch::new(api::polled(self.api), &self.main, settings, limits);
+            crate::poll::Watch::new(api::polled(self.api), &self.main, settings, limits, now());
         for id in &ids {
             watch.add(id, now() as u64);
         }
@@ -190,17 +190,17 @@ fn gateway(options: JsValue) -> Result<RawClient> {
     let main = endpoint(
         &opts,
         "baseUrl",
-        OptionBag::base_url,
+        OptionFields::base_url,
         GATEWAY_BASE_URL,
         None,
     )?;
     let pay_default = opts
-        .string("baseUrl", OptionBag::base_url)?
+        .string("baseUrl", OptionFields::base_url)?
         .unwrap_or_else(|| GATEWAY_PAY_BASE_URL.into());
     let pay = endpoint(
         &opts,
         "payBaseUrl",
-        OptionBag::pay_base_url,
+        OptionFields::pay_base_url,
         &pay_default,
         None,
     )?;
@@ -222,11 +222,11 @@ fn streampay(options: JsValue) -> Result<RawClient> {
         .collect();
     let opts = Opts::new(Some(options), "StreamPayClient options", &known)?;
     let token = crate::credentials::token_from(
-        opts.string("apiKey", OptionBag::api_key)?,
-        opts.string("apiKeyId", OptionBag::api_key_id)?,
-        opts.string("apiSecret", OptionBag::api_secret)?,
+        opts.string("apiKey", OptionFields::api_key)?,
+        opts.string("apiKeyId", OptionFields::api_key_id)?,
+        opts.string("apiSecret", OptionFields::api_secret)?,
     )?;
-    let allow_browser = opts.bool("allowBrowser", OptionBag::allow_browser)? == Some(true);
+    let allow_browser = opts.bool("allowBrowser", OptionFields::allow_browser)? == Some(true);
     if super::runtime::current().is_browser() && !allow_browser {
         return Err(StreamError::invalid_argument(
             "StreamPayClient holds your secret API key and refuses to run in a browser, where any \
@@ -238,7 +238,7 @@ fn streampay(options: JsValue) -> Result<RawClient> {
     let main = endpoint(
         &opts,
         "baseUrl",
-        OptionBag::base_url,
+        OptionFields::base_url,
         STREAMPAY_BASE_URL,
         key,
     )?;
@@ -283,7 +283,7 @@ impl RawPages {
     /// Moves on after the page's call settled: its JSON text, or its error (which ends the
     /// iteration).
     pub fn advance(&mut self, call: &mut RawCall) -> std::result::Result<String, JsValue> {
-        match call.outcome() {
+        match call.settled() {
             Ok(page) => {
                 self.pages.advance(&page.captures);
                 Ok(page.json)
