@@ -64,6 +64,8 @@ export const ANSWER_RULES = {
     fields: {
       id: 'Field::str("id").required()',
       current_status: 'Field::str("current_status").required().capture(Slot::Status)',
+      // Smallest units (halalas, fils...) may pass 2^53: always a string.
+      amount_in_smallest_unit: 'Field::new("amount_in_smallest_unit", Kind::Units)',
       ...Object.fromEntries(['currency', 'type', 'payment_method', 'scheduled_on', 'payed_at', 'refunded_at',
         'refund_reason', 'refund_note'].map((f) => [f, nullable(f)])),
     },

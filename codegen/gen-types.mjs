@@ -15,6 +15,7 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ANSWER_RULES } from './catalogue.mjs';
 import { generateRust } from './gen-rust.mjs';
 import { generateJs } from './gen-js.mjs';
 import { generateProtocol } from './gen-protocol.mjs';
@@ -333,7 +334,12 @@ export interface ListResource<T> {
     for (const [prop, node] of Object.entries(s.properties ?? {})) {
       const key = camelCase(prop);
       if (side === 'request' && snakeCase(key) !== prop) fail(`${n}.${prop}: camelCase ${key} does not convert back`);
-      body.push(`${comment(docLines(node, { wire: key === prop ? null : prop }), '  ')}  ${key}${required.has(prop) ? '' : '?'}: ${ts(node, { side, prop })};`);
+      // A field an answer rule keeps (catalogue.mjs) is what the decoder guarantees.
+      const rule = side === 'response' ? ANSWER_RULES[n]?.fields[prop] : undefined;
+      const always = rule !== undefined && /\.required\(\)|\.or\(/.test(rule);
+      let t = rule?.includes('Kind::Units') ? 'string' : ts(node, { side, prop });
+      if (rule?.includes('.or("null")') && !/\bnull$/.test(t)) t = `${t} | null`;
+      body.push(`${comment(docLines(node, { wire: key === prop ? null : prop }), '  ')}  ${key}${required.has(prop) || always ? '' : '?'}: ${t};`);
     }
     if (side === 'response') body.push('  /** Fields this description does not list are kept. */\n  [field: string]: unknown;');
     const docSide = side === 'request' && both.has(n) ? [...doc, ...(doc.length ? [''] : []), `The request form of \`${RENAMES[n] ?? n}\`.`] : doc;

@@ -2280,16 +2280,16 @@ export interface OrganizationCurrencyConfigDTO {
 
 export interface Pagination {
   /** Wire name `total_count`. */
-  totalCount?: number;
+  totalCount: number;
   /** Wire name `max_page`. */
-  maxPage?: number;
+  maxPage: number;
   /** Wire name `current_page`. */
-  currentPage?: number;
-  limit?: number;
+  currentPage: number;
+  limit: number;
   /** Wire name `has_next_page`. */
-  hasNextPage?: boolean;
+  hasNextPage: boolean;
   /** Wire name `has_previous_page`. */
-  hasPreviousPage?: boolean;
+  hasPreviousPage: boolean;
   /** Fields this description does not list are kept. */
   [field: string]: unknown;
 }
@@ -2393,7 +2393,7 @@ export interface PaymentLinkDetailed {
    *
    * Format: uuid4.
    */
-  id?: string;
+  id: string;
   /** Name of the payment link */
   name?: string;
   /** Description of the payment link */
@@ -2467,7 +2467,7 @@ export interface PaymentLinkDetailed {
    */
   recurringIntervalCount?: number | null;
   /** Current status of the payment link */
-  status?: PaymentLinkStatus;
+  status: PaymentLinkStatus;
   /**
    * Unique identifier (UUID) of the organization
    *
@@ -2533,7 +2533,7 @@ export interface PaymentLinkDetailed {
    */
   overridePaymentMethods?: PaymentMethodDto | null;
   /** Public URL of the payment link for sharing with payers */
-  url?: string;
+  url: string;
   /**
    * Total amount collected from payments
    *
@@ -2697,7 +2697,7 @@ export interface PaymentResponse {
    *
    * Format: uuid.
    */
-  id?: string;
+  id: string;
   /**
    * Payment amount
    *
@@ -2709,57 +2709,57 @@ export interface PaymentResponse {
    *
    * Default: `"SAR"`.
    */
-  currency?: CurrencyCode;
+  currency: CurrencyCode | null;
   /**
    * Scheduled date and time for the payment
    *
    * Wire name `scheduled_on`.
    */
-  scheduledOn?: string;
+  scheduledOn: string | null;
   /** Type of payment */
-  type?: PaymentTypeEnum;
+  type: PaymentTypeEnum | null;
   /**
    * Payment method used
    *
    * Wire name `payment_method`.
    */
-  paymentMethod?: PaymentMethod | null;
+  paymentMethod: PaymentMethod | null;
   /**
    * Current status of the payment
    *
    * Wire name `current_status`.
    */
-  currentStatus?: PaymentStatusEnum;
+  currentStatus: PaymentStatusEnum;
   /**
    * Date and time when the payment was completed
    *
    * Wire name `payed_at`. Format: date-time.
    */
-  payedAt?: string | null;
+  payedAt: string | null;
   /**
    * Date and time when the payment was refunded
    *
    * Wire name `refunded_at`. Format: date-time.
    */
-  refundedAt?: string | null;
+  refundedAt: string | null;
   /**
    * Reason for the refund if applicable
    *
    * Wire name `refund_reason`.
    */
-  refundReason?: PaymentRefundReason | null;
+  refundReason: PaymentRefundReason | null;
   /**
    * Note explaining the refund reason if applicable
    *
    * Wire name `refund_note`.
    */
-  refundNote?: string | null;
+  refundNote: string | null;
   /**
    * Payment amount in smallest currency unit (e.g. halala for SAR).
    *
    * Wire name `amount_in_smallest_unit`. Read-only.
    */
-  amountInSmallestUnit?: number | string;
+  amountInSmallestUnit?: string;
   /** Fields this description does not list are kept. */
   [field: string]: unknown;
 }
