@@ -6,7 +6,7 @@
 use wasm_bindgen::prelude::*;
 
 use crate::error::{Result, StreamError};
-use crate::http::{Broken, Call, HttpResponse, Step};
+use crate::http::{Broken, Call, Deadline, HttpResponse, Step};
 use crate::json::Decoded;
 use crate::protocol::{STEP_ANSWERED, STEP_FAILED};
 
@@ -47,7 +47,7 @@ impl RawCall {
     /// the shell's one timer of this call rings, it asks [`RawCall::deadline_rang`].
     #[wasm_bindgen(getter, js_name = deadlineInMs)]
     pub fn deadline_in_ms(&self) -> Option<f64> {
-        self.call.deadline_in_ms(now()).map(|ms| ms as f64)
+        deadline_in_ms(self.call.deadline())
     }
 
     /// The shell's deadline timer rang: true when the deadline has passed (the call is settled
@@ -141,6 +141,12 @@ impl RawCall {
             }
         }
     }
+}
+
+/// A deadline as the shell's timer takes it: milliseconds from now (0 once passed), `undefined`
+/// without one.
+pub fn deadline_in_ms(deadline: Deadline) -> Option<f64> {
+    deadline.in_ms(now()).map(|ms| ms as f64)
 }
 
 /// Milliseconds since the epoch.

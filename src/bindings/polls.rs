@@ -4,7 +4,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::call::{now, RawCall};
+use super::call::{deadline_in_ms, now, RawCall};
 use crate::poll::Wait;
 #[cfg(feature = "merchant")]
 use crate::poll::{Next, Watch};
@@ -48,7 +48,7 @@ impl RawWait {
     /// Milliseconds until the wait's own deadline (`timeoutMs`), `undefined` without one.
     #[wasm_bindgen(getter, js_name = deadlineInMs)]
     pub fn deadline_in_ms(&self) -> Option<f64> {
-        self.wait.deadline().in_ms(now()).map(|ms| ms as f64)
+        deadline_in_ms(self.wait.deadline())
     }
 
     /// The shell's deadline timer rang: true when the deadline has passed (the wait ends with
@@ -160,7 +160,7 @@ impl RawWatch {
     /// Milliseconds until the watcher's own deadline (`timeoutMs`), `undefined` without one.
     #[wasm_bindgen(getter, js_name = deadlineInMs)]
     pub fn deadline_in_ms(&self) -> Option<f64> {
-        self.watch.deadline().in_ms(now()).map(|ms| ms as f64)
+        deadline_in_ms(self.watch.deadline())
     }
 
     /// The shell's deadline timer rang: true when the deadline has passed (the watcher ends

@@ -154,6 +154,11 @@ impl Call {
         self.settle(Err(err), now_ms, random)
     }
 
+    /// The call's deadline (its `timeoutMs`, retries included).
+    pub fn deadline(&self) -> Deadline {
+        self.deadline
+    }
+
     /// How long from `now_ms` until the deadline (0 once it passed); `None` without one. The
     /// host wakes then and asks [`Call::timeout`].
     pub fn deadline_in_ms(&self, now_ms: f64) -> Option<u64> {
