@@ -34,18 +34,24 @@ mod decoded;
 mod encode;
 mod keys;
 mod lex;
+mod members;
 mod query;
 pub mod raw;
 mod shape;
+mod swar;
 mod syntax;
+mod token;
 mod write;
 
-pub use decode::{decode, Captures, Decoded, Members, NOT_JSON};
+pub use decode::{decode, NOT_JSON};
+pub use decoded::{Captures, Decoded};
 pub use encode::encode_body;
-pub use lex::{kind_name, unescape, Syntax, MAX_DEPTH};
+pub use members::Members;
 pub use query::{encode as percent_encode, encode_query, Param, ParamKind, QuerySpec};
 pub use raw::Raw;
 pub use shape::{Check, Close, Field, Kind, Locals, Rule, Shape, Slot, ANY, LOCALS, SLOTS};
+pub use syntax::{Syntax, MAX_DEPTH};
+pub use token::{kind_name, unescape};
 pub use write::{camel_case, push_string, rewrite, snake_case, KeyCase};
 
 #[cfg(test)]

@@ -2,9 +2,9 @@
 //! `?wire=value&...`, each param checked as its [`QuerySpec`] says.
 
 use super::check::check;
-use super::lex::Syntax;
 use super::raw::{parse, Raw};
 use super::shape::Check;
+use super::syntax::Syntax;
 use crate::amount::escape;
 use crate::error::{Result, StreamError};
 
