@@ -57,6 +57,8 @@ pub use write::{camel_case, push_string, rewrite, snake_case, KeyCase};
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
-mod tests_dump;
+mod tests_bad_input;
 #[cfg(test)]
 mod tests_encode;
+#[cfg(test)]
+mod tests_fast_paths;
