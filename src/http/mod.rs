@@ -1,6 +1,7 @@
 //! HTTP without I/O: requests as data, responses turned into results, retry timing.
 //! [`Call`] is one call as a state machine; the JS shell performs its requests with `fetch`.
 
+mod answer;
 mod call;
 mod errors;
 mod exchange;
