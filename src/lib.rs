@@ -12,7 +12,6 @@ pub mod json;
 pub mod models;
 pub mod poll;
 pub mod push;
-pub mod query;
 pub mod runtime;
 pub mod tokens;
 pub mod validate;

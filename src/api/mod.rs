@@ -3,6 +3,7 @@
 //! shell learns the method names and arities from [`method_list`].
 
 mod gateway;
+mod list_params;
 mod operation;
 mod pages;
 mod request;

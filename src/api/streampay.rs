@@ -56,12 +56,12 @@ const fn concat<const A: usize, const B: usize, const N: usize>(
 mod merchant {
     use super::generated::{CREATE_PAYMENT_LINK_DTO_REQUEST, LIST_PAYMENT_LINKS_PARAMS};
     use super::*;
+    use crate::api::list_params::LIST_PAYMENTS;
     use crate::api::Body;
     use crate::models::{
         mark_paid_body, payment_link_status_body, refund_body, PAYMENT_LINK_PAGE, PAYMENT_PAGE,
         STREAMPAY_PAYMENT_LINK,
     };
-    use crate::query::LIST_PAYMENTS;
 
     pub const HAND_WRITTEN: [Operation; 8] = [
         GET_PAYMENT,

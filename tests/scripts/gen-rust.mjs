@@ -191,7 +191,7 @@ use super::super::{Arg, Body, Host, Operation};
 use crate::http::Method;
 use crate::json::{Check, Field, Kind, Param, ParamKind, QuerySpec, Shape, ANY};
 use crate::models::{__HAND_IMPORTS__};
-use crate::query::{LIMIT, PAGE};
+use crate::api::list_params::{LIMIT, PAGE};
 
 /// The operations of the description not written by hand (${operations.length}).
 pub const OPERATIONS: [Operation; ${operations.length}] = [

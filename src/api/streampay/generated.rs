@@ -8,7 +8,7 @@ use super::super::{Arg, Body, Host, Operation};
 use crate::http::Method;
 use crate::json::{Check, Field, Kind, Param, ParamKind, QuerySpec, Shape, ANY};
 use crate::models::{PAGINATION};
-use crate::query::{LIMIT, PAGE};
+use crate::api::list_params::{LIMIT, PAGE};
 
 /// The operations of the description not written by hand (37).
 pub const OPERATIONS: [Operation; 37] = [
