@@ -80,15 +80,6 @@ impl HttpRequest {
         }
     }
 
-    pub fn post(api: Api, path: String, body: String) -> Self {
-        Self {
-            api,
-            method: Method::Post,
-            path,
-            body: Some(body),
-        }
-    }
-
     /// The path without its query, for messages (queries may hold search terms).
     pub fn path_only(&self) -> &str {
         self.path.split('?').next().unwrap_or_default()

@@ -8,8 +8,6 @@ mod exchange;
 mod retry;
 mod retry_after;
 
-pub use call::{redact, Broken, Call, Endpoint, Step, DEFAULT_TIMEOUT_MS};
-pub use errors::error_for_status;
+pub use call::{Broken, Call, Endpoint, Step, DEFAULT_TIMEOUT_MS};
 pub use exchange::{Api, HttpRequest, HttpResponse, Method};
 pub use retry::RetryPolicy;
-pub use retry_after::parse_retry_after_ms;

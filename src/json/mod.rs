@@ -43,16 +43,14 @@ mod syntax;
 mod token;
 mod write;
 
-pub use decode::{decode, NOT_JSON};
+pub use decode::decode;
 pub use decoded::{Captures, Decoded};
 pub use encode::encode_body;
 pub use members::Members;
 pub use query_string::{encode_query, Param, ParamKind, QuerySpec};
 pub use raw::Raw;
-pub use shape::{Check, Close, Field, Kind, Locals, Rule, Shape, Slot, ANY, LOCALS, SLOTS};
-pub use syntax::{Syntax, MAX_DEPTH};
-pub use token::{kind_name, unescape};
-pub use write::{camel_case, push_string, rewrite, snake_case, KeyCase};
+pub use shape::{Check, Field, Kind, Locals, Rule, Shape, Slot, ANY};
+pub use write::{push_string, rewrite, snake_case, KeyCase};
 
 #[cfg(test)]
 mod tests;

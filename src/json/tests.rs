@@ -3,6 +3,8 @@
 
 use serde_json::{json, Value};
 
+use super::shape::LOCALS;
+use super::write::camel_case;
 use super::*;
 use crate::models::{GATEWAY_PAYMENT, PAYMENT_PAGE, STREAMPAY_PAYMENT};
 
