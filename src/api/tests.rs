@@ -13,6 +13,11 @@ fn texts<'a>(a: &'a [&'a str]) -> ArgTexts<'a> {
 fn every_method_name_is_unique_per_client_and_listed_for_the_shell() {
     for api in [Api::Gateway, Api::StreamPay] {
         let list = method_list(api);
+        if cfg!(not(feature = "merchant")) && api == Api::StreamPay {
+            // The checkout build has no StreamPay client.
+            assert_eq!((list.as_str(), operations(api).len()), ("", 0));
+            continue;
+        }
         let names: Vec<&str> = list
             .split(';')
             .map(|e| e.split(':').next().unwrap())
