@@ -4,14 +4,13 @@
 
 use std::fmt::Write;
 
-/// xorshift64: the same corpus on every machine, without a rand crate.
-pub struct Rng(pub u64);
+use crate::test_rng::Xorshift;
+
+/// The crate's own test generator: the same corpus on every machine.
+pub struct Rng(pub Xorshift);
 impl Rng {
     pub fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
+        self.0.next()
     }
     fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
         xs[(self.next() as usize) % xs.len()]
