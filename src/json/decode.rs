@@ -246,10 +246,7 @@ impl<'a> Decoder<'a> {
                 return Err(missing(shape, field));
             }
             if let Some(absent) = field.absent {
-                match field.js {
-                    Some(js) => members.raw(js, absent),
-                    None => members.camel(field.name, absent),
-                }
+                members.default(field.js, field.name, absent);
             }
         }
         if let Some(close) = shape.close {

@@ -24,11 +24,14 @@ impl<'o> Members<'o> {
         self.out.push_str(key);
         self.out.push_str("\":");
     }
-    /// `"<wire name camelCased>": <json>`, for a known field's default.
-    pub(crate) fn camel(&mut self, wire: &str, json: &str) {
+    /// A known field's default: `"<js>": <json>`, or under the camelCased `wire` name.
+    pub(crate) fn default(&mut self, js: Option<&str>, wire: &str, json: &str) {
         self.comma();
         self.out.push('"');
-        push_camel(self.out, wire);
+        match js {
+            Some(js) => self.out.push_str(js),
+            None => push_camel(self.out, wire),
+        }
         self.out.push_str("\":");
         self.out.push_str(json);
     }
