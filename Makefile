@@ -28,8 +28,10 @@ lint: setup
 	cargo clippy --quiet --lib --target wasm32-unknown-unknown --no-default-features --features js -- -D warnings
 	cargo clippy --quiet --all-targets --no-default-features --features merchant -- -D warnings
 
+# The core alone, the checkout build's features (`build.sh`) and everything, each on the host.
 test-rust: setup
 	cargo test --quiet --no-default-features --features merchant
+	cargo test --quiet --no-default-features --features js
 	cargo test --quiet
 
 test-wasm: setup

@@ -41,7 +41,7 @@ export const GATEWAY = [
 /** StreamPay operations whose request is made by a rule of the package (src/models, named
  *  there) instead of the description's schema. `idName`: how messages name the path argument. */
 export const STREAMPAY_RULES = {
-  listPayments: { query: 'crate::query::LIST_PAYMENTS' },
+  listPayments: { query: 'crate::api::list_params::LIST_PAYMENTS' },
   markPaymentAsPaid: { body: 'Body::Fn(mark_paid_body)' },
   refundPayment: { body: 'Body::Fn(refund_body)' },
   getPaymentLink: { idName: 'payment link id' },

@@ -185,10 +185,10 @@ ${all.map((n) => `    &${n},`).join('\n')}
     doc: 'src/api/streampay-openapi.json and codegen/catalogue.mjs',
     imports: [
       'use super::super::{Arg, Body, Host, Operation};',
+      'use crate::api::list_params::{LIMIT, PAGE};',
       'use crate::http::Method;',
       'use crate::json::{Check, Param, ParamKind, QuerySpec, ANY};',
       'use crate::models::*;',
-      'use crate::query::{LIMIT, PAGE};',
     ],
     merchantOnly: operations.length,
     before: `// --- list queries --------------------------------------------------------------------------

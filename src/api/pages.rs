@@ -1,10 +1,10 @@
 //! `listAll*`: which page to ask for next, and when to stop. Pure; the binding layer sends.
 
+use super::list_params::MAX_LIMIT;
 use super::{Arg, ArgTexts, Operation};
 use crate::error::{Result, StreamError};
 use crate::http::HttpRequest;
 use crate::json::{push_string, raw, Captures};
-use crate::query::MAX_LIMIT;
 
 /// The cursor of one `listAll*` iteration.
 #[derive(Debug, Clone)]

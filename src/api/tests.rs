@@ -12,6 +12,11 @@ fn texts<'a>(a: &'a [&'a str]) -> ArgTexts<'a> {
 #[test]
 fn every_method_name_is_unique_per_client_and_its_id_finds_it() {
     for api in [Api::Gateway, Api::StreamPay] {
+        if cfg!(not(feature = "merchant")) && api == Api::StreamPay {
+            // The checkout build has no StreamPay client.
+            assert_eq!(operations(api).len(), 0);
+            continue;
+        }
         let names: Vec<&str> = operations(api)
             .iter()
             .flat_map(|op| [Some(op.name), op.all])

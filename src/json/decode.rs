@@ -3,10 +3,13 @@
 
 use std::borrow::Cow;
 
-pub use super::decoded::{Captures, Decoded, Members};
+use super::decoded::{Captures, Decoded};
 use super::keys::Keys;
-use super::lex::{kind_name, Lexer, Syntax};
+use super::lex::Lexer;
+use super::members::Members;
 use super::shape::{Field, Kind, Locals, Shape};
+use super::syntax::Syntax;
+use super::token::kind_name;
 use super::write::push_camel;
 use crate::amount::escape;
 use crate::error::{Result, StreamError};
@@ -243,7 +246,7 @@ impl<'a> Decoder<'a> {
                 return Err(missing(shape, field));
             }
             if let Some(absent) = field.absent {
-                members.default(field, absent);
+                members.default(field.js, field.name, absent);
             }
         }
         if let Some(close) = shape.close {

@@ -34,23 +34,29 @@ mod decoded;
 mod encode;
 mod keys;
 mod lex;
-mod query;
+mod members;
+mod query_string;
 pub mod raw;
 mod shape;
+mod swar;
 mod syntax;
+mod token;
 mod write;
 
-pub use decode::{decode, Captures, Decoded, Members, NOT_JSON};
+pub use decode::decode;
+pub use decoded::{Captures, Decoded};
 pub use encode::encode_body;
-pub use lex::{kind_name, unescape, Syntax, MAX_DEPTH};
-pub use query::{encode as percent_encode, encode_query, Param, ParamKind, QuerySpec};
+pub use members::Members;
+pub use query_string::{encode_query, Param, ParamKind, QuerySpec};
 pub use raw::Raw;
-pub use shape::{Check, Close, Field, Kind, Locals, Rule, Shape, Slot, ANY, LOCALS, SLOTS};
-pub use write::{camel_case, push_string, rewrite, snake_case, KeyCase};
+pub use shape::{Check, Field, Kind, Locals, Rule, Shape, Slot, ANY};
+pub use write::{push_string, rewrite, snake_case, KeyCase};
 
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
-mod tests_dump;
+mod tests_bad_input;
 #[cfg(test)]
 mod tests_encode;
+#[cfg(test)]
+mod tests_fast_paths;

@@ -2,7 +2,7 @@
 //! fields that need a check, a conversion, a capture or a default; every other field passes
 //! through with its key re-cased.
 
-use super::decode::Members;
+use super::members::Members;
 
 /// What one known field holds.
 #[derive(Debug, Clone, Copy)]

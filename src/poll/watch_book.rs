@@ -91,6 +91,7 @@ impl WatchBook {
     }
 
     /// Payments followed and not yet done.
+    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.entries.len()
     }
@@ -99,6 +100,7 @@ impl WatchBook {
         self.entries.is_empty()
     }
 
+    #[cfg(test)]
     pub fn in_flight(&self) -> usize {
         self.in_flight
     }

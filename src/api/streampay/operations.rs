@@ -5,10 +5,10 @@
 #![allow(clippy::all, dead_code, unused_imports)]
 
 use super::super::{Arg, Body, Host, Operation};
+use crate::api::list_params::{LIMIT, PAGE};
 use crate::http::Method;
 use crate::json::{Check, Param, ParamKind, QuerySpec, ANY};
 use crate::models::*;
-use crate::query::{LIMIT, PAGE};
 
 // --- list queries --------------------------------------------------------------------------
 
@@ -395,7 +395,7 @@ pub const LIST_PAYMENTS: Operation = Operation {
     host: Host::StreamPay,
     method: Method::Get,
     path: "/api/v2/payments",
-    args: &[Arg::Query(&crate::query::LIST_PAYMENTS)],
+    args: &[Arg::Query(&crate::api::list_params::LIST_PAYMENTS)],
     answer: &PAYMENT_PAGE,
     all: Some("listAllPayments"),
 };

@@ -112,6 +112,15 @@ export function page(html, firstLine) {
 }
 
 const SHELL_CHECK = /^(?!\s*#)(.*?)\s+# => (.*)$/;
+
+/**
+ * How many command lines of a shell block carry a `# =>` comment in any spacing, whether or not
+ * shellProgram turns them into checks: a README test compares the two.
+ */
+export function shellCheckComments(code) {
+  return code.split('\n').filter((line) => /^(?!\s*#).*#\s*=>/.test(line)).length;
+}
+
 const shellQuote = (text) => `'${text.replace(/'/g, `'\\''`)}'`;
 
 /** A bash script: the block under `set -euo pipefail`, each `command  # => text` line checked. */
