@@ -206,6 +206,11 @@ function routes() {
     ['GET', '/api/v2/payment_links', '/api/v2/payment_links', list('/api/v2/payment_links', 'PaymentLinkDetailed', (_s, _p, _q, state) => [...state.paymentLinks.links.values()], (l, q) =>
       (q.statuses == null || q.statuses.includes(l.status)) && inRange(l.created_at, q.from_date, q.to_date) && priceIn(l.amount, q.from_price, q.to_price) &&
       (q.product_ids == null || (l.items ?? []).some((it) => q.product_ids.map(lower).includes(it.product_id))) && (q.currencies == null || q.currencies.includes(l.currency)))],
+    ['GET', '/api/v2/payment_links/:id', '/api/v2/payment_links/{payment_link_id}', ({ state, params }) => {
+      const link = state.paymentLinks.get(params.id);
+      if (!link) throw new DomainError(404, 'PAYMENT_LINK_NOT_FOUND', `Payment link ${params.id} was not found`);
+      return ok(link);
+    }],
     ['PATCH', '/api/v2/payment_links/:id/status', '/api/v2/payment_links/{payment_link_id}/status', ({ state, params, body }) => {
       const link = state.paymentLinks.get(params.id);
       if (!link) throw new DomainError(404, 'PAYMENT_LINK_NOT_FOUND', `Payment link ${params.id} was not found`);

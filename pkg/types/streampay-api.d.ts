@@ -2280,12 +2280,12 @@ export interface OrganizationCurrencyConfigDTO {
 
 export interface Pagination {
   /** Wire name `total_count`. */
-  totalCount?: number;
+  totalCount?: number | string;
   /** Wire name `max_page`. */
-  maxPage?: number;
+  maxPage?: number | string;
   /** Wire name `current_page`. */
-  currentPage?: number;
-  limit?: number;
+  currentPage?: number | string;
+  limit?: number | string;
   /** Wire name `has_next_page`. */
   hasNextPage?: boolean;
   /** Wire name `has_previous_page`. */
@@ -3820,6 +3820,8 @@ export interface StreamPayOperations {
    *
    * Delete a consumer from the organization.
    *
+   * Resolves to the answer as sent: any JSON value, `null` included; an empty body (a 204) resolves to `null`.
+   *
    * Never retried automatically.
    */
   deleteConsumer(consumerId: string, options?: RequestOptions): Promise<unknown>;
@@ -3862,6 +3864,8 @@ export interface StreamPayOperations {
    *
    * Delete a product from the organization.
    *
+   * Resolves to the answer as sent: any JSON value, `null` included; an empty body (a 204) resolves to `null`.
+   *
    * Never retried automatically.
    */
   deleteProduct(productId: string, options?: RequestOptions): Promise<unknown>;
@@ -3894,6 +3898,8 @@ export interface StreamPayOperations {
    *
    * Cannot delete the last active price for a product. Each product must
    * have at least one active price.
+   *
+   * Resolves to the answer as sent: any JSON value, `null` included; an empty body (a 204) resolves to `null`.
    *
    * Never retried automatically.
    */
@@ -3936,6 +3942,8 @@ export interface StreamPayOperations {
    * Delete Coupon: `DELETE /api/v2/coupons/{coupon_id}`.
    *
    * Delete a coupon from the organization.
+   *
+   * Resolves to the answer as sent: any JSON value, `null` included; an empty body (a 204) resolves to `null`.
    *
    * Never retried automatically.
    */
@@ -4199,6 +4207,8 @@ export interface StreamPayOperations {
    *
    * Deletes the specified freeze period, allowing the subscription to resume normal invoice
    * generation immediately (if the freeze period was active).
+   *
+   * Resolves to the answer as sent: any JSON value, `null` included; an empty body (a 204) resolves to `null`.
    *
    * Never retried automatically.
    */

@@ -9,7 +9,7 @@
 //! ```text
 //! decode(body: &str, shape: &Shape) -> Result<Decoded>          // answer -> JSON text for JS
 //!     Decoded { json: String, captures: Captures }
-//!     captures.status() -> Option<&str>, .has_next_page() -> bool, .current_page() -> Option<u64>
+//!     captures.status() -> Option<&str>, .has_next_page() -> bool, .has_items() -> bool
 //! encode_body(json: &str, shape: &Shape) -> Result<String>      // JS object -> snake_case body
 //! encode_query(json: &str, spec: &QuerySpec) -> Result<String>  // JS params -> "?a=1&b=2" or ""
 //! rewrite(text: &str, case: KeyCase) -> Result<String, Syntax>  // any JSON, keys re-cased
@@ -45,7 +45,9 @@ pub use encode::encode_body;
 pub use lex::{kind_name, unescape, Syntax, MAX_DEPTH};
 pub use query::{encode as percent_encode, encode_query, Param, ParamKind, QuerySpec};
 pub use raw::Raw;
-pub use shape::{Check, Close, Field, Kind, Locals, Rule, Shape, Slot, ANY, LOCALS, SLOTS};
+pub use shape::{
+    Check, Close, Field, Kind, Locals, Rule, Shape, Slot, ANY, ANY_VALUE, LOCALS, SLOTS,
+};
 pub use write::{camel_case, push_string, rewrite, snake_case, KeyCase};
 
 #[cfg(test)]

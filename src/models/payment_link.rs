@@ -45,7 +45,9 @@ pub static STREAMPAY_PAYMENT_LINK: Shape = Shape::new(
 pub static PAYMENT_LINK_PAGE: Shape = Shape::new(
     "StreamPay payment link page",
     &[
-        Field::new("data", Kind::Array(&STREAMPAY_PAYMENT_LINK)).or("[]"),
+        Field::new("data", Kind::Array(&STREAMPAY_PAYMENT_LINK))
+            .or("[]")
+            .capture(crate::json::Slot::Items),
         Field::new("pagination", Kind::Object(&PAGINATION)),
     ],
 );

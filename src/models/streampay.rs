@@ -38,15 +38,15 @@ pub static STREAMPAY_PAYMENT: Shape = Shape::new(
     ],
 );
 
-/// The `pagination` object of every StreamPay list answer; absent counts are 0.
+/// The `pagination` object of every StreamPay list answer; absent counts are 0. The counts are
+/// passed through as they came (the description types them as bare integers); only
+/// `has_next_page` is read.
 pub static PAGINATION: Shape = Shape::new(
     "StreamPay pagination",
     &[
         Field::new("total_count", Kind::Count).or("0"),
         Field::new("max_page", Kind::Count).or("0"),
-        Field::new("current_page", Kind::Count)
-            .or("0")
-            .capture(Slot::CurrentPage),
+        Field::new("current_page", Kind::Count).or("0"),
         Field::new("limit", Kind::Count).or("0"),
         Field::new("has_next_page", Kind::Bool)
             .or("false")
@@ -60,7 +60,9 @@ pub static PAGINATION: Shape = Shape::new(
 pub static PAYMENT_PAGE: Shape = Shape::new(
     "StreamPay payment page",
     &[
-        Field::new("data", Kind::Array(&STREAMPAY_PAYMENT)).or("[]"),
+        Field::new("data", Kind::Array(&STREAMPAY_PAYMENT))
+            .or("[]")
+            .capture(Slot::Items),
         Field::new("pagination", Kind::Object(&PAGINATION)),
     ],
 );
@@ -97,7 +99,7 @@ mod tests {
         assert_eq!(js["pagination"]["totalCount"], 2);
         let d = decode(PAGE, &PAYMENT_PAGE).unwrap();
         assert!(!d.captures.has_next_page());
-        assert_eq!(d.captures.current_page(), Some(1));
+        assert!(d.captures.has_items());
         assert_eq!(
             d.captures.status(),
             None,
@@ -128,12 +130,26 @@ mod tests {
     }
 
     #[test]
+    fn pagination_counts_pass_through_as_they_came() {
+        let body = r#"{"data":[],"pagination":{"total_count":-1,"max_page":9007199254740993,
+            "current_page":-9007199254740993,"limit":1e3,"has_next_page":true}}"#;
+        let d = decode(body, &PAYMENT_PAGE).unwrap();
+        assert!(d.captures.has_next_page());
+        assert!(!d.captures.has_items(), "an empty page");
+        let js: Value = serde_json::from_str(&d.json).unwrap();
+        let p = &js["pagination"];
+        assert_eq!(p["totalCount"], -1);
+        assert_eq!(p["maxPage"], "9007199254740993", "past 2^53: a string");
+        assert_eq!(p["currentPage"], "-9007199254740993");
+        assert_eq!(p["limit"], 1000.0);
+        assert!(d.json.contains(r#""limit":1e3"#), "{}", d.json);
+    }
+
+    #[test]
     fn wrong_types_are_decode_errors() {
         for bad in [
             r#"{"data":{},"pagination":{}}"#,
             r#"{"data":[],"pagination":{"total_count":"2"}}"#,
-            r#"{"data":[],"pagination":{"total_count":-1}}"#,
-            r#"{"data":[],"pagination":{"total_count":9007199254740992}}"#,
             r#"{"data":[],"pagination":[]}"#,
             r#"{"data":[{"id":1,"current_status":"PENDING"}],"pagination":{}}"#,
             r#"{"data":[{"id":"x","current_status":"PENDING","amount":[1]}],"pagination":{}}"#,

@@ -5,7 +5,7 @@
 //   - answer shapes: only the fields that need a conversion (decimal amounts, amounts in smallest
 //     units) and the objects and arrays that lead to them; every other field passes through
 //     camelCased, so the shapes stay small;
-//   - one page shape per list (its `pagination` captured so `listAll*` can walk it);
+//   - one page shape per list (whether `data` has items captured, so `listAll*` can walk it);
 //   - one query spec per list;
 //   - the operations not written by hand in src/api/streampay.rs.
 // Called by gen-types.mjs (same --check).
@@ -148,13 +148,14 @@ export function generateRust(spec, ops, renames) {
       });
       queries.push(`pub static ${queryName(o)}: QuerySpec = QuerySpec {\n    what: ${str(`${o.name} params`)},\n    params: &[\n${params.map((p) => `        ${p},`).join('\n')}\n    ],\n};`);
     }
-    let answer = '&ANY';
+    // No named schema (the description's `{}`): any JSON value, an empty body read as `null`.
+    let answer = o.response.schema || o.response.list ? '&ANY' : '&ANY_VALUE';
     if (o.response.list) {
       const item = answerShape(o.response.list);
       const rust = `${screaming(readable(o.response.list))}_PAGE`;
       if (!HAND_WRITTEN.includes(o.name) && !pages.some((p) => p.startsWith(`pub static ${rust}:`))) {
         const data = item ? `Kind::Array(&${item})` : 'Kind::Any';
-        pages.push(`pub static ${rust}: Shape = Shape::new(\n    ${str(`${readable(o.response.list)} page`)},\n    &[\n        Field::new("data", ${data}).or("[]"),\n        Field::new("pagination", Kind::Object(&PAGINATION)),\n    ],\n);`);
+        pages.push(`pub static ${rust}: Shape = Shape::new(\n    ${str(`${readable(o.response.list)} page`)},\n    &[\n        Field::new("data", ${data}).or("[]").capture(Slot::Items),\n        Field::new("pagination", Kind::Object(&PAGINATION)),\n    ],\n);`);
       }
       answer = `&${rust}`;
     } else if (o.response.schema) {
@@ -189,7 +190,7 @@ export function generateRust(spec, ops, renames) {
 
 use super::super::{Arg, Body, Host, Operation};
 use crate::http::Method;
-use crate::json::{Check, Field, Kind, Param, ParamKind, QuerySpec, Shape, ANY};
+use crate::json::{Check, Field, Kind, Param, ParamKind, QuerySpec, Shape, Slot, ANY, ANY_VALUE};
 use crate::models::{__HAND_IMPORTS__};
 use crate::query::{LIMIT, PAGE};
 

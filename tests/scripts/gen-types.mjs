@@ -236,6 +236,9 @@ export function generate(spec) {
       t = 'null';
     } else if (node.type === 'string') {
       t = 'string';
+    } else if (node.type === 'integer' && ctx.side === 'response' && ctx.schema === 'Pagination') {
+      // Counts pass through as the server sent them, so one past 2^53 arrives as a string.
+      t = 'number | string';
     } else if (node.type === 'integer') {
       // The decoder turns integers past 2^53 into strings; amounts in smallest units can get there.
       t = ctx.side === 'response' && /amount|smallest_unit/.test(ctx.prop ?? '') ? 'number | string' : 'number';
@@ -327,7 +330,7 @@ export interface ListResource<T> {
     for (const [prop, node] of Object.entries(s.properties ?? {})) {
       const key = camelCase(prop);
       if (side === 'request' && snakeCase(key) !== prop) fail(`${n}.${prop}: camelCase ${key} does not convert back`);
-      body.push(`${comment(docLines(node, { wire: key === prop ? null : prop }), '  ')}  ${key}${required.has(prop) ? '' : '?'}: ${ts(node, { side, prop })};`);
+      body.push(`${comment(docLines(node, { wire: key === prop ? null : prop }), '  ')}  ${key}${required.has(prop) ? '' : '?'}: ${ts(node, { side, prop, schema: n })};`);
     }
     if (side === 'response') body.push('  /** Fields this description does not list are kept. */\n  [field: string]: unknown;');
     const docSide = side === 'request' && both.has(n) ? [...doc, ...(doc.length ? [''] : []), `The request form of \`${RENAMES[n] ?? n}\`.`] : doc;
@@ -423,6 +426,7 @@ export interface ListResource<T> {
     const result = ok.schema ? ts(ok.schema, { side: 'response', prop: null }) : 'unknown';
     const doc = [`${o.op.summary ?? o.name}: \`${o.method} ${o.path}\`.`];
     if (o.op.description) doc.push('', ...o.op.description.trim().split('\n').map((l) => l.trimEnd()));
+    if (!ok.schema || Object.keys(ok.schema).length === 0) doc.push('', 'Resolves to the answer as sent: any JSON value, `null` included; an empty body (a 204) resolves to `null`.');
     doc.push('', o.method === 'GET' ? 'Retried on transient failures (GET).' : 'Never retried automatically.');
     methods.push(`${comment(doc, '  ')}  ${o.name}(${args.join(', ')}): Promise<${result}>;`);
     if (o.listAll) {

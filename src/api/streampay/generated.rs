@@ -6,7 +6,7 @@
 
 use super::super::{Arg, Body, Host, Operation};
 use crate::http::Method;
-use crate::json::{Check, Field, Kind, Param, ParamKind, QuerySpec, Shape, ANY};
+use crate::json::{Check, Field, Kind, Param, ParamKind, QuerySpec, Shape, Slot, ANY, ANY_VALUE};
 use crate::models::{PAGINATION};
 use crate::query::{LIMIT, PAGE};
 
@@ -63,7 +63,7 @@ pub const OPERATIONS: [Operation; 37] = [
         method: Method::Delete,
         path: "/api/v2/consumers/{}",
         args: &[Arg::Id("consumerId")],
-        answer: &ANY,
+        answer: &ANY_VALUE,
         all: None,
     },
     Operation {
@@ -108,7 +108,7 @@ pub const OPERATIONS: [Operation; 37] = [
         method: Method::Delete,
         path: "/api/v2/products/{}",
         args: &[Arg::Id("productId")],
-        answer: &ANY,
+        answer: &ANY_VALUE,
         all: None,
     },
     Operation {
@@ -135,7 +135,7 @@ pub const OPERATIONS: [Operation; 37] = [
         method: Method::Delete,
         path: "/api/v2/products/{}/prices/{}",
         args: &[Arg::Id("productId"), Arg::Id("priceId")],
-        answer: &ANY,
+        answer: &ANY_VALUE,
         all: None,
     },
     Operation {
@@ -180,7 +180,7 @@ pub const OPERATIONS: [Operation; 37] = [
         method: Method::Delete,
         path: "/api/v2/coupons/{}",
         args: &[Arg::Id("couponId")],
-        answer: &ANY,
+        answer: &ANY_VALUE,
         all: None,
     },
     Operation {
@@ -306,7 +306,7 @@ pub const OPERATIONS: [Operation; 37] = [
         method: Method::Delete,
         path: "/api/v2/subscriptions/{}/freeze/{}",
         args: &[Arg::Id("subscriptionId"), Arg::Id("freezeId")],
-        answer: &ANY,
+        answer: &ANY_VALUE,
         all: None,
     },
     Operation {
@@ -580,49 +580,49 @@ pub static SHAPES: &[&Shape] = &[
 pub static CONSUMER_RESPONSE_PAGE: Shape = Shape::new(
     "ConsumerResponse page",
     &[
-        Field::new("data", Kind::Any).or("[]"),
+        Field::new("data", Kind::Any).or("[]").capture(Slot::Items),
         Field::new("pagination", Kind::Object(&PAGINATION)),
     ],
 );
 pub static PRODUCT_DTO_PAGE: Shape = Shape::new(
     "ProductDto page",
     &[
-        Field::new("data", Kind::Array(&PRODUCT_DTO)).or("[]"),
+        Field::new("data", Kind::Array(&PRODUCT_DTO)).or("[]").capture(Slot::Items),
         Field::new("pagination", Kind::Object(&PAGINATION)),
     ],
 );
 pub static COUPON_DETAILED_PAGE: Shape = Shape::new(
     "CouponDetailed page",
     &[
-        Field::new("data", Kind::Array(&COUPON_DETAILED)).or("[]"),
+        Field::new("data", Kind::Array(&COUPON_DETAILED)).or("[]").capture(Slot::Items),
         Field::new("pagination", Kind::Object(&PAGINATION)),
     ],
 );
 pub static INVOICE_LIST_ITEM_PAGE: Shape = Shape::new(
     "InvoiceListItem page",
     &[
-        Field::new("data", Kind::Array(&INVOICE_LIST_ITEM)).or("[]"),
+        Field::new("data", Kind::Array(&INVOICE_LIST_ITEM)).or("[]").capture(Slot::Items),
         Field::new("pagination", Kind::Object(&PAGINATION)),
     ],
 );
 pub static SUBSCRIPTION_DETAILED_PAGE: Shape = Shape::new(
     "SubscriptionDetailed page",
     &[
-        Field::new("data", Kind::Array(&SUBSCRIPTION_DETAILED)).or("[]"),
+        Field::new("data", Kind::Array(&SUBSCRIPTION_DETAILED)).or("[]").capture(Slot::Items),
         Field::new("pagination", Kind::Object(&PAGINATION)),
     ],
 );
 pub static FREEZE_SUBSCRIPTION_BASE_PAGE: Shape = Shape::new(
     "FreezeSubscriptionBase page",
     &[
-        Field::new("data", Kind::Any).or("[]"),
+        Field::new("data", Kind::Any).or("[]").capture(Slot::Items),
         Field::new("pagination", Kind::Object(&PAGINATION)),
     ],
 );
 pub static METERED_SUBSCRIPTION_RESPONSE_PAGE: Shape = Shape::new(
     "MeteredSubscriptionResponse page",
     &[
-        Field::new("data", Kind::Any).or("[]"),
+        Field::new("data", Kind::Any).or("[]").capture(Slot::Items),
         Field::new("pagination", Kind::Object(&PAGINATION)),
     ],
 );
