@@ -44,6 +44,22 @@ export class JsonNumber {
   }
 }
 
+/**
+ * `value` with each JsonNumber as the stores keep numbers: a whole one as a number (a BigInt past
+ * 2^53, written back as bare digits), any other as its plain decimal text (every fractional number
+ * of the description is an amount, which takes a decimal string as well).
+ */
+export function settle(value) {
+  if (value instanceof JsonNumber) {
+    if (!value.integer) return value.decimal ?? Number(value.text);
+    const n = BigInt(value.decimal);
+    return n >= BigInt(Number.MIN_SAFE_INTEGER) && n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n;
+  }
+  if (Array.isArray(value)) return value.map(settle);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, settle(v)]));
+  return value;
+}
+
 export const isNumeric = (v) => (typeof v === 'number' && Number.isFinite(v)) || v instanceof JsonNumber;
 
 /** { value } or { error: message }, like JSON.parse but with inexact numbers as JsonNumber. */

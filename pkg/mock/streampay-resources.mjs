@@ -8,7 +8,8 @@ import { detail, v2Error, validationError } from './http.mjs';
 import { NotFoundError } from './errors.mjs';
 import { jsonObjectBody } from './streampay-routes.mjs';
 import { checkBody, isDateTime, isUuid, operation, parseQuery, schemaNamed } from './openapi-checks.mjs';
-import { DomainError, ORG_ID, USER_ID, money } from './streampay-resource-kit.mjs';
+import { DomainError, ORG_ID, USER_ID, money, smallestJson } from './streampay-resource-kit.mjs';
+import { settle } from './json-exact.mjs';
 import { riyadhTime } from './streampay-data.mjs';
 
 // Domain errors of these resources come nested ({ error: { code, message, additional_info } }),
@@ -272,14 +273,14 @@ function createLink(state, store, body) {
       max_quantity: x.it.max_quantity ?? null,
       currency,
       product_price_id: x.price.id,
-      original_amount_in_smallest_unit: Number(x.original),
-      discounted_amount_in_smallest_unit: Number(x.discounted),
+      original_amount_in_smallest_unit: smallestJson(x.original),
+      discounted_amount_in_smallest_unit: smallestJson(x.discounted),
     })),
     coupons: coupons.map(({ redemptions: _r, ...c }) => structuredClone(c)),
     override_payment_methods: pm ? { visa: pm.visa ?? false, mastercard: pm.mastercard ?? false, amex: pm.amex ?? false, bank_transfer: pm.bank_transfer ?? false, installment: pm.installment ?? false } : null,
     amount_collected: money(0n, currency),
-    amount_in_smallest_unit: Number(t.total),
-    original_amount_in_smallest_unit: Number(t.original),
+    amount_in_smallest_unit: smallestJson(t.total),
+    original_amount_in_smallest_unit: smallestJson(t.original),
     amount_collected_in_smallest_unit: 0,
   };
   const link = state.paymentLinks.create(fields);
@@ -303,6 +304,7 @@ function guarded(method, descPath, handler) {
     }
     const problems = [...badIds, ...(hasBody ? checkBody(method, descPath, body) : [])];
     if (problems.length) return validationError(problems);
+    if (hasBody) body = settle(body);
     try {
       return handler({ ...ctx, store, body, path: ctx.path });
     } catch (err) {

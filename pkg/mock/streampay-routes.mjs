@@ -3,8 +3,8 @@
 import { createRouter } from './router.mjs';
 import { detail, v2Error, validationError } from './http.mjs';
 import { parseJsonExact } from './json-exact.mjs';
-import { isUuid, parseQuery } from './openapi-checks.mjs';
-import { MARK_PAID_METHODS, REFUND_REASONS, SORT_FIELDS } from './streampay-data.mjs';
+import { checkBody, isUuid, parseQuery } from './openapi-checks.mjs';
+import { MARK_PAID_METHODS, SORT_FIELDS } from './streampay-data.mjs';
 
 const expected = (list) => list.map((v) => `'${v}'`).join(', ').replace(/, ([^,]*)$/, ' or $1');
 const enumError = (loc, list, input) => detail(loc, 'enum', `Input should be ${expected(list)}`, input, { expected: expected(list) });
@@ -47,20 +47,6 @@ export function jsonObjectBody(text) {
   return { value: v };
 }
 
-function requiredEnum(body, name, list, problems) {
-  const v = body[name];
-  if (v == null) problems.push(detail(['body', name], 'missing', 'Field required', body));
-  else if (typeof v !== 'string') problems.push(detail(['body', name], 'string_type', 'Input should be a valid string', v));
-  else if (!list.includes(v)) problems.push(enumError(['body', name], list, v));
-}
-
-function optionalType(body, name, type, problems) {
-  const v = body[name];
-  if (v == null || typeof v === type) return;
-  if (type === 'string') problems.push(detail(['body', name], 'string_type', 'Input should be a valid string', v));
-  else problems.push(detail(['body', name], 'bool_type', 'Input should be a valid boolean', v));
-}
-
 function domain(outcome) {
   return outcome.error ?? { status: 200, body: outcome.payment };
 }
@@ -83,9 +69,9 @@ export function createStreamPayRouter() {
       if (bad) return bad;
       const { value, error } = jsonObjectBody(body);
       if (error) return error;
-      const problems = [];
-      requiredEnum(value, 'payment_method', MARK_PAID_METHODS, problems);
-      optionalType(value, 'note', 'string', problems);
+      const problems = checkBody('POST', '/api/v2/payments/{payment_id}/mark-paid', value);
+      // The description's prose: automated methods (MADA, VISA, ...) cannot be marked as paid.
+      if (!problems.length && !MARK_PAID_METHODS.includes(value.payment_method)) problems.push(enumError(['body', 'payment_method'], MARK_PAID_METHODS, value.payment_method));
       if (problems.length) return validationError(problems);
       // The API answers {} here, not the payment (issue 12).
       const outcome = state.streampay.markPaid(params.id.toLowerCase(), value);
@@ -96,10 +82,7 @@ export function createStreamPayRouter() {
       if (bad) return bad;
       const { value, error } = jsonObjectBody(body);
       if (error) return error;
-      const problems = [];
-      requiredEnum(value, 'refund_reason', REFUND_REASONS, problems);
-      optionalType(value, 'refund_note', 'string', problems);
-      optionalType(value, 'allow_refund_multiple_related_payments', 'boolean', problems);
+      const problems = checkBody('POST', '/api/v2/payments/{payment_id}/refund', value);
       if (problems.length) return validationError(problems);
       return domain(state.streampay.refund(params.id.toLowerCase(), value));
     });
