@@ -43,8 +43,11 @@ const matches = (pattern, s) => {
 };
 const isInteger = (v) => Number.isInteger(v) || (v instanceof JsonNumber && v.integer);
 
-/** Problems of `value` against `node` (a schema or a $ref), pushed onto `out` as pydantic details. */
-export function checkValue(node, value, loc, out) {
+/**
+ * Problems of `value` against `node` (a schema or a $ref), pushed onto `out` as pydantic details.
+ * `complete` (for tests of the mock's answers) requires every declared property of every object.
+ */
+export function checkValue(node, value, loc, out, complete = false) {
   const s = resolve(node);
   if (!s || Object.keys(s).length === 0) return;
   if (value === null) {
@@ -56,7 +59,7 @@ export function checkValue(node, value, loc, out) {
     if (decimal) return checkDecimal(members, decimal, value, loc, out);
     for (const m of members) {
       const probe = [];
-      checkValue(m, value, loc, probe);
+      checkValue(m, value, loc, probe, complete);
       if (probe.length === 0) return;
     }
     out.push(detail(loc, 'union_type', 'Input does not match any of the allowed types', value));
@@ -90,14 +93,14 @@ export function checkValue(node, value, loc, out) {
       if (!Array.isArray(value)) return void out.push(detail(loc, 'list_type', 'Input should be a valid list', value));
       if (s.minItems != null && value.length < s.minItems) return void out.push(detail(loc, 'too_short', `List should have at least ${s.minItems} item${s.minItems === 1 ? '' : 's'} after validation, not ${value.length}`, value, { field_type: 'List', min_length: s.minItems, actual_length: value.length }));
       if (s.maxItems != null && value.length > s.maxItems) return void out.push(detail(loc, 'too_long', `List should have at most ${s.maxItems} items after validation, not ${value.length}`, value, { field_type: 'List', max_length: s.maxItems, actual_length: value.length }));
-      value.forEach((v, i) => checkValue(s.items, v, [...loc, i], out));
+      value.forEach((v, i) => checkValue(s.items, v, [...loc, i], out, complete));
       return;
     case 'object':
       if (!isPlainObject(value)) return void out.push(detail(loc, loc.length === 1 ? 'model_attributes_type' : 'dict_type', loc.length === 1 ? 'Input should be a valid dictionary or object to extract fields from' : 'Input should be a valid dictionary', value));
-      for (const r of s.required ?? []) if (value[r] === undefined) out.push(detail([...loc, r], 'missing', 'Field required', value));
+      for (const r of complete ? Object.keys(s.properties ?? {}) : s.required ?? []) if (value[r] === undefined) out.push(detail([...loc, r], 'missing', 'Field required', value));
       for (const [k, v] of Object.entries(value)) {
-        if (s.properties?.[k]) checkValue(s.properties[k], v, [...loc, k], out);
-        else if (isPlainObject(s.additionalProperties)) checkValue(s.additionalProperties, v, [...loc, k], out);
+        if (s.properties?.[k]) checkValue(s.properties[k], v, [...loc, k], out, complete);
+        else if (isPlainObject(s.additionalProperties)) checkValue(s.additionalProperties, v, [...loc, k], out, complete);
       }
       return;
     default:
