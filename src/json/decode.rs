@@ -386,7 +386,7 @@ fn expected(kind: Kind) -> &'static str {
     match kind {
         Kind::Str => "a string",
         Kind::Bool => "a boolean",
-        Kind::Count => "a non-negative integer",
+        Kind::Count => "a number",
         Kind::Amount | Kind::Units => "a number or numeric string",
         Kind::Object(_) => "an object",
         Kind::Array(_) => "an array",

@@ -432,7 +432,7 @@ export interface ListResource<T> {
     if (o.listAll) {
       const item = typeName(LIST_RESOURCE.exec(responseSchema)[1], 'response');
       const p = paramsType ? `params?: Omit<${paramsType}, 'page'>, ` : '';
-      methods.push(`${comment([`Every item of \`${o.name}\`, page after page, fetched lazily (stops when \`pagination\` says so or is missing).`], '  ')}  ${o.listAll}(${pathParams.map((x) => `${camelCase(x.name)}: string, `).join('')}${p}options?: RequestOptions): AsyncIterableIterator<${item}>;`);
+      methods.push(`${comment([`Every item of \`${o.name}\`, page after page, fetched lazily (stops after a page with no items, without \`pagination\` or whose \`hasNextPage\` is false).`], '  ')}  ${o.listAll}(${pathParams.map((x) => `${camelCase(x.name)}: string, `).join('')}${p}options?: RequestOptions): AsyncIterableIterator<${item}>;`);
     }
   }
   out.push(...paramsOut);
