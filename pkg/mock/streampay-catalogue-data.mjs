@@ -46,7 +46,8 @@ export class CatalogueStore {
   updateConsumer(id, body) {
     const c = this.requireConsumer(id);
     for (const [k, v] of Object.entries(body)) {
-      if (k === 'name' && v == null) continue;
+      // A null leaves what the answer cannot hold as null (`name`, `preferred_language`) as it was.
+      if ((k === 'name' || k === 'preferred_language') && v == null) continue;
       if (k in c && k !== 'id') c[k] = v ?? (k === 'communication_methods' ? [] : null);
     }
     if (body.phone_number !== undefined) c.consumer.phone_number = body.phone_number;

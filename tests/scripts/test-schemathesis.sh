@@ -15,10 +15,14 @@ read -r line <&"${MOCK[0]}"
 url=${line#MOCK_URL=}
 [[ $url == http://127.0.0.1:* ]] || { echo "the mock did not start: $line" >&2; exit 1; }
 
+# The checked-in config plus the ids the mock was seeded with (so examples reach the resources).
+config=$out/schemathesis.toml
+{ cat tests/mock/schemathesis/schemathesis.toml; echo; node tests/mock/schemathesis/ids.mjs "$url" "$(node -e 'console.log(Buffer.from("test-key:test-secret").toString("base64"))')"; } > "$config"
+
 # Run from the output folder: Schemathesis keeps its example database and reports in the cwd.
 cd "$out"
 SCHEMATHESIS_HOOKS=hooks PYTHONPATH=$root/tests/mock/schemathesis \
-  "$root/tests/.venv/bin/schemathesis" --no-color --config-file "$root/tests/mock/schemathesis/schemathesis.toml" \
+  "$root/tests/.venv/bin/schemathesis" --no-color --config-file "$config" \
   run "$root/src/api/streampay-openapi.json" --url "$url" \
   --max-examples "${SCHEMATHESIS_EXAMPLES:-25}" --seed "${SCHEMATHESIS_SEED:-1}" --workers 1 \
   --report junit --report-dir "$out"
