@@ -2,7 +2,7 @@
 // pydantic-shaped 422s, domain failures { code, message, additional_info }.
 import { createRouter } from './router.mjs';
 import { detail, v2Error, validationError } from './http.mjs';
-import { parseJsonExact } from './json-exact.mjs';
+import { JsonNumber, parseJsonExact } from './json-exact.mjs';
 import { checkBody, isUuid, parseQuery } from './openapi-checks.mjs';
 import { MARK_PAID_METHODS, SORT_FIELDS } from './streampay-data.mjs';
 
@@ -41,7 +41,7 @@ export function jsonObjectBody(text) {
   const parsed = parseJsonExact(text || '');
   if (parsed.error) return { error: validationError([detail(['body', 0], 'json_invalid', 'JSON decode error', {}, { error: parsed.error })]) };
   const v = parsed.value;
-  if (!v || typeof v !== 'object' || Array.isArray(v)) {
+  if (!v || typeof v !== 'object' || Array.isArray(v) || v instanceof JsonNumber) {
     return { error: validationError([detail(['body'], 'model_attributes_type', 'Input should be a valid dictionary or object to extract fields from', v)]) };
   }
   return { value: v };

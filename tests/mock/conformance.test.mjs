@@ -46,6 +46,15 @@ test('amounts of any size or form are stored and echoed as canonical decimal str
   assert.equal((await exact.json()).amount, '125.00');
 });
 
+test('a body that is a JSON number, however written, is not an object', async () => {
+  const id = firstId(h.state.resources.invoices);
+  for (const text of ['2.2250738585072014e-308', '1e21', '5']) {
+    const res = await raw('PATCH', `/api/v2/invoices/${id}/inplace`, text);
+    assert.equal(res.status, 422, text);
+    assert.equal((await res.json()).detail[0].type, 'model_attributes_type', text);
+  }
+});
+
 test('PUT a product with prices [] is a domain error, not a 500', async () => {
   const id = firstId(h.state.resources.products);
   const res = await raw('PUT', `/api/v2/products/${id}`, '{"prices":[]}');
