@@ -172,8 +172,10 @@ function routes() {
       if (!rec) throw new DomainError(404, 'PAYMENT_NOT_FOUND', `Payment ${params.id} was not found`);
       const status = rec.p.current_status;
       if (!['PENDING', 'FAILED', 'FAILED_INITIATION'].includes(status)) throw new DomainError(400, 'PAYMENT_FINALIZED', 'Only a pending or failed payment can be charged', `current_status=${status}`);
+      // The answer names the payment's invoice (a required UUID): a payment of no invoice cannot be charged.
+      if (!rec.p.invoice_id) throw new DomainError(400, 'INVALID_PARAMETERS', 'Only a payment of an invoice can be charged on demand', `payment_id=${rec.p.id}`);
       state.streampay.setStatus(rec.p.id, 'SUCCEEDED', { paymentMethod: 'VISA' });
-      return ok({ payment_id: rec.p.id, invoice_id: rec.p.invoice_id ?? null });
+      return ok({ payment_id: rec.p.id, invoice_id: rec.p.invoice_id });
     }],
 
     // subscriptions and freezes

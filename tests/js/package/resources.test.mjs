@@ -153,10 +153,13 @@ test('invoices: create, get, list with every filter encoding, update in place', 
 });
 
 test('payments: autoChargePayment', T, async () => {
-  const pending = mock.state.createStreamPayPayment({ amount: '5.00', currency: 'SAR', status: 'PENDING' });
+  const pending = mock.state.createStreamPayPayment({ amount: '5.00', currency: 'SAR', status: 'PENDING', invoiceId: UNKNOWN_UUID });
   const res = await client.autoChargePayment(pending.id);
   saw('POST', `/api/v2/payments/auto-charge-on-demand/${pending.id}`);
-  assert.equal(res.paymentId, pending.id);
+  assert.deepEqual([res.paymentId, res.invoiceId], [pending.id, UNKNOWN_UUID]);
+  // The answer names the invoice: a payment of no invoice cannot be charged on demand.
+  const loose = mock.state.createStreamPayPayment({ amount: '5.00', currency: 'SAR', status: 'PENDING' });
+  assertStreamError(await rejection(() => client.autoChargePayment(loose.id)), { status: 400, streamCode: 'INVALID_PARAMETERS' });
 });
 
 test('payment links: the full CreatePaymentLinkDto, every list filter, status with a deactivate message', T, async () => {
