@@ -38,8 +38,10 @@ test-wasm: setup
 	$(WASM_TEST) --test wasm_node
 	$(WASM_TEST) --test wasm_browser
 
+# The mock's own tests, then Schemathesis against it (about a minute).
 test-mock: setup
 	node --test tests/mock/*.test.mjs
+	tests/scripts/test-schemathesis.sh
 
 # The generated StreamPay types are fresh (a stale file fails) and compile under tsc --strict.
 test-types: setup

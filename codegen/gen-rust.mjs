@@ -8,7 +8,8 @@
 //     - answer shapes: only the fields that need a conversion (decimal amounts, amounts in
 //       smallest units), the objects and arrays that lead to them, and the fields of
 //       catalogue.mjs's ANSWER_RULES; every other field passes through camelCased;
-//     - one page shape per list (its `pagination` captured so `listAll*` can walk it);
+//     - one page shape per list (whether `data` has items and `pagination.has_next_page`
+//       captured, so `listAll*` can walk it);
 //   src/api/streampay/operations.rs    one query spec per list and the operations table;
 //   src/api/gateway/operations.rs      the gateway's operations table.
 // An operation's id (what the JS method passes, gen-js.mjs) is its index in its table.
@@ -134,13 +135,14 @@ export function generateRust(spec, ops, renames) {
       });
       queries.push(`pub static ${queryName(o)}: QuerySpec = QuerySpec {\n    what: ${str(`${o.name} params`)},\n    params: &[\n${params.map((p) => `        ${p},`).join('\n')}\n    ],\n};`);
     }
-    let answer = 'ANY';
+    // No named schema (the description's `{}`): any JSON value, an empty body read as `null`.
+    let answer = o.response.schema || o.response.list ? 'ANY' : 'ANY_VALUE';
     if (o.response.list) {
       const item = answerShape(o.response.list);
       const [rust, what] = ANSWER_RULES[o.response.list]?.page ?? [`${screaming(readable(o.response.list))}_PAGE`, `${readable(o.response.list)} page`];
       if (!pages.has(rust)) {
         const data = item ? `Kind::Array(&${item})` : 'Kind::Any';
-        pages.set(rust, `pub static ${rust}: Shape = Shape::new(\n    ${str(what)},\n    &[\n        Field::new("data", ${data}).or("[]"),\n        Field::new("pagination", Kind::Object(&PAGINATION)),\n    ],\n);`);
+        pages.set(rust, `pub static ${rust}: Shape = Shape::new(\n    ${str(what)},\n    &[\n        Field::new("data", ${data}).or("[]").capture(Slot::Items),\n        Field::new("pagination", Kind::Object(&PAGINATION)),\n    ],\n);`);
         answerShape('Pagination');
       }
       answer = rust;
@@ -187,7 +189,7 @@ ${all.map((n) => `    &${n},`).join('\n')}
       'use super::super::{Arg, Body, Host, Operation};',
       'use crate::api::list_params::{LIMIT, PAGE};',
       'use crate::http::Method;',
-      'use crate::json::{Check, Param, ParamKind, QuerySpec, ANY};',
+      'use crate::json::{Check, Param, ParamKind, QuerySpec, ANY, ANY_VALUE};',
       'use crate::models::*;',
     ],
     merchantOnly: operations.length,

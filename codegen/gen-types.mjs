@@ -243,6 +243,9 @@ export function generate(spec) {
       t = 'null';
     } else if (node.type === 'string') {
       t = 'string';
+    } else if (node.type === 'integer' && ctx.side === 'response' && ctx.schema === 'Pagination') {
+      // Counts pass through as the server sent them, so one past 2^53 arrives as a string.
+      t = 'number | string';
     } else if (node.type === 'integer') {
       // The decoder turns integers past 2^53 into strings; amounts in smallest units can get there.
       t = ctx.side === 'response' && /amount|smallest_unit/.test(ctx.prop ?? '') ? 'number | string' : 'number';
@@ -337,7 +340,7 @@ export interface ListResource<T> {
       // A field an answer rule keeps (catalogue.mjs) is what the decoder guarantees.
       const rule = side === 'response' ? ANSWER_RULES[n]?.fields[prop] : undefined;
       const always = rule !== undefined && /\.required\(\)|\.or\(/.test(rule);
-      let t = rule?.includes('Kind::Units') ? 'string' : ts(node, { side, prop });
+      let t = rule?.includes('Kind::Units') ? 'string' : ts(node, { side, prop, schema: n });
       if (rule?.includes('.or("null")') && !/\bnull$/.test(t)) t = `${t} | null`;
       body.push(`${comment(docLines(node, { wire: key === prop ? null : prop }), '  ')}  ${key}${required.has(prop) || always ? '' : '?'}: ${t};`);
     }
@@ -436,6 +439,7 @@ export interface ListResource<T> {
     const result = ok.schema ? ts(ok.schema, { side: 'response', prop: null }) : 'unknown';
     const doc = [`${o.op.summary ?? o.name}: \`${o.method} ${o.path}\`.`];
     if (o.op.description) doc.push('', ...o.op.description.trim().split('\n').map((l) => l.trimEnd()));
+    if (!ok.schema || Object.keys(ok.schema).length === 0) doc.push('', 'Resolves to the answer as sent: any JSON value, `null` included; an empty body (a 204) resolves to `null`.');
     doc.push('', o.method === 'GET' ? 'Retried on transient failures (GET).' : 'Never retried automatically.');
     methods.push(`${comment(doc, '  ')}  ${o.name}(${args.join(', ')}): Promise<${result}>;`);
     jsMethods.push({
@@ -449,7 +453,7 @@ export interface ListResource<T> {
     if (o.listAll) {
       const item = typeName(LIST_RESOURCE.exec(responseSchema)[1], 'response');
       const p = paramsType ? `params?: Omit<${paramsType}, 'page'>, ` : '';
-      methods.push(`${comment([`Every item of \`${o.name}\`, page after page, fetched lazily (stops when \`pagination\` says so or is missing).`], '  ')}  ${o.listAll}(${pathParams.map((x) => `${camelCase(x.name)}: string, `).join('')}${p}options?: RequestOptions): AsyncIterableIterator<${item}>;`);
+      methods.push(`${comment([`Every item of \`${o.name}\`, page after page, fetched lazily (stops after a page with no items, without \`pagination\` or whose \`hasNextPage\` is false).`], '  ')}  ${o.listAll}(${pathParams.map((x) => `${camelCase(x.name)}: string, `).join('')}${p}options?: RequestOptions): AsyncIterableIterator<${item}>;`);
     }
   }
   out.push(...paramsOut);

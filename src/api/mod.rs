@@ -11,6 +11,8 @@ mod request;
 mod streampay;
 #[cfg(test)]
 mod tests;
+#[cfg(all(test, feature = "merchant"))]
+mod tests_answers;
 
 pub use operation::{Arg, Body, Host, Operation, Polled};
 pub use pages::Pages;

@@ -70,12 +70,13 @@ impl Pages {
         Some(self.op.request(&args))
     }
 
-    /// Moves on after a page was read: to the page after it while the API says there is one.
-    /// A page without `pagination` (older deployments) is the last.
+    /// Moves on after a page was read: to the page after the one asked for while the API says
+    /// there is one and the page had items. The page's own counters are not trusted (the
+    /// description types them as bare integers): a page without `pagination` (older
+    /// deployments) or an empty page is the last, so the loop ends on its own.
     pub fn advance(&mut self, page: &Captures) {
-        self.next = match (self.next, page.has_next_page()) {
-            // Never backwards: a server repeating a page number cannot make the loop repeat.
-            (Some(asked), true) => Some(page.current_page().unwrap_or(asked).max(asked) + 1),
+        self.next = match self.next {
+            Some(asked) if page.has_next_page() && page.has_items() => asked.checked_add(1),
             _ => None,
         };
     }

@@ -102,6 +102,6 @@ mod tests {
         };
         let page = req.decode(&resp, 0.0, &PAYMENT_PAGE).unwrap();
         assert!(page.captures.has_next_page());
-        assert_eq!(page.captures.current_page(), Some(3));
+        assert!(!page.captures.has_items());
     }
 }

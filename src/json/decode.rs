@@ -34,6 +34,12 @@ pub const NOT_JSON: &str = "a body that is not the documented JSON";
 /// the wrong kind or a required one missing.
 pub fn decode(body: &str, shape: &Shape) -> Result<Decoded> {
     let trimmed = body.trim();
+    if trimmed.is_empty() && shape.any_value {
+        return Ok(Decoded {
+            json: "null".to_string(),
+            captures: Captures::default(),
+        });
+    }
     if trimmed.is_empty() {
         return Err(StreamError::decode(format!(
             "{NOT_JSON}: the body is empty"
@@ -110,6 +116,8 @@ impl<'a> Decoder<'a> {
         let first = self.lx.peek();
         if first == Some(b'{') {
             self.object(shape, 0, true)?;
+        } else if shape.any_value {
+            self.any(0)?;
         } else {
             self.lx.skip(0)?;
             return Err(Fail::Shape(StreamError::decode(format!(
@@ -277,7 +285,14 @@ impl<'a> Decoder<'a> {
             return Ok(());
         }
         let kept: Cow<'a, str> = match (f.kind, first) {
-            (Kind::Any, _) => return self.any(depth),
+            (Kind::Any, _) => {
+                self.any(depth)?;
+                if let Some(slot) = f.capture.filter(|_| capturing) {
+                    let text = self.src.get(start..self.lx.pos).unwrap_or_default();
+                    self.captures.set(slot, has_items(text).to_string());
+                }
+                return Ok(());
+            }
             (Kind::Str, Some(b'"')) if f.capture.is_none() && f.local.is_none() => {
                 self.lx.string_span()?;
                 return Ok(());
@@ -286,8 +301,8 @@ impl<'a> Decoder<'a> {
             (Kind::Bool, Some(b't' | b'f')) => Cow::Borrowed(self.lx.literal()?),
             (Kind::Count, Some(b'-' | b'0'..=b'9')) => {
                 let num = self.lx.number()?;
-                if num.count().is_none() {
-                    return Err(wrong(shape, f, first, "a non-negative integer"));
+                if num.is_big_integer() {
+                    self.quote(start, self.lx.pos);
                 }
                 Cow::Borrowed(num.text)
             }
@@ -307,7 +322,13 @@ impl<'a> Decoder<'a> {
                 s.value()
             }
             (Kind::Object(inner), Some(b'{')) => return self.object(inner, depth, capturing),
-            (Kind::Array(inner), Some(b'[')) => return self.array(inner, depth),
+            (Kind::Array(inner), Some(b'[')) => {
+                let items = self.array(inner, depth)?;
+                if let Some(slot) = f.capture.filter(|_| capturing) {
+                    self.captures.set(slot, items.to_string());
+                }
+                return Ok(());
+            }
             (kind, _) => {
                 // The value must be JSON before its kind can be wrong.
                 self.lx.skip(depth)?;
@@ -325,11 +346,12 @@ impl<'a> Decoder<'a> {
         Ok(())
     }
 
-    /// An array of objects of `shape` at `[`.
-    fn array(&mut self, shape: &Shape, depth: usize) -> Result<(), Fail> {
+    /// An array of objects of `shape` at `[`; whether it has items.
+    fn array(&mut self, shape: &Shape, depth: usize) -> Result<bool, Fail> {
         let depth = self.lx.deeper(depth)?;
         self.lx.expect(b'[')?;
-        if !self.lx.empty(b']') {
+        let items = !self.lx.empty(b']');
+        if items {
             loop {
                 let first = self.lx.peek();
                 if first == Some(b'{') {
@@ -347,8 +369,14 @@ impl<'a> Decoder<'a> {
                 }
             }
         }
-        Ok(())
+        Ok(items)
     }
+}
+
+/// Whether `text` (one JSON value) is an array with at least one item.
+fn has_items(text: &str) -> bool {
+    text.strip_prefix('[')
+        .is_some_and(|rest| !rest.trim_start().starts_with(']'))
 }
 
 /// `-?[0-9]+`: an integer amount in smallest units.
@@ -361,7 +389,7 @@ fn expected(kind: Kind) -> &'static str {
     match kind {
         Kind::Str => "a string",
         Kind::Bool => "a boolean",
-        Kind::Count => "a non-negative integer",
+        Kind::Count => "a number",
         Kind::Amount | Kind::Units => "a number or numeric string",
         Kind::Object(_) => "an object",
         Kind::Array(_) => "an array",

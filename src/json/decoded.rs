@@ -34,7 +34,8 @@ impl Captures {
     pub fn has_next_page(&self) -> bool {
         self.get(Slot::HasNextPage) == Some("true")
     }
-    pub fn current_page(&self) -> Option<u64> {
-        self.get(Slot::CurrentPage)?.parse().ok()
+    /// Whether a page's `data` has at least one item; `false` when it has none or no `data`.
+    pub fn has_items(&self) -> bool {
+        self.get(Slot::Items) == Some("true")
     }
 }

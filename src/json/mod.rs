@@ -9,7 +9,7 @@
 //! ```text
 //! decode(body: &str, shape: &Shape) -> Result<Decoded>          // answer -> JSON text for JS
 //!     Decoded { json: String, captures: Captures }
-//!     captures.status() -> Option<&str>, .has_next_page() -> bool, .current_page() -> Option<u64>
+//!     captures.status() -> Option<&str>, .has_next_page() -> bool, .has_items() -> bool
 //! encode_body(json: &str, shape: &Shape) -> Result<String>      // JS object -> snake_case body
 //! encode_query(json: &str, spec: &QuerySpec) -> Result<String>  // JS params -> "?a=1&b=2" or ""
 //! rewrite(text: &str, case: KeyCase) -> Result<String, Syntax>  // any JSON, keys re-cased
@@ -49,7 +49,7 @@ pub use encode::encode_body;
 pub use members::Members;
 pub use query_string::{encode_query, Param, ParamKind, QuerySpec};
 pub use raw::Raw;
-pub use shape::{Check, Field, Kind, Locals, Rule, Shape, Slot, ANY};
+pub use shape::{Check, Field, Kind, Locals, Rule, Shape, Slot, ANY, ANY_VALUE};
 pub use write::{push_string, rewrite, snake_case, KeyCase};
 
 #[cfg(test)]

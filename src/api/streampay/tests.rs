@@ -174,13 +174,22 @@ fn every_list_all_walks_pages_and_stops_without_pagination() {
             "{name}: {}",
             first.path
         );
-        let page = |next: bool| {
+        let page = |next: bool, data: &str| {
             let body = format!(
-                r#"{{"data":[],"pagination":{{"current_page":1,"has_next_page":{next}}}}}"#
+                r#"{{"data":[{data}],"pagination":{{"current_page":1,"has_next_page":{next}}}}}"#
             );
             decode(&body, op.answer).unwrap().captures
         };
-        pages.advance(&page(true));
+        let mut empty = pages.clone();
+        empty.advance(&page(true, ""));
+        assert!(
+            empty.next_request().is_none(),
+            "{name}: an empty page is the last"
+        );
+        pages.advance(&page(
+            true,
+            r#"{"id":"x","current_status":"PENDING","status":"ACTIVE","url":"u"}"#,
+        ));
         assert!(
             pages
                 .next_request()
