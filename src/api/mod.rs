@@ -8,6 +8,8 @@ mod request;
 pub(crate) mod streampay;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_amounts;
 
 pub use pages::Pages;
 pub use request::ArgTexts;

@@ -123,9 +123,9 @@ impl<'a> Decoder<'a> {
     }
 
     /// A key at the current position: re-cased (or renamed) in place; the known field it
-    /// names, if any. One copy for `object` and `any` (size).
+    /// names, if any, and whether it names an amount. One copy for `object` and `any` (size).
     #[inline(never)]
-    fn key(&mut self, shape: &Shape) -> Result<Option<(usize, &'static Field)>, Fail> {
+    fn key(&mut self, shape: &Shape) -> Result<(Option<(usize, &'static Field)>, bool), Fail> {
         if self.lx.peek() != Some(b'"') {
             return Err(self.lx.fail().into());
         }
@@ -143,7 +143,7 @@ impl<'a> Decoder<'a> {
                 self.mark = end;
             }
         } else {
-            let (known, camel) = self.keys.lookup(self.src, start, end, shape, underscore);
+            let (known, camel, amount) = self.keys.lookup(self.src, start, end, shape, underscore);
             if let Some(js) = known.and_then(|(_, f)| f.js) {
                 self.replace(start, end, js);
             } else if underscore {
@@ -155,14 +155,15 @@ impl<'a> Decoder<'a> {
                 self.mark = end;
             }
             self.lx.expect(b':')?;
-            return Ok(known);
+            return Ok((known, amount));
         }
         self.lx.expect(b':')?;
-        Ok(None)
+        Ok((None, false))
     }
 
-    /// Any value, keys re-cased and big integers quoted. `depth` is its container's nesting.
-    fn any(&mut self, depth: usize) -> Result<(), Fail> {
+    /// Any value, keys re-cased and big integers quoted (every number, when `amount`: the
+    /// value of a key that names an amount). `depth` is its container's nesting.
+    fn any(&mut self, depth: usize, amount: bool) -> Result<(), Fail> {
         match self.lx.peek() {
             Some(b'"') => {
                 self.lx.string_span()?;
@@ -172,8 +173,8 @@ impl<'a> Decoder<'a> {
                 self.lx.expect(b'{')?;
                 if !self.lx.empty(b'}') {
                     loop {
-                        self.key(&super::shape::ANY)?;
-                        self.any(depth)?;
+                        let (_, amount) = self.key(&super::shape::ANY)?;
+                        self.any(depth, amount)?;
                         if !self.lx.comma_or(b'}')? {
                             break;
                         }
@@ -185,7 +186,7 @@ impl<'a> Decoder<'a> {
                 self.lx.expect(b'[')?;
                 if !self.lx.empty(b']') {
                     loop {
-                        self.any(depth)?;
+                        self.any(depth, false)?;
                         if !self.lx.comma_or(b']')? {
                             break;
                         }
@@ -195,7 +196,7 @@ impl<'a> Decoder<'a> {
             Some(b'-' | b'0'..=b'9') => {
                 let start = self.lx.pos;
                 let num = self.lx.number()?;
-                if num.is_big_integer() {
+                if amount || num.is_big_integer() {
                     self.quote(start, self.lx.pos);
                 }
             }
@@ -217,8 +218,8 @@ impl<'a> Decoder<'a> {
             first = false;
             loop {
                 match self.key(shape)? {
-                    None => self.any(depth)?,
-                    Some((index, field)) => {
+                    (None, amount) => self.any(depth, amount)?,
+                    (Some((index, field)), _) => {
                         seen |= Shape::bit(index);
                         self.field(shape, field, depth, capturing, &mut locals)?;
                     }
@@ -274,7 +275,7 @@ impl<'a> Decoder<'a> {
             return Ok(());
         }
         let kept: Cow<'a, str> = match (f.kind, first) {
-            (Kind::Any, _) => return self.any(depth),
+            (Kind::Any, _) => return self.any(depth, false),
             (Kind::Str, Some(b'"')) if f.capture.is_none() && f.local.is_none() => {
                 self.lx.string_span()?;
                 return Ok(());

@@ -2,6 +2,7 @@
 //! distinct key is looked up in its shape and camelCased once, then recognised by comparing
 //! its text with where it first appeared.
 
+use super::amounts::is_amount_name;
 use super::lex::block_at;
 use super::shape::{Field, Shape};
 use super::write::push_camel;
@@ -25,6 +26,8 @@ struct Slot {
     /// field it names there.
     shape: usize,
     field: Option<usize>,
+    /// It names an amount ([`is_amount_name`]), decided when the slot is taken.
+    amount: bool,
 }
 
 pub struct Keys {
@@ -74,14 +77,16 @@ impl Keys {
         *first = Slot {
             at: start,
             len,
+            amount: is_amount_name(key),
             ..Slot::default()
         };
         Some(first)
     }
 
-    /// For the unescaped key `src[start..end]`: the field of `shape` it names, if any, and
-    /// (when `underscore`, i.e. the key has a `_`) where [`Keys::text`] holds its camelCase;
-    /// `None` for a key seen for the first time, which the caller camelCases itself.
+    /// For the unescaped key `src[start..end]`: the field of `shape` it names, if any,
+    /// (when `underscore`, i.e. the key has a `_`) where [`Keys::text`] holds its camelCase
+    /// (`None` for a key seen for the first time, which the caller camelCases itself), and
+    /// whether it names an amount.
     #[inline(always)]
     pub fn lookup(
         &mut self,
@@ -90,11 +95,11 @@ impl Keys {
         end: usize,
         shape: &Shape,
         underscore: bool,
-    ) -> (Option<(usize, &'static Field)>, Option<Span>) {
+    ) -> (Option<(usize, &'static Field)>, Option<Span>, bool) {
         let raw = || src.get(start..end).unwrap_or_default();
         let id = shape as *const Shape as usize;
         let Some(slot) = Self::slot(&mut self.slots, src.as_bytes(), start, end) else {
-            return (shape.field(raw()), None);
+            return (shape.field(raw()), None, is_amount_name(raw().as_bytes()));
         };
         if slot.shape != id && !shape.fields.is_empty() {
             slot.shape = id;
@@ -104,16 +109,17 @@ impl Keys {
             Some(index) if slot.shape == id => shape.fields.get(index).map(|f| (index, f)),
             _ => None,
         };
+        let amount = slot.amount;
         if underscore && slot.camel.1 == 0 {
             if !slot.again {
                 slot.again = true;
-                return (field, None);
+                return (field, None, amount);
             }
             let from = self.text.len();
             push_camel(&mut self.text, raw());
             slot.camel = (from, self.text.len());
         }
-        (field, Some(slot.camel))
+        (field, Some(slot.camel), amount)
     }
 
     /// The camelCase form at `range` (from [`Keys::lookup`]).

@@ -5,6 +5,8 @@
 //                                      StreamPayOperations interface (one method per operation)
 //   src/api/streampay-operations.json  the operations as data (method name, HTTP method, path, path
 //                                      and query params, body and response schemas) for the Rust catalogue
+//   src/api/streampay/generated.rs     the Rust catalogue (gen-rust.mjs)
+//   src/json/amount_names.rs           the amount rule for the rewriter (gen-amounts.mjs)
 // Usage: node tests/scripts/gen-types.mjs          (writes both files)
 //        node tests/scripts/gen-types.mjs --check  (exit 1 when a committed file is stale)
 // No network, no dependency: the output depends on the description and this file only.
@@ -12,12 +14,14 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateRust } from './gen-rust.mjs';
+import { amountNamesRust, amountRule } from './gen-amounts.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SPEC_PATH = join(ROOT, 'src/api/streampay-openapi.json');
 const TYPES_PATH = join(ROOT, 'pkg/types/streampay-api.d.ts');
 const OPS_PATH = join(ROOT, 'src/api/streampay-operations.json');
 const RUST_PATH = join(ROOT, 'src/api/streampay/generated.rs');
+const AMOUNTS_PATH = join(ROOT, 'src/json/amount_names.rs');
 
 // The method names of issue 12, each mapped to its operation. A mapped operation missing from the
 // description, or an operation of the description without a name here, fails the generator.
@@ -133,6 +137,12 @@ const pascal = (s) => s[0].toUpperCase() + s.slice(1);
 export function generate(spec) {
   const schemas = spec.components?.schemas ?? fail('the description has no components.schemas');
   const refName = (ref) => (ref.startsWith(REF) ? ref.slice(REF.length) : fail(`unsupported $ref ${ref}`));
+  let amounts;
+  try {
+    amounts = amountRule(spec);
+  } catch (err) {
+    fail(err.message);
+  }
   const schemaOf = (name) => schemas[name] ?? fail(`$ref to a missing schema ${name}`);
   const isEnum = (s) => Array.isArray(s.enum);
   const isObject = (s) => s.type === 'object' && s.properties != null;
@@ -237,8 +247,8 @@ export function generate(spec) {
     } else if (node.type === 'string') {
       t = 'string';
     } else if (node.type === 'integer') {
-      // The decoder turns integers past 2^53 into strings; amounts in smallest units can get there.
-      t = ctx.side === 'response' && /amount|smallest_unit/.test(ctx.prop ?? '') ? 'number | string' : 'number';
+      // An amount in smallest units reaches JS as a string whatever its value (the amount rule).
+      t = ctx.side === 'response' && ctx.prop && amounts.kindOf(ctx.prop, node) === 'units' ? 'string' : 'number';
     } else if (node.type === 'number') {
       t = 'number';
     } else if (node.type === 'boolean') {
@@ -482,7 +492,8 @@ ${methods.join('\n')}
   return {
     types: `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`,
     operations: `${JSON.stringify(opsJson, null, 2)}\n`,
-    rust: generateRust(spec, operations, RENAMES),
+    rust: generateRust(spec, operations, RENAMES, amounts),
+    amountNames: amountNamesRust(amounts),
   };
 }
 
@@ -500,6 +511,7 @@ function main() {
     [TYPES_PATH, result.types],
     [OPS_PATH, result.operations],
     [RUST_PATH, result.rust],
+    [AMOUNTS_PATH, result.amountNames],
   ];
   if (check) {
     const stale = files.filter(([path, text]) => {
