@@ -3,6 +3,7 @@
 
 use std::borrow::Cow;
 
+use super::amounts::is_amount_name;
 pub use super::decoded::{Captures, Decoded, Members};
 use super::keys::Keys;
 use super::lex::{kind_name, Lexer, Syntax};
@@ -48,6 +49,7 @@ pub fn decode(body: &str, shape: &Shape) -> Result<Decoded> {
         mark: 0,
         captures: Captures::default(),
         keys: Keys::new(),
+        key: (0, 0),
     };
     match d.root(shape) {
         Ok(()) => Ok(Decoded {
@@ -73,6 +75,8 @@ struct Decoder<'a> {
     mark: usize,
     captures: Captures,
     keys: Keys,
+    /// Where the last key read sits in the source (empty for an escaped one).
+    key: (usize, usize),
 }
 
 impl<'a> Decoder<'a> {
@@ -123,9 +127,9 @@ impl<'a> Decoder<'a> {
     }
 
     /// A key at the current position: re-cased (or renamed) in place; the known field it
-    /// names, if any, and whether it names an amount. One copy for `object` and `any` (size).
+    /// names, if any. One copy for `object` and `any` (size).
     #[inline(never)]
-    fn key(&mut self, shape: &Shape) -> Result<(Option<(usize, &'static Field)>, bool), Fail> {
+    fn key(&mut self, shape: &Shape) -> Result<Option<(usize, &'static Field)>, Fail> {
         if self.lx.peek() != Some(b'"') {
             return Err(self.lx.fail().into());
         }
@@ -134,6 +138,7 @@ impl<'a> Decoder<'a> {
         let (escaped, underscore) = self.lx.key_body()?;
         let end = self.lx.pos;
         self.lx.pos += 1;
+        self.key = if escaped { (0, 0) } else { (start, end) };
         if escaped {
             // Never a known field (the APIs send no escaped keys); re-cased as it is.
             let raw = self.src.get(start..end).unwrap_or_default();
@@ -143,7 +148,7 @@ impl<'a> Decoder<'a> {
                 self.mark = end;
             }
         } else {
-            let (known, camel, amount) = self.keys.lookup(self.src, start, end, shape, underscore);
+            let (known, camel) = self.keys.lookup(self.src, start, end, shape, underscore);
             if let Some(js) = known.and_then(|(_, f)| f.js) {
                 self.replace(start, end, js);
             } else if underscore {
@@ -155,15 +160,16 @@ impl<'a> Decoder<'a> {
                 self.mark = end;
             }
             self.lx.expect(b':')?;
-            return Ok((known, amount));
+            return Ok(known);
         }
         self.lx.expect(b':')?;
-        Ok((None, false))
+        Ok(None)
     }
 
-    /// Any value, keys re-cased and big integers quoted (every number, when `amount`: the
-    /// value of a key that names an amount). `depth` is its container's nesting.
-    fn any(&mut self, depth: usize, amount: bool) -> Result<(), Fail> {
+    /// Any value, keys re-cased and big integers quoted. `depth` is its container's nesting;
+    /// `member`: the value of the last key read, so a number is quoted when the key names an
+    /// amount (asked only of numbers, which are few: no cost per key).
+    fn any(&mut self, depth: usize, member: bool) -> Result<(), Fail> {
         match self.lx.peek() {
             Some(b'"') => {
                 self.lx.string_span()?;
@@ -173,8 +179,8 @@ impl<'a> Decoder<'a> {
                 self.lx.expect(b'{')?;
                 if !self.lx.empty(b'}') {
                     loop {
-                        let (_, amount) = self.key(&super::shape::ANY)?;
-                        self.any(depth, amount)?;
+                        self.key(&super::shape::ANY)?;
+                        self.any(depth, true)?;
                         if !self.lx.comma_or(b'}')? {
                             break;
                         }
@@ -196,7 +202,7 @@ impl<'a> Decoder<'a> {
             Some(b'-' | b'0'..=b'9') => {
                 let start = self.lx.pos;
                 let num = self.lx.number()?;
-                if amount || num.is_big_integer() {
+                if num.is_big_integer() || (member && self.key_names_an_amount()) {
                     self.quote(start, self.lx.pos);
                 }
             }
@@ -205,6 +211,11 @@ impl<'a> Decoder<'a> {
             }
         }
         Ok(())
+    }
+
+    fn key_names_an_amount(&self) -> bool {
+        let (start, end) = self.key;
+        is_amount_name(self.src.as_bytes().get(start..end).unwrap_or_default())
     }
 
     /// An object of `shape` at `{`. `depth` is the nesting of its container.
@@ -218,8 +229,8 @@ impl<'a> Decoder<'a> {
             first = false;
             loop {
                 match self.key(shape)? {
-                    (None, amount) => self.any(depth, amount)?,
-                    (Some((index, field)), _) => {
+                    None => self.any(depth, true)?,
+                    Some((index, field)) => {
                         seen |= Shape::bit(index);
                         self.field(shape, field, depth, capturing, &mut locals)?;
                     }
@@ -275,7 +286,7 @@ impl<'a> Decoder<'a> {
             return Ok(());
         }
         let kept: Cow<'a, str> = match (f.kind, first) {
-            (Kind::Any, _) => return self.any(depth, false),
+            (Kind::Any, _) => return self.any(depth, true),
             (Kind::Str, Some(b'"')) if f.capture.is_none() && f.local.is_none() => {
                 self.lx.string_span()?;
                 return Ok(());

@@ -2,7 +2,6 @@
 //! distinct key is looked up in its shape and camelCased once, then recognised by comparing
 //! its text with where it first appeared.
 
-use super::amounts::is_amount_name;
 use super::lex::block_at;
 use super::shape::{Field, Shape};
 use super::write::push_camel;
@@ -26,8 +25,6 @@ struct Slot {
     /// field it names there.
     shape: usize,
     field: Option<usize>,
-    /// It names an amount ([`is_amount_name`]), decided when the slot is taken.
-    amount: bool,
 }
 
 pub struct Keys {
@@ -77,16 +74,14 @@ impl Keys {
         *first = Slot {
             at: start,
             len,
-            amount: is_amount_name(key),
             ..Slot::default()
         };
         Some(first)
     }
 
-    /// For the unescaped key `src[start..end]`: the field of `shape` it names, if any,
-    /// (when `underscore`, i.e. the key has a `_`) where [`Keys::text`] holds its camelCase
-    /// (`None` for a key seen for the first time, which the caller camelCases itself), and
-    /// whether it names an amount.
+    /// For the unescaped key `src[start..end]`: the field of `shape` it names, if any, and
+    /// (when `underscore`, i.e. the key has a `_`) where [`Keys::text`] holds its camelCase;
+    /// `None` for a key seen for the first time, which the caller camelCases itself.
     #[inline(always)]
     pub fn lookup(
         &mut self,
@@ -95,11 +90,11 @@ impl Keys {
         end: usize,
         shape: &Shape,
         underscore: bool,
-    ) -> (Option<(usize, &'static Field)>, Option<Span>, bool) {
+    ) -> (Option<(usize, &'static Field)>, Option<Span>) {
         let raw = || src.get(start..end).unwrap_or_default();
         let id = shape as *const Shape as usize;
         let Some(slot) = Self::slot(&mut self.slots, src.as_bytes(), start, end) else {
-            return (shape.field(raw()), None, is_amount_name(raw().as_bytes()));
+            return (shape.field(raw()), None);
         };
         if slot.shape != id && !shape.fields.is_empty() {
             slot.shape = id;
@@ -109,17 +104,16 @@ impl Keys {
             Some(index) if slot.shape == id => shape.fields.get(index).map(|f| (index, f)),
             _ => None,
         };
-        let amount = slot.amount;
         if underscore && slot.camel.1 == 0 {
             if !slot.again {
                 slot.again = true;
-                return (field, None, amount);
+                return (field, None);
             }
             let from = self.text.len();
             push_camel(&mut self.text, raw());
             slot.camel = (from, self.text.len());
         }
-        (field, Some(slot.camel), amount)
+        (field, Some(slot.camel))
     }
 
     /// The camelCase form at `range` (from [`Keys::lookup`]).
