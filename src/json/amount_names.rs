@@ -4,7 +4,7 @@
 /// A name ending so is an amount in smallest units.
 pub const UNITS_SUFFIX: &str = "_in_smallest_unit";
 
-/// Every name the description gives a decimal amount, sorted (bytewise) for a binary search.
+/// Every name the description gives a decimal amount, sorted.
 pub const DECIMAL_NAMES: &[&str] = &[
     "amount",
     "amount_after_discount",

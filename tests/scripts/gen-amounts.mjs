@@ -53,7 +53,7 @@ export function amountNamesRust(rule) {
 /// A name ending so is an amount in smallest units.
 pub const UNITS_SUFFIX: &str = ${JSON.stringify(UNITS_SUFFIX)};
 
-/// Every name the description gives a decimal amount, sorted (bytewise) for a binary search.
+/// Every name the description gives a decimal amount, sorted.
 pub const DECIMAL_NAMES: &[&str] = &[
 ${rule.decimalNames.map((n) => `    ${JSON.stringify(n)},`).join('\n')}
 ];
