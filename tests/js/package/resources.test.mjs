@@ -319,8 +319,11 @@ test('payments and a payment link: the calls the flows above leave out', T, asyn
   const paid = mock.state.createStreamPayPayment({ amount: '7.50', currency: 'SAR', status: 'SUCCEEDED' });
   await client.refundPayment(paid.id, { refundReason: 'OTHER' });
   saw('POST', `/api/v2/payments/${paid.id}/refund`);
-  const link = (await client.listPaymentLinks({ limit: 1 })).data[0];
-  assert.equal((await client.getPaymentLink(link.id)).id, link.id);
+  const product = [...store().products.values()].find((p) => p.type !== 'METERED' && p.is_active).id;
+  const link = await client.createPaymentLink({ name: 'Gym', items: [{ productId: product, quantity: 2 }] });
+  const got = await client.getPaymentLink(link.id);
+  saw('GET', `/api/v2/payment_links/${link.id}`);
+  assert.equal(typeof got.items[0].product.prices[0].amountInSmallestUnit, 'string', 'the product price nested in the link');
 });
 
 test('every operation answered the mock with every amount a string, at every depth', async () => {
