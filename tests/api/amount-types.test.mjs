@@ -2,7 +2,8 @@
 // `*InSmallestUnit`, and every decimal-amount name of the description) is typed `string` (or a
 // string that may be null or absent) in every interface of the package's StreamPay and gateway
 // types, never `number | string`. Checked by tsc --strict on a file written from the d.ts, and the
-// check is shown to fail on a d.ts where one field is `number | string`.
+// check is shown to fail on a d.ts where one field is `number | string`. A field the description
+// adds follows the rule in the types, the Rust shapes and the rewriter's names.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -10,13 +11,14 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { camelCase } from '../scripts/gen-types.mjs';
+import { camelCase, generate } from '../scripts/gen-types.mjs';
 import { amountRule } from '../scripts/gen-amounts.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const TSC = join(ROOT, 'tests/node_modules/.bin/tsc');
 const TYPES = ['pkg/types/streampay-api.d.ts', 'pkg/types/streampay.d.ts', 'pkg/types/gateway.d.ts'];
-const rule = amountRule(JSON.parse(readFileSync(join(ROOT, 'src/api/streampay-openapi.json'), 'utf8')));
+const spec = () => JSON.parse(readFileSync(join(ROOT, 'src/api/streampay-openapi.json'), 'utf8'));
+const rule = amountRule(spec());
 
 /** The exported, non-generic interfaces of a .d.ts text. */
 const interfacesOf = (text) => [...text.matchAll(/^export interface (\w+) (?:extends [^{]+)?\{/gm)].map((m) => m[1]);
@@ -69,4 +71,24 @@ test('the check fails on an amount typed number | string or number, naming it', 
   assert.notEqual(run.status, 0, 'tsc accepted a number amount');
   assert.match(run.stdout, /"paidAmountInSmallestUnit"/);
   assert.match(run.stdout, /"unitPrice"/);
+});
+
+test('a field the description adds follows the rule; a name that would mean two things fails', () => {
+  const grown = spec();
+  Object.assign(grown.components.schemas.PaymentDto.properties, {
+    fee_in_smallest_unit: { type: 'integer', readOnly: true },
+    tip_amount: { type: 'string', pattern: '^\\d+(\\.\\d+)?$' },
+  });
+  const out = generate(grown);
+  assert.match(out.types, /^ {2}feeInSmallestUnit\?: string;$/m);
+  assert.match(out.types, /^ {2}tipAmount\?: string;$/m);
+  assert.match(out.rust, /Field::new\("fee_in_smallest_unit", Kind::Units\)/);
+  assert.match(out.rust, /Field::new\("tip_amount", Kind::Amount\)/);
+  assert.match(out.amountNames, /^ {4}"tip_amount",$/m);
+  const clash = spec();
+  clash.components.schemas.Pagination.properties.price = { type: 'integer' };
+  assert.throws(() => generate(clash), /Pagination\.price is a plain number, but other schemas make price a decimal amount/);
+  const notInteger = spec();
+  notInteger.components.schemas.PaymentDto.properties.fee_in_smallest_unit = { type: 'string' };
+  assert.throws(() => generate(notInteger), /PaymentDto\.fee_in_smallest_unit: an amount in smallest units that is not an integer/);
 });
