@@ -35,3 +35,17 @@ fn every_modelled_field_the_rule_names_is_read_as_an_amount() {
     #[cfg(feature = "merchant")]
     assert!(seen.len() > 20, "{} shapes", seen.len());
 }
+
+#[test]
+fn a_gateway_payment_with_every_amount_a_number_decodes_to_strings() {
+    let op = find(Api::Gateway, "getPayment").unwrap();
+    let body = r#"{"payment_id":"a","status":"pending","amount":166389351081530800779973,"display_amount":0.16638,"display_amount_usd":1,"addresses":[{"token":"USDC","amount":1000000,"displayAmount":1}],"refund":{"amount_in_smallest_unit":5,"lines":[{"unit_price":0.5,"quantity":2}]}}"#;
+    let js: serde_json::Value =
+        serde_json::from_str(&crate::json::decode(body, op.answer).unwrap().json).unwrap();
+    assert_eq!(
+        js,
+        serde_json::json!({"paymentId":"a","status":"pending","amount":"166389351081530800779973","displayAmount":"0.16638","displayAmountUsd":"1",
+            "addresses":[{"token":"USDC","amount":"1000000","displayAmount":"1","decimals":6,"decimalsSource":"registry","formattedAmount":"1"}],
+            "refund":{"amountInSmallestUnit":"5","lines":[{"unitPrice":"0.5","quantity":2}]}})
+    );
+}
