@@ -23,7 +23,7 @@ const DECIMAL = (s) => s?.type === 'string' && typeof s.pattern === 'string';
 const screaming = (name) => name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/([A-Z])([A-Z][a-z])/g, '$1_$2').toUpperCase();
 const str = (s) => JSON.stringify(s);
 
-export function generateRust(spec, ops, renames) {
+export function generateRust(spec, ops, renames, amounts) {
   const schemas = spec.components.schemas;
   const refName = (ref) => ref.slice(REF.length);
   const readable = (n) => renames[n] ?? n;
@@ -31,17 +31,17 @@ export function generateRust(spec, ops, renames) {
   // --- answers ------------------------------------------------------------------------------
   /** What one response property needs: a kind text, or null when it passes through as it is. */
   const answerKind = (prop, node) => {
+    // The amount rule (gen-amounts.mjs) decides by name and type, as the rewriter does at run time.
+    const amount = amounts.kindOf(prop, node);
+    if (amount) return amount === 'units' ? 'Kind::Units' : 'Kind::Amount';
     if (node.anyOf) {
       const alts = node.anyOf.filter((m) => m.type !== 'null');
-      if (alts.some(DECIMAL)) return 'Kind::Amount';
       return alts.length === 1 ? answerKind(prop, alts[0]) : null;
     }
     if (node.$ref) {
       const n = refName(node.$ref);
       return answerShape(n) ? `Kind::Object(&${answerShape(n)})` : null;
     }
-    if (DECIMAL(node)) return 'Kind::Amount';
-    if (node.type === 'integer' && /amount|smallest_unit/.test(prop)) return 'Kind::Units';
     if (node.type === 'array' && node.items?.$ref) {
       const n = refName(node.items.$ref);
       return answerShape(n) ? `Kind::Array(&${answerShape(n)})` : null;

@@ -7,8 +7,9 @@
 //                                      StreamPayOperations interface (one method per operation)
 //   src/api/streampay-operations.json  the operations as data (method name, HTTP method, path, path
 //                                      and query params, body and response schemas)
-//   the Rust shapes and operations tables (gen-rust.mjs), the JS client classes, one method per
-//   operation (gen-js.mjs), and the boundary's constants on both sides (gen-protocol.mjs).
+//   the Rust shapes and operations tables (gen-rust.mjs), the amount rule for the rewriter
+//   (src/json/amount_names.rs, gen-amounts.mjs), the JS client classes, one method per operation
+//   (gen-js.mjs), and the boundary's constants on both sides (gen-protocol.mjs).
 // Usage: node codegen/gen-types.mjs          (writes every file; `make types`)
 //        node codegen/gen-types.mjs --check  (exit 1 when a committed file is stale)
 // No network, no dependency: the output depends on the description and these files only.
@@ -16,6 +17,7 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ANSWER_RULES } from './catalogue.mjs';
+import { amountNamesRust, amountRule } from './gen-amounts.mjs';
 import { generateRust } from './gen-rust.mjs';
 import { generateJs } from './gen-js.mjs';
 import { generateProtocol } from './gen-protocol.mjs';
@@ -140,6 +142,12 @@ const pascal = (s) => s[0].toUpperCase() + s.slice(1);
 export function generate(spec) {
   const schemas = spec.components?.schemas ?? fail('the description has no components.schemas');
   const refName = (ref) => (ref.startsWith(REF) ? ref.slice(REF.length) : fail(`unsupported $ref ${ref}`));
+  let amounts;
+  try {
+    amounts = amountRule(spec);
+  } catch (err) {
+    fail(err.message);
+  }
   const schemaOf = (name) => schemas[name] ?? fail(`$ref to a missing schema ${name}`);
   const isEnum = (s) => Array.isArray(s.enum);
   const isObject = (s) => s.type === 'object' && s.properties != null;
@@ -247,8 +255,8 @@ export function generate(spec) {
       // Counts pass through as the server sent them, so one past 2^53 arrives as a string.
       t = 'number | string';
     } else if (node.type === 'integer') {
-      // The decoder turns integers past 2^53 into strings; amounts in smallest units can get there.
-      t = ctx.side === 'response' && /amount|smallest_unit/.test(ctx.prop ?? '') ? 'number | string' : 'number';
+      // An amount in smallest units reaches JS as a string whatever its value (the amount rule).
+      t = ctx.side === 'response' && ctx.prop && amounts.kindOf(ctx.prop, node) === 'units' ? 'string' : 'number';
     } else if (node.type === 'number') {
       t = 'number';
     } else if (node.type === 'boolean') {
@@ -507,9 +515,10 @@ ${methods.join('\n')}
   return {
     types: `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`,
     operations: `${JSON.stringify(opsJson, null, 2)}\n`,
-    ...generateRust(spec, operations, RENAMES),
+    ...generateRust(spec, operations, RENAMES, amounts),
     ...generateJs(jsMethods),
     ...generateProtocol(),
+    amountNames: amountNamesRust(amounts),
   };
 }
 
@@ -534,6 +543,7 @@ function main() {
     [OUT('pkg/src/operations/streampay.js'), result.streampayJs],
     [OUT('src/protocol.rs'), result.protocolRs],
     [OUT('pkg/src/protocol.js'), result.protocolJs],
+    [OUT('src/json/amount_names.rs'), result.amountNames],
   ];
   if (check) {
     const stale = files.filter(([path, text]) => {

@@ -1455,13 +1455,13 @@ export interface InvoiceBase {
    *
    * Wire name `total_amount_in_smallest_unit`. Read-only.
    */
-  totalAmountInSmallestUnit?: number | string;
+  totalAmountInSmallestUnit?: string;
   /**
    * Original invoice amount (before discounts) in smallest currency unit.
    *
    * Wire name `original_amount_in_smallest_unit`. Read-only.
    */
-  originalAmountInSmallestUnit?: number | string;
+  originalAmountInSmallestUnit?: string;
   /** Fields this description does not list are kept. */
   [field: string]: unknown;
 }
@@ -1710,25 +1710,25 @@ export interface InvoiceDetailed {
    *
    * Wire name `total_amount_in_smallest_unit`. Read-only.
    */
-  totalAmountInSmallestUnit?: number | string;
+  totalAmountInSmallestUnit?: string;
   /**
    * Original invoice amount (before discounts) in smallest currency unit.
    *
    * Wire name `original_amount_in_smallest_unit`. Read-only.
    */
-  originalAmountInSmallestUnit?: number | string;
+  originalAmountInSmallestUnit?: string;
   /**
    * Remaining amount in smallest currency unit.
    *
    * Wire name `remaining_amount_in_smallest_unit`. Read-only.
    */
-  remainingAmountInSmallestUnit?: number | string;
+  remainingAmountInSmallestUnit?: string;
   /**
    * Paid amount in smallest currency unit.
    *
    * Wire name `paid_amount_in_smallest_unit`. Read-only.
    */
-  paidAmountInSmallestUnit?: number | string;
+  paidAmountInSmallestUnit?: string;
   /** Fields this description does not list are kept. */
   [field: string]: unknown;
 }
@@ -1811,13 +1811,13 @@ export interface InvoiceItemDto {
    *
    * Wire name `original_amount_in_smallest_unit`. Read-only.
    */
-  originalAmountInSmallestUnit?: number | string;
+  originalAmountInSmallestUnit?: string;
   /**
    * Discounted item amount in smallest currency unit.
    *
    * Wire name `discounted_amount_in_smallest_unit`. Read-only.
    */
-  discountedAmountInSmallestUnit?: number | string;
+  discountedAmountInSmallestUnit?: string;
   /** Fields this description does not list are kept. */
   [field: string]: unknown;
 }
@@ -2030,25 +2030,25 @@ export interface InvoiceListItem {
    *
    * Wire name `total_amount_in_smallest_unit`. Read-only.
    */
-  totalAmountInSmallestUnit?: number | string;
+  totalAmountInSmallestUnit?: string;
   /**
    * Original invoice amount (before discounts) in smallest currency unit.
    *
    * Wire name `original_amount_in_smallest_unit`. Read-only.
    */
-  originalAmountInSmallestUnit?: number | string;
+  originalAmountInSmallestUnit?: string;
   /**
    * Remaining amount in smallest currency unit.
    *
    * Wire name `remaining_amount_in_smallest_unit`.
    */
-  remainingAmountInSmallestUnit?: number | string | null;
+  remainingAmountInSmallestUnit?: string | null;
   /**
    * Paid amount in smallest currency unit.
    *
    * Wire name `paid_amount_in_smallest_unit`. Read-only.
    */
-  paidAmountInSmallestUnit?: number | string;
+  paidAmountInSmallestUnit?: string;
   /** Fields this description does not list are kept. */
   [field: string]: unknown;
 }
@@ -2370,7 +2370,7 @@ export interface PaymentDto {
    *
    * Wire name `amount_in_smallest_unit`. Read-only.
    */
-  amountInSmallestUnit?: number | string;
+  amountInSmallestUnit?: string;
   /** Fields this description does not list are kept. */
   [field: string]: unknown;
 }
@@ -2545,19 +2545,19 @@ export interface PaymentLinkDetailed {
    *
    * Wire name `amount_in_smallest_unit`. Read-only.
    */
-  amountInSmallestUnit?: number | string;
+  amountInSmallestUnit?: string;
   /**
    * Original payment link amount (before discounts) in smallest currency unit.
    *
    * Wire name `original_amount_in_smallest_unit`. Read-only.
    */
-  originalAmountInSmallestUnit?: number | string;
+  originalAmountInSmallestUnit?: string;
   /**
    * Total amount collected in smallest currency unit.
    *
    * Wire name `amount_collected_in_smallest_unit`. Read-only.
    */
-  amountCollectedInSmallestUnit?: number | string;
+  amountCollectedInSmallestUnit?: string;
   /** Fields this description does not list are kept. */
   [field: string]: unknown;
 }
@@ -2640,13 +2640,13 @@ export interface PaymentLinkItemDto {
    *
    * Wire name `original_amount_in_smallest_unit`. Read-only.
    */
-  originalAmountInSmallestUnit?: number | string;
+  originalAmountInSmallestUnit?: string;
   /**
    * Discounted item amount in smallest currency unit.
    *
    * Wire name `discounted_amount_in_smallest_unit`. Read-only.
    */
-  discountedAmountInSmallestUnit?: number | string;
+  discountedAmountInSmallestUnit?: string;
   /** Fields this description does not list are kept. */
   [field: string]: unknown;
 }
@@ -2904,7 +2904,7 @@ export interface ProductPriceDto {
    *
    * Wire name `amount_in_smallest_unit`. Read-only.
    */
-  amountInSmallestUnit?: number | string;
+  amountInSmallestUnit?: string;
   /** Fields this description does not list are kept. */
   [field: string]: unknown;
 }
@@ -3109,13 +3109,13 @@ export interface SubscriptionDetailed {
    *
    * Wire name `amount_in_smallest_unit`. Read-only.
    */
-  amountInSmallestUnit?: number | string;
+  amountInSmallestUnit?: string;
   /**
    * Original subscription amount (before discounts) in smallest currency unit.
    *
    * Wire name `original_amount_in_smallest_unit`. Read-only.
    */
-  originalAmountInSmallestUnit?: number | string;
+  originalAmountInSmallestUnit?: string;
   /** Fields this description does not list are kept. */
   [field: string]: unknown;
 }

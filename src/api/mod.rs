@@ -11,6 +11,8 @@ mod request;
 mod streampay;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_amounts;
 #[cfg(all(test, feature = "merchant"))]
 mod tests_answers;
 

@@ -3,6 +3,7 @@
 
 use std::borrow::Cow;
 
+use super::amounts::is_amount_name;
 use super::decoded::{Captures, Decoded};
 use super::keys::Keys;
 use super::lex::Lexer;
@@ -57,6 +58,7 @@ pub fn decode(body: &str, shape: &Shape) -> Result<Decoded> {
         mark: 0,
         captures: Captures::default(),
         keys: Keys::new(),
+        key: (0, 0),
     };
     match d.root(shape) {
         Ok(()) => Ok(Decoded {
@@ -82,6 +84,8 @@ struct Decoder<'a> {
     mark: usize,
     captures: Captures,
     keys: Keys,
+    /// Where the last key read sits in the source (empty for an escaped one).
+    key: (usize, usize),
 }
 
 impl<'a> Decoder<'a> {
@@ -117,7 +121,7 @@ impl<'a> Decoder<'a> {
         if first == Some(b'{') {
             self.object(shape, 0, true)?;
         } else if shape.any_value {
-            self.any(0)?;
+            self.any(0, false)?;
         } else {
             self.lx.skip(0)?;
             return Err(Fail::Shape(StreamError::decode(format!(
@@ -145,6 +149,7 @@ impl<'a> Decoder<'a> {
         let (escaped, underscore) = self.lx.key_body()?;
         let end = self.lx.pos;
         self.lx.pos += 1;
+        self.key = if escaped { (0, 0) } else { (start, end) };
         if escaped {
             // Never a known field (the APIs send no escaped keys); re-cased as it is.
             let raw = self.src.get(start..end).unwrap_or_default();
@@ -172,8 +177,10 @@ impl<'a> Decoder<'a> {
         Ok(None)
     }
 
-    /// Any value, keys re-cased and big integers quoted. `depth` is its container's nesting.
-    fn any(&mut self, depth: usize) -> Result<(), Fail> {
+    /// Any value, keys re-cased and big integers quoted. `depth` is its container's nesting;
+    /// `member`: the value of the last key read, so a number is quoted when the key names an
+    /// amount (asked only of numbers, which are few: no cost per key).
+    fn any(&mut self, depth: usize, member: bool) -> Result<(), Fail> {
         match self.lx.peek() {
             Some(b'"') => {
                 self.lx.string_span()?;
@@ -184,7 +191,7 @@ impl<'a> Decoder<'a> {
                 if !self.lx.empty(b'}') {
                     loop {
                         self.key(&super::shape::ANY)?;
-                        self.any(depth)?;
+                        self.any(depth, true)?;
                         if !self.lx.comma_or(b'}')? {
                             break;
                         }
@@ -196,7 +203,7 @@ impl<'a> Decoder<'a> {
                 self.lx.expect(b'[')?;
                 if !self.lx.empty(b']') {
                     loop {
-                        self.any(depth)?;
+                        self.any(depth, false)?;
                         if !self.lx.comma_or(b']')? {
                             break;
                         }
@@ -206,7 +213,7 @@ impl<'a> Decoder<'a> {
             Some(b'-' | b'0'..=b'9') => {
                 let start = self.lx.pos;
                 let num = self.lx.number()?;
-                if num.is_big_integer() {
+                if num.is_big_integer() || (member && self.key_names_an_amount()) {
                     self.quote(start, self.lx.pos);
                 }
             }
@@ -215,6 +222,11 @@ impl<'a> Decoder<'a> {
             }
         }
         Ok(())
+    }
+
+    fn key_names_an_amount(&self) -> bool {
+        let (start, end) = self.key;
+        is_amount_name(self.src.as_bytes().get(start..end).unwrap_or_default())
     }
 
     /// An object of `shape` at `{`. `depth` is the nesting of its container.
@@ -228,7 +240,7 @@ impl<'a> Decoder<'a> {
             first = false;
             loop {
                 match self.key(shape)? {
-                    None => self.any(depth)?,
+                    None => self.any(depth, true)?,
                     Some((index, field)) => {
                         seen |= Shape::bit(index);
                         self.field(shape, field, depth, capturing, &mut locals)?;
@@ -286,7 +298,7 @@ impl<'a> Decoder<'a> {
         }
         let kept: Cow<'a, str> = match (f.kind, first) {
             (Kind::Any, _) => {
-                self.any(depth)?;
+                self.any(depth, true)?;
                 if let Some(slot) = f.capture.filter(|_| capturing) {
                     let text = self.src.get(start..self.lx.pos).unwrap_or_default();
                     self.captures.set(slot, has_items(text).to_string());

@@ -18,7 +18,8 @@
 //!
 //! `decode` camelCases every key at every depth, keeps the server's key order and every
 //! unknown field, turns integers past 2^53 into strings, checks and converts the known fields
-//! of the [`Shape`] (amounts always strings), adds the shape's computed fields, and keeps the
+//! of the [`Shape`] (amounts always strings), writes the number of every key that names an
+//! amount as a string wherever it is (`amounts.rs`), adds the shape's computed fields, and keeps the
 //! captured values (status, pagination) Rust needs. Its errors are `DECODE` with the messages
 //! the models always gave (`gateway payment: field "payment_id" is missing`); for text that
 //! is not JSON, `a body that is not the documented JSON: it is not valid JSON (line 1, column
@@ -28,6 +29,8 @@
 //! check, a conversion, a capture, a default or a rename. Keys with escapes in them never
 //! match a known field (the APIs send none).
 
+mod amount_names;
+mod amounts;
 mod check;
 mod decode;
 mod decoded;
@@ -43,6 +46,7 @@ mod syntax;
 mod token;
 mod write;
 
+pub use amounts::is_amount_name;
 pub use decode::decode;
 pub use decoded::{Captures, Decoded};
 pub use encode::encode_body;

@@ -144,12 +144,20 @@ fn the_whole_documented_answers_match_an_independent_parse() {
     );
 }
 
-/// What JS must get for `v` with no shape: keys camelCased, integers past 2^53 as strings.
+/// What JS must get for `v` with no shape: keys camelCased, integers past 2^53 and the
+/// numbers of keys that name amounts as strings.
 pub(super) fn reference(v: &Value) -> Value {
+    reference_of(v, false)
+}
+
+fn reference_of(v: &Value, amount: bool) -> Value {
     match v {
         Value::Object(m) => Value::Object(
             m.iter()
-                .map(|(k, v)| (camel_case(k), reference(v)))
+                .map(|(k, v)| {
+                    let amount = super::is_amount_name(k.as_bytes()) && !k.contains('\\');
+                    (camel_case(k), reference_of(v, amount))
+                })
                 .collect(),
         ),
         Value::Array(a) => Value::Array(a.iter().map(reference).collect()),
@@ -157,7 +165,9 @@ pub(super) fn reference(v: &Value) -> Value {
             let text = n.to_string();
             let digits = text.trim_start_matches('-');
             let integer = digits.bytes().all(|b| b.is_ascii_digit());
-            if integer && (digits.len() > 16 || (digits.len() == 16 && digits > "9007199254740991"))
+            if amount
+                || integer
+                    && (digits.len() > 16 || (digits.len() == 16 && digits > "9007199254740991"))
             {
                 Value::String(text)
             } else {
@@ -165,6 +175,21 @@ pub(super) fn reference(v: &Value) -> Value {
             }
         }
         other => other.clone(),
+    }
+}
+
+/// `v` with every string that holds a number with an exponent in serde_json's spelling of it
+/// (`123E5` -> `123e+5`): an amount's number is quoted as it was written, and serde_json does
+/// not keep how an exponent was written.
+pub(super) fn exponents(v: Value) -> Value {
+    match v {
+        Value::Object(m) => Value::Object(m.into_iter().map(|(k, v)| (k, exponents(v))).collect()),
+        Value::Array(a) => Value::Array(a.into_iter().map(exponents).collect()),
+        Value::String(s) if s.contains(['e', 'E']) => match serde_json::from_str(&s) {
+            Ok(Value::Number(n)) => Value::String(n.to_string()),
+            _ => Value::String(s),
+        },
+        other => other,
     }
 }
 

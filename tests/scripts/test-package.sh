@@ -37,7 +37,7 @@ STREAM_SCRATCH=$scratch node --test --test-timeout=300000 --test-reporter=spec -
 
 echo "== node --test: the command line (the installed bin, as npx runs it) and stream-payments/mock"
 STREAM_SCRATCH=$scratch node --test --test-timeout=180000 --test-reporter=spec --test-concurrency=1 \
-  tests/js/cli/commands.test.mjs tests/js/cli/watch.test.mjs tests/js/cli/webhook.test.mjs \
+  tests/js/cli/commands.test.mjs tests/js/cli/watch.test.mjs tests/js/cli/webhook.test.mjs tests/js/cli/amounts.test.mjs \
   tests/js/cli/mock-command.test.mjs tests/js/mock/start-mock.test.mjs
 
 echo "== node --test: stream-payments mcp (MCP clients of the same SDK over stdio and HTTP), and the SDK kept out of the library builds"
