@@ -27,4 +27,8 @@ for (const [name, values] of Object.entries(ids)) {
 }
 lines.push('[parameters]');
 for (const [name, values] of Object.entries(ids)) if (values.length) lines.push(`"path.${name}" = { dictionary = "${name}", probability = 0.5 }`);
+// Ids inside bodies: the items of invoices, subscriptions and links, metered subscriptions.
+for (const [key, name] of [['body.items[*].product_id', 'product_id'], ['body.product_id', 'product_id'], ['body.organization_consumer_id', 'consumer_id']]) {
+  lines.push(`"${key}" = { dictionary = "${name}", probability = 0.5 }`);
+}
 console.log(lines.join('\n'));
