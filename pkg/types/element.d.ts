@@ -7,7 +7,7 @@ export type StreamCheckoutStatus = 'loading' | 'pending' | 'completed' | 'expire
 
 /** Texts the element shows, by key; any subset overrides the built-in English and Arabic. */
 export interface StreamCheckoutStrings {
-  loading?: string; pending?: string; pendingDetail?: string; completed?: string; completedDetail?: string;
+  loading?: string; pending?: string; pendingDetail?: string; completed?: string; completedDetail?: string; paidNote?: string;
   expired?: string; expiredDetail?: string; not_found?: string; not_foundDetail?: string; error?: string;
   errorDetail?: string; reconnecting?: string; reconnectingDetail?: string; retry?: string; payWith?: string;
   sendAtLeast?: string; sendExactly?: string;

@@ -289,7 +289,7 @@ export class StreamCheckout extends HTMLElement {
     v.errorCode.textContent = e ? `${e.code ?? e.name}${e.status ? ` (HTTP ${e.status})` : ''}: ${e.message}` : '';
     v.retry.textContent = t('retry');
     v.paid.hidden = s !== 'completed';
-    v.paidDefault.replaceChildren(t('completedDetail'));
+    v.paidDefault.replaceChildren(t('paidNote'));
     v.expired.hidden = s !== 'expired' && s !== 'not_found';
     v.timer.hidden = !paying;
     this.#tick(paying);

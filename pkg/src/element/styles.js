@@ -36,7 +36,7 @@ p{margin:.25rem 0}
 .pay{flex:1 1 14rem;min-inline-size:0}
 .label{font-size:.9rem}
 .amount{font-size:1.4rem;font-weight:700}
-.mono,.amount,.address{font-family:var(--stream-font-mono,ui-monospace,monospace)}
+.mono,.amount,.address,.exact bdi{font-family:var(--stream-font-mono,ui-monospace,monospace)}
 .address{overflow-wrap:anywhere;word-break:break-all;user-select:all}
 .exact{font-size:.9rem}
 button{font:inherit;color:var(--_bg);background:var(--_accent);border:1px solid var(--_accent);border-radius:var(--stream-radius,12px);padding:.35rem .9rem;margin-block:.25rem .75rem;cursor:pointer}
