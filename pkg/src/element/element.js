@@ -284,7 +284,6 @@ export class StreamCheckout extends HTMLElement {
     if (coin) this.#renderCoins(coin, t);
 
     v.error.hidden = s !== 'error';
-    v.errorText.textContent = t('errorDetail');
     const e = this.#error;
     v.errorCode.textContent = e ? `${e.code ?? e.name}${e.status ? ` (HTTP ${e.status})` : ''}: ${e.message}` : '';
     v.retry.textContent = t('retry');

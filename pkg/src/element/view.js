@@ -45,7 +45,6 @@ export function buildView(root, on) {
       ),
     )),
     ref('error', h('div', { part: 'error', class: 'error' },
-      ref('errorText', h('p')),
       h('p', { class: 'mono' }, ref('errorCode', ltr())),
       ref('retry', h('button', { part: 'retry', type: 'button', onclick: on.retry })),
     )),
