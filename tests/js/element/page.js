@@ -1,6 +1,5 @@
-// The test page's script: defines the element, then records every event it fires on `window.events`.
-import { StreamCheckout } from 'stream-payments/element';
-
+// The test page's script: records every event the element fires on `window.events`, then defines
+// the element (with `?defer`, only once the test calls `window.defineNow()`).
 const TYPES = ['stream-ready', 'stream-status-change', 'stream-paid', 'stream-expired', 'stream-error', 'stream-copy', 'stream-coin-change'];
 window.events = [];
 for (const type of TYPES) {
@@ -13,5 +12,7 @@ for (const type of TYPES) {
     });
   });
 }
+if (new URLSearchParams(location.search).has('defer')) await new Promise((ok) => { window.defineNow = ok; });
+const { StreamCheckout } = await import('stream-payments/element');
 window.StreamCheckout = StreamCheckout;
 window.pageReady = true;
