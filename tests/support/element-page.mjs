@@ -3,6 +3,7 @@
 // Chromium, and helpers that mount the element in a page and wait for its states.
 import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import http from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startPageStack } from './stacks.mjs';
@@ -66,3 +67,18 @@ export function partText(page, name) {
 
 /** Chromium logs each HTTP error answer as a console error; the tests that cause them expect them. */
 export const unexpected = (errors) => errors.filter((e) => !/status of (404|500|503)/.test(e));
+
+/** A front for the stack's static server on 127.0.0.1 that sends `csp` as the page's policy. */
+export async function startCspFront(stack, csp) {
+  const target = new URL(stack.server.url);
+  const server = http.createServer((req, res) => {
+    const upstream = http.request({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode, { ...answer.headers, 'content-security-policy': csp });
+      answer.pipe(res);
+    });
+    upstream.on('error', () => res.destroy());
+    req.pipe(upstream);
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  return { url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((ok) => server.close(ok)) };
+}

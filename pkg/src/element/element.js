@@ -133,6 +133,7 @@ export class StreamCheckout extends HTMLElement {
         paymentId: id,
         intervalMs: this.pollInterval,
         signal: controller.signal,
+        troubled: this.#reconnecting,
         onPayment: mine((payment) => this.#show(payment)),
         onTrouble: mine((error) => this.#fail(error, false)),
         onRecovered: mine(() => {

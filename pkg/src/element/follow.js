@@ -11,10 +11,10 @@ const base = (apiBase, fetch) => (apiBase == null ? { fetch } : { baseUrl: apiBa
 /**
  * Polls `paymentId` until it settles or `signal` aborts; rejects like `waitForPayment` (throws at
  * once for a base URL the client refuses). `onPayment` hears the first result and each change of
- * status, `onTrouble(error)` the first failure of a streak, `onRecovered()` its end.
+ * status, `onTrouble(error)` the first failure of a streak, `onRecovered()` its end; `troubled`:
+ * a streak is already on (a restarted poll keeps it).
  */
-export function follow({ apiBase, paymentId, intervalMs, signal, onPayment, onTrouble, onRecovered }) {
-  let troubled = false;
+export function follow({ apiBase, paymentId, intervalMs, signal, troubled, onPayment, onTrouble, onRecovered }) {
   const trouble = (outcome) => {
     if (troubled || signal.aborted) return;
     troubled = true;

@@ -1,10 +1,12 @@
 // <stream-checkout> (stream-payments/element, installed from the tarball, no bundler) in headless
 // Chromium against the mock: every state in light, dark and Arabic with a screenshot each (under
 // tests/out/screenshots/element/, not committed), what each state shows and hides, and each event
-// fired exactly once where it should be.
+// fired exactly once where it should be. Each state also passes an axe-core audit (WCAG 2.2 A/AA
+// rules, colour contrast included) with no violation.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { events, mount, openElementPage, partText, shotsDir, startElementStack, unexpected, waitStatus } from '../../support/element-page.mjs';
 import { until } from '../../support/page-wait.mjs';
 
@@ -25,7 +27,18 @@ const VARIANTS = [
 const newPayment = (opts) => mock.state.createGatewayPayment({ amountUsd: '2.50', name: 'Test order', ...opts }).payment_id;
 const polls = (id) => mock.state.requests({ paymentId: id, method: 'GET' }).length;
 const refresh = (page) => page.evaluate(() => document.getElementById('el').refresh());
-const shot = (page, state, variant) => page.locator('#el').screenshot({ path: join(shotsDir, `${state}-${variant}.png`) });
+const AXE = join(dirname(fileURLToPath(import.meta.url)), '../../node_modules/axe-core/axe.min.js');
+
+/** Screenshot of the element in `state`, then an axe audit of the page: no violation. */
+async function shot(page, state, variant) {
+  await page.locator('#el').screenshot({ path: join(shotsDir, `${state}-${variant}.png`) });
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')} (${v.help})`);
+  });
+  assert.deepEqual(violations, [], `axe in ${state} (${variant})`);
+}
 /** Which parts are visible, by name. */
 const visibleParts = (page) => page.evaluate(() => [...document.getElementById('el').shadowRoot.querySelectorAll('[part]')]
   .filter((e) => e.checkVisibility()).map((e) => e.getAttribute('part')));
