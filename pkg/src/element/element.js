@@ -173,11 +173,12 @@ export class StreamCheckout extends HTMLElement {
         : 'pending';
     this.#payment = payment;
     this.#reconnecting = false;
-    if (this.#once('ready')) {
-      this.#render();
-      this.#emit('stream-ready', { payment });
-    }
-    this.#setStatus(next);
+    const previous = this.#status;
+    this.#status = next;
+    this.#render();
+    // Listeners of either event read the new status from the element.
+    if (this.#once('ready')) this.#emit('stream-ready', { payment });
+    this.#changed(previous);
     if (next === 'completed' && this.#once('paid')) {
       this.#announce('completed');
       this.#emit('stream-paid', { payment });
@@ -206,7 +207,12 @@ export class StreamCheckout extends HTMLElement {
     const previous = this.#status;
     this.#status = next;
     this.#render();
-    if (previous !== next) this.#emit('stream-status-change', { status: next, previous, payment: this.#payment });
+    this.#changed(previous);
+  }
+
+  #changed(previous) {
+    const status = this.#status;
+    if (previous !== status) this.#emit('stream-status-change', { status, previous, payment: this.#payment });
   }
 
   #once(event) {
@@ -301,10 +307,10 @@ export class StreamCheckout extends HTMLElement {
   #renderCoins(coin, t) {
     const v = this.#view;
     const coins = this.#payment.addresses;
-    const tokens = coins.map((c) => c.token).join(' ');
-    if (tokens !== this.#coinsShown || v.coins.lang !== v.base.lang) {
-      this.#coinsShown = tokens;
-      v.coins.lang = v.base.lang;
+    // Rebuilt only when the coins or the language change, so a focused radio keeps its focus.
+    const shown = `${v.base.lang} ${coins.map((c) => `${c.token}:${c.amount}`).join(' ')}`;
+    if (shown !== this.#coinsShown) {
+      this.#coinsShown = shown;
       v.coins.replaceChildren(h('legend', {}, t('payWith')), ...coins.map((c) => {
         const amounts = coinAmounts(c);
         const radio = h('input', { type: 'radio', name: 'coin', value: c.token, onchange: () => this.#pick(c.token) });
