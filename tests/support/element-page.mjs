@@ -82,3 +82,13 @@ export async function startCspFront(stack, csp) {
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   return { url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((ok) => server.close(ok)) };
 }
+
+/** A page whose element shows a new pending mock payment (2.50 USD, `payment` options added):
+ *  `{ page, errors, id }`. `before(page)` runs before the page loads. */
+export async function openWithPayment(stack, attributes = {}, { payment, before } = {}) {
+  const { page, errors } = await openElementPage(stack, { before });
+  const id = stack.mock.state.createGatewayPayment({ amountUsd: '2.50', ...payment }).payment_id;
+  await mount(page, { 'payment-id': id, 'api-base': stack.mock.url, ...attributes });
+  await waitStatus(page, 'pending');
+  return { page, errors, id };
+}

@@ -1,6 +1,6 @@
 // <stream-checkout>: one gateway payment, shown and followed until it is paid or expires. The
 // names of its attributes, properties, events, parts and slots are the contract in DESIGN.md.
-import { follow } from './follow.js';
+import { explain, follow } from './follow.js';
 import { coinAmounts, fiatAmounts } from './amounts.js';
 import { qrSvg } from './qr.js';
 import { RTL, text } from './strings.js';
@@ -133,10 +133,10 @@ export class StreamCheckout extends HTMLElement {
         paymentId: id,
         intervalMs: this.pollInterval,
         signal: controller.signal,
-        troubled: this.#reconnecting,
         onPayment: mine((payment) => this.#show(payment)),
-        onTrouble: mine((error) => this.#fail(error, false)),
-        onRecovered: mine(() => {
+        onTrouble: mine((outcome) => this.#trouble(apiBase, id, outcome)),
+        onAnswer: mine(() => {
+          if (!this.#reconnecting) return;
           this.#reconnecting = false;
           this.#render();
         }),
@@ -148,7 +148,7 @@ export class StreamCheckout extends HTMLElement {
       mine(() => (this.#run = null)),
       mine((error) => {
         this.#run = null;
-        this.#fail(error, true);
+        this.#fail(error);
       }),
     );
   }
@@ -188,19 +188,28 @@ export class StreamCheckout extends HTMLElement {
     }
   }
 
-  /** A failed poll: `permanent` ends polling in the error state, else the schedule rides it out. */
-  #fail(error, permanent) {
+  /** A failure polling cannot get past: the error state, with Retry. */
+  #fail(error) {
     this.#error = error;
-    if (permanent) {
-      this.#reconnecting = false;
-      this.#setStatus('error');
-      this.#announce('error');
-    } else {
-      this.#reconnecting = true;
-      this.#render();
-      this.#announce('reconnecting');
-    }
+    this.#reconnecting = false;
+    this.#setStatus('error');
+    this.#announce('error');
     this.#emit('stream-error', { error });
+  }
+
+  /** A failed poll the schedule rides out. The first of a streak (which a refresh does not
+   *  end) says so and fires `stream-error` with the error the client makes of it. */
+  #trouble(apiBase, id, outcome) {
+    if (this.#reconnecting) return;
+    this.#reconnecting = true;
+    this.#render();
+    this.#announce('reconnecting');
+    const key = this.#key;
+    explain(apiBase, id, outcome).then((error) => {
+      if (this.#key !== key || !this.isConnected) return;
+      this.#error = error;
+      this.#emit('stream-error', { error });
+    });
   }
 
   #setStatus(next) {

@@ -11,26 +11,25 @@ const base = (apiBase, fetch) => (apiBase == null ? { fetch } : { baseUrl: apiBa
 /**
  * Polls `paymentId` until it settles or `signal` aborts; rejects like `waitForPayment` (throws at
  * once for a base URL the client refuses). `onPayment` hears the first result and each change of
- * status, `onTrouble(error)` the first failure of a streak, `onRecovered()` its end; `troubled`:
- * a streak is already on (a restarted poll keeps it).
+ * status; `onTrouble(outcome)` each failed poll the schedule rides out (a promise of what to
+ * replay: a copy of the Response, or what `fetch` threw), `onAnswer()` each other answer.
  */
-export function follow({ apiBase, paymentId, intervalMs, signal, troubled, onPayment, onTrouble, onRecovered }) {
-  const trouble = (outcome) => {
-    if (troubled || signal.aborted) return;
-    troubled = true;
-    explain(apiBase, paymentId, outcome).then((error) => signal.aborted || onTrouble(error));
-  };
+export function follow({ apiBase, paymentId, intervalMs, signal, onPayment, onTrouble, onAnswer }) {
+  const heard = (fn) => (arg) => signal.aborted || fn(arg);
+  const trouble = heard(onTrouble);
+  const answer = heard(onAnswer);
   const watched = (input, init) => fetch(input, init).then(
     (res) => {
-      if (res.status >= 500 || res.status === 429) trouble(res.clone());
-      else if (troubled && !signal.aborted) {
-        troubled = false;
-        onRecovered();
+      // A copy with the body read now: a poll aborted later (a refresh) cannot cut the copy.
+      if (res.status >= 500 || res.status === 429) {
+        const { status, statusText, headers } = res;
+        trouble(res.clone().text().catch(() => '').then((body) => new Response(body, { status, statusText, headers })));
       }
+      else answer();
       return res;
     },
     (err) => {
-      trouble(err);
+      trouble(Promise.resolve(err));
       throw err;
     },
   );
@@ -40,8 +39,9 @@ export function follow({ apiBase, paymentId, intervalMs, signal, troubled, onPay
     .finally(() => client.free());
 }
 
-/** The StreamError the client makes of `outcome` (a Response, or what `fetch` threw). */
-async function explain(apiBase, paymentId, outcome) {
+/** The StreamError the client makes of `outcome` (a promise of a Response, or of what `fetch` threw). */
+export async function explain(apiBase, paymentId, outcome) {
+  outcome = await outcome;
   const replay = new GatewayClient({
     ...base(apiBase, () => (outcome instanceof Response ? Promise.resolve(outcome) : Promise.reject(outcome))),
     maxRetries: 0,

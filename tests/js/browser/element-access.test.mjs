@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { events, mount, openElementPage, startCspFront, startElementStack, unexpected, waitStatus } from '../../support/element-page.mjs';
+import { events, mount, openElementPage, openWithPayment, startCspFront, startElementStack, unexpected, waitStatus } from '../../support/element-page.mjs';
 import { watchErrors } from '../../support/chromium.mjs';
 
 const AXE = join(dirname(fileURLToPath(import.meta.url)), '../../node_modules/axe-core/axe.min.js');
@@ -29,11 +29,8 @@ const focused = (page) => page.evaluate(() => {
 });
 
 test('keyboard only: every control reachable in order and named; Enter copies; arrows pick a coin', { timeout: 60_000 }, async () => {
-  const { page, errors } = await openElementPage(stack);
-  const id = newPayment();
+  const { page, errors, id } = await openWithPayment(stack);
   const wire = mock.state.gatewayPayment(id).payment;
-  await mount(page, { 'payment-id': id, 'api-base': mock.url });
-  await waitStatus(page, 'pending');
   await page.evaluate(() => document.body.focus());
   const order = [];
   for (let i = 0; i < 4; i++) {
@@ -70,10 +67,7 @@ test('keyboard only: every control reachable in order and named; Enter copies; a
 });
 
 test('focus moves only when the focused control disappears: payment received while on Copy', { timeout: 60_000 }, async () => {
-  const { page, errors } = await openElementPage(stack);
-  const id = newPayment();
-  await mount(page, { 'payment-id': id, 'api-base': mock.url });
-  await waitStatus(page, 'pending');
+  const { page, errors, id } = await openWithPayment(stack);
   await page.locator('#el').getByRole('button', { name: 'Copy STRM deposit address' }).focus();
   // A change that keeps the button (another language) leaves focus where it is.
   await page.evaluate(() => { document.getElementById('el').strings = { pendingDetail: 'Still waiting.' }; });

@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { events, mount, openElementPage, partText, startElementStack, unexpected, waitStatus } from '../../support/element-page.mjs';
+import { events, mount, openElementPage, openWithPayment, partText, startElementStack, unexpected, waitStatus } from '../../support/element-page.mjs';
 import { until } from '../../support/page-wait.mjs';
 
 let stack, mock;
@@ -91,10 +91,7 @@ test('a new payment-id restarts cleanly: no event from the old payment afterward
 });
 
 test('removal stops every timer and request for 10 polling intervals; putting it back resumes', { timeout: 120_000 }, async () => {
-  const { page, errors } = await openElementPage(stack, { before: (p) => p.clock.install() });
-  const id = newPayment({ expiresInMs: 3_600_000 });
-  await mount(page, { 'payment-id': id, 'api-base': mock.url });
-  await waitStatus(page, 'pending');
+  const { page, errors, id } = await openWithPayment(stack, {}, { payment: { expiresInMs: 3_600_000 }, before: (p) => p.clock.install() });
   const polls = () => mock.state.requests({ paymentId: id }).length;
   const start = polls();
   await advance(page, 2 * MAX_INTERVAL_MS);
@@ -120,10 +117,7 @@ test('removal stops every timer and request for 10 polling intervals; putting it
 });
 
 test('the countdown at zero polls once more, and only the gateway\'s answer makes it expired', { timeout: 120_000 }, async () => {
-  const { page, errors } = await openElementPage(stack, { before: (p) => p.clock.install() });
-  const id = newPayment({ expiresInMs: 6 * 60_000, autoExpire: false });
-  await mount(page, { 'payment-id': id, 'api-base': mock.url });
-  await waitStatus(page, 'pending');
+  const { page, errors, id } = await openWithPayment(stack, {}, { payment: { expiresInMs: 6 * 60_000, autoExpire: false }, before: (p) => p.clock.install() });
   const live = () => page.evaluate(() => document.getElementById('el').shadowRoot.querySelector('[role=status]').textContent.trim());
   await advance(page, 61_000);
   assert.equal(await live(), '5 minutes left');

@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { events, mount, openElementPage, partText, shotsDir, startElementStack, unexpected, waitStatus } from '../../support/element-page.mjs';
+import { events, mount, openElementPage, openWithPayment, partText, shotsDir, startElementStack, unexpected, waitStatus } from '../../support/element-page.mjs';
 import { until } from '../../support/page-wait.mjs';
 
 let stack, mock;
@@ -135,10 +135,7 @@ for (const variant of VARIANTS) {
 }
 
 test('events: each fired once where it should be, bubbling and composed; paid stops polling', { timeout: 60_000 }, async () => {
-  const { page, errors } = await openElementPage(stack);
-  const id = newPayment();
-  await mount(page, { 'payment-id': id, 'api-base': mock.url });
-  await waitStatus(page, 'pending');
+  const { page, errors, id } = await openWithPayment(stack);
   mock.state.completeGatewayPayment(id);
   await refresh(page);
   await waitStatus(page, 'completed');
@@ -184,14 +181,16 @@ test('events: each fired once where it should be, bubbling and composed; paid st
 });
 
 test('a 5xx streak: stream-error once for the streak, the payment stays, and polling goes on to completion', { timeout: 60_000 }, async () => {
-  const { page, errors } = await openElementPage(stack);
-  const id = newPayment();
-  await mount(page, { 'payment-id': id, 'api-base': mock.url });
-  await waitStatus(page, 'pending');
-  mock.state.addFault({ paymentId: id, kind: 'status', status: 500, times: 3 });
+  const { page, errors, id } = await openWithPayment(stack);
+  const fault = mock.state.addFault({ paymentId: id, kind: 'status', status: 500, times: Infinity });
   const before = polls(id);
-  for (let i = 0; i < 3; i++) await refresh(page);
-  await until(() => polls(id) >= before + 3, 'three failed polls');
+  // Three refreshes during the streak: each a new wait, the streak one and the same.
+  for (let i = 1; i <= 3; i++) {
+    await refresh(page);
+    await until(() => polls(id) >= before + i, `failed poll ${i}`);
+    await page.waitForFunction(() => !document.getElementById('el').shadowRoot.querySelector('.note').hidden);
+  }
+  mock.state.removeFault(fault);
   mock.state.completeGatewayPayment(id);
   await refresh(page);
   await waitStatus(page, 'completed');
@@ -205,10 +204,7 @@ test('a 5xx streak: stream-error once for the streak, the payment stays, and pol
 });
 
 test('coins: the coin attribute is shown first; picking another fires stream-coin-change and shows its amount', async () => {
-  const { page, errors } = await openElementPage(stack);
-  const id = newPayment();
-  await mount(page, { 'payment-id': id, 'api-base': mock.url, coin: 'usdc' });
-  await waitStatus(page, 'pending');
+  const { page, errors, id } = await openWithPayment(stack, { coin: 'usdc' });
   assert.equal(await partText(page, 'amount'), '2.50 USDC');
   assert.equal(await partText(page, 'copy-address'), 'Copy USDC deposit address');
   await page.locator('#el').getByRole('radio', { name: /NEAR/ }).check();
