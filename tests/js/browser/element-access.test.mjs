@@ -49,6 +49,7 @@ test('keyboard only: every control reachable in order and named; Enter copies; a
   const copy = (await events(page)).find((e) => e.type === 'stream-copy');
   assert.deepEqual([copy.what, copy.text], ['address', wire.addresses[0].address]);
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), wire.addresses[0].address);
+  assert.equal(await page.evaluate(() => document.getElementById('el').shadowRoot.querySelector('[role=status]').textContent), 'Copied');
 
   // Back to the coins: arrow keys move the choice, as in any radio group.
   await page.keyboard.press('Shift+Tab');
@@ -125,4 +126,25 @@ test('a page with a strict CSP (no inline script or style, wasm-unsafe-eval) run
   assert.match(refused[0], /inline style violates the following Content Security Policy directive 'style-src 'self''/);
   await page.close();
   await front.close();
+});
+
+test('theme: auto (the default) follows prefers-color-scheme; light and dark are fixed; the QR stays black on white', { timeout: 60_000 }, async () => {
+  const { page } = await openWithPayment(stack);
+  const colours = () => page.evaluate(() => {
+    const root = document.getElementById('el').shadowRoot;
+    const qr = root.querySelector('[part=qr] svg');
+    return [getComputedStyle(root.querySelector('[part=base]')).backgroundColor,
+      qr.querySelector('rect').getAttribute('fill'), qr.querySelector('path').getAttribute('fill')];
+  });
+  const LIGHT = 'rgb(255, 255, 255)';
+  const DARK = 'rgb(22, 24, 29)';
+  const seen = [];
+  for (const [scheme, theme] of [['light', null], ['dark', null], ['dark', 'light'], ['light', 'dark'], ['dark', 'auto']]) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.evaluate((t) => { document.getElementById('el').theme = t; }, theme);
+    seen.push(await colours());
+  }
+  assert.deepEqual(seen.map(([base]) => base), [LIGHT, DARK, LIGHT, DARK, DARK]);
+  assert.ok(seen.every(([, back, modules]) => back === '#fff' && modules === '#000'));
+  await page.close();
 });

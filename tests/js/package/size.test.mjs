@@ -92,7 +92,7 @@ test('the public TypeScript declarations contain no `any`', () => {
 // Issue 17: <stream-checkout>'s own JavaScript, QR encoder included, at most 12 KB gzip, not
 // counting the checkout build it imports. The budget is the measured size plus a little
 // (BENCHMARKS.md, "<stream-checkout>").
-const ELEMENT_BUDGET = 11_000;
+const ELEMENT_BUDGET = 11_100;
 
 test(`the element's own JS (stream-payments/element, QR encoder included) stays under ${ELEMENT_BUDGET} bytes gzip -9`, () => {
   const dir = packageDir();
