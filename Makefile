@@ -61,4 +61,4 @@ bench: build
 
 clean:
 	cargo clean
-	rm -rf pkg/node pkg/web pkg/checkout pkg/*.tgz tests/out
+	rm -rf pkg/node pkg/web pkg/checkout pkg/element pkg/*.tgz tests/out
