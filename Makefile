@@ -65,4 +65,4 @@ bench: build
 
 clean:
 	cargo clean
-	rm -rf pkg/node pkg/web pkg/checkout pkg/*.tgz tests/out
+	rm -rf pkg/node pkg/web pkg/checkout pkg/element pkg/*.tgz tests/out
