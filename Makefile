@@ -38,7 +38,7 @@ test-wasm: setup
 	$(WASM_TEST) --test wasm_node
 	$(WASM_TEST) --test wasm_browser
 
-# The mock's own tests, then Schemathesis against it (about a minute).
+# The mock's own tests, then Schemathesis against it (one to two minutes).
 test-mock: setup
 	node --test tests/mock/*.test.mjs
 	tests/scripts/test-schemathesis.sh

@@ -82,8 +82,8 @@ export const ANSWER_RULES = {
       name: 'Field::str("name")',
     },
   },
-  // Absent counts are 0. The counts are passed through as they came (the description types them
-  // as bare integers); the page cursor (`listAll*`) reads only `has_next_page`.
+  // Absent counts are 0. The counts pass through as they came (the description types them as bare
+  // integers); the page cursor (`listAll*`) reads only `has_next_page` and whether `data` had items.
   Pagination: {
     rust: 'PAGINATION',
     what: 'StreamPay pagination',

@@ -8,8 +8,8 @@
 //     - answer shapes: only the fields that need a conversion (decimal amounts, amounts in
 //       smallest units), the objects and arrays that lead to them, and the fields of
 //       catalogue.mjs's ANSWER_RULES; every other field passes through camelCased;
-//     - one page shape per list (whether `data` has items and `pagination.has_next_page`
-//       captured, so `listAll*` can walk it);
+//     - one page shape per list (`has_next_page` and whether `data` has items captured, so
+//       `listAll*` can walk it);
 //   src/api/streampay/operations.rs    one query spec per list and the operations table;
 //   src/api/gateway/operations.rs      the gateway's operations table.
 // An operation's id (what the JS method passes, gen-js.mjs) is its index in its table.

@@ -206,7 +206,7 @@ test('every tool is called, each with arguments its schema accepts, and answers 
   await call('update_invoice', { invoice_id: invoice.id, scheduled_on: '2027-01-20T09:00:00+03:00' });
   await call('list_invoices', { limit: 2, currencies: ['SAR'], organization_consumer_id: customer.id });
 
-  const pending = mock.createStreamPayPayment({ amount: '20.00', status: 'PENDING' });
+  const pending = mock.createStreamPayPayment({ amount: '20.00', status: 'PENDING', invoiceId: '00000000-0000-4000-8000-000000000001' }); // auto-charge pays a payment of an invoice
   await call('auto_charge_payment', { payment_id: pending.id });
 
   await call('list_payment_links', { limit: 2, statuses: ['ACTIVE'] });
