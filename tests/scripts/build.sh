@@ -28,6 +28,8 @@ glue() { # wasm target out-dir module-type
 cp README.md "$pkg/README.md" # the npm front page is the repository README
 # The mock checks requests against the API's own description; the package carries a copy.
 cp src/api/streampay-openapi.json "$pkg/mock/streampay-openapi.json"
+# The MCP server (cli/mcp/) generates its tools from the operations catalogue the clients come from.
+cp src/api/streampay-operations.json "$pkg/cli/mcp/streampay-operations.json"
 glue "$full" nodejs node commonjs
 glue "$full" web web module
 glue "$checkout" web checkout module

@@ -39,3 +39,7 @@ echo "== node --test: the command line (the installed bin, as npx runs it) and s
 STREAM_SCRATCH=$scratch node --test --test-timeout=180000 --test-reporter=spec --test-concurrency=1 \
   tests/js/cli/commands.test.mjs tests/js/cli/watch.test.mjs tests/js/cli/webhook.test.mjs \
   tests/js/cli/mock-command.test.mjs tests/js/mock/start-mock.test.mjs
+
+echo "== node --test: stream-payments mcp (MCP clients of the same SDK over stdio and HTTP), and the SDK kept out of the library builds"
+STREAM_SCRATCH=$scratch node --test --test-timeout=180000 --test-reporter=spec --test-concurrency=1 \
+  tests/js/cli/mcp.test.mjs tests/js/cli/mcp-isolation.test.mjs
