@@ -1,12 +1,16 @@
 // `engines.node` of the packed package names exactly the Node lines tested here, and npm under
 // each of them installs the tarball with --engine-strict, with no EBADENGINE and no warning.
-// npm compares `engines` with the Node running it, so this machine's npm is run by each line's
-// binary: what a merchant on that line gets from `npm install stream-payments`. Run by
-// tests/scripts/test-runtimes.sh with STREAM_SCRATCH and STREAM_TARBALL set.
+// npm compares every `engines` of the tree (the package's and its dependencies') with the Node
+// running it, so this machine's npm is run by each line's binary: what a merchant on that line
+// gets from `npm install stream-payments`. That check is made while npm plans the tree, so under
+// each line a --dry-run suffices; one real install, under this machine's Node, shows that
+// unpacking adds no warning of its own. Run by tests/scripts/test-runtimes.sh with STREAM_SCRATCH
+// and STREAM_TARBALL set; --offline: the dependencies come from npm's cache, which the scratch
+// install filled.
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { run } from './processes.mjs';
 import { NODE_LINES } from './node-lines.mjs';
@@ -29,13 +33,14 @@ before(() => {
  * `npm install --engine-strict <tarball>` by `node` into a fresh project `name`; -> run()'s
  * result, its whole output, and the Node version npm reports running on (what it checks).
  */
-async function install(node, name, tarballPath) {
+async function install(node, name, tarballPath, { dryRun = true } = {}) {
   const dir = join(work, name);
   mkdirSync(dir);
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name, private: true }));
   const env = { NO_COLOR: '1' };
   const versions = await run(node, [npmCli, 'version', '--json'], { cwd: dir, env, limitMs: 30_000 });
-  const r = await run(node, [npmCli, 'install', '--engine-strict', '--offline', '--no-audit', '--no-fund', tarballPath], { cwd: dir, env, limitMs: 90_000 });
+  const args = ['install', '--engine-strict', '--offline', '--no-audit', '--no-fund', ...(dryRun ? ['--dry-run'] : []), tarballPath];
+  const r = await run(node, [npmCli, ...args], { cwd: dir, env, limitMs: 90_000 });
   assert.equal(r.killed, false, `npm install in ${name} did not finish within 90 s`);
   return { ...r, output: r.stdout + r.stderr, nodeVersion: JSON.parse(versions.stdout).node, dir };
 }
@@ -48,16 +53,26 @@ test('engines.node of the packed package names exactly the tested Node lines', (
 });
 
 for (const { major, bin } of NODE_LINES) {
-  test(`Node ${major}: npm install --engine-strict of the packed package, no EBADENGINE and no warning`, T, async () => {
+  test(`Node ${major}: npm install --engine-strict --dry-run of the packed package, no EBADENGINE and no warning`, T, async () => {
     const r = await install(bin, `node${major}`, tarball);
     assert.match(r.nodeVersion, new RegExp(`^${major}\\.`), `npm checked engines against Node ${major}`);
     assert.equal(r.code, 0, `npm install failed under Node ${major}:\n${r.output}`);
+    assert.match(r.output, /add stream-payments /, 'npm planned the install');
     assert.doesNotMatch(r.output, /EBADENGINE/);
     assert.doesNotMatch(r.output, /npm warn/i);
-    const installed = JSON.parse(readFileSync(join(r.dir, 'node_modules/stream-payments/package.json'), 'utf8'));
-    assert.equal(installed.name, 'stream-payments');
   });
 }
+
+test(`a real install under this machine's Node (${process.versions.node}): no warning, the package and its dependencies in node_modules`, T, async () => {
+  const r = await install(process.execPath, 'installed', tarball, { dryRun: false });
+  assert.equal(r.code, 0, `npm install failed:\n${r.output}`);
+  assert.doesNotMatch(r.output, /npm warn/i);
+  const installed = JSON.parse(readFileSync(join(r.dir, 'node_modules/stream-payments/package.json'), 'utf8'));
+  assert.equal(installed.name, 'stream-payments');
+  for (const dependency of Object.keys(installed.dependencies ?? {})) {
+    assert.ok(existsSync(join(r.dir, 'node_modules', dependency, 'package.json')), `${dependency} installed`);
+  }
+});
 
 test('the check above fails for a package whose engines leave the running Node out', T, async () => {
   const pkg = join(work, 'needs-node-21');
