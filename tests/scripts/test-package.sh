@@ -21,8 +21,8 @@ cp "$root"/tests/js/package/* test/
 echo "== node --test: the installed package (ESM import, CommonJS require, size budget)"
 STREAM_ROOT=$root node --test --test-timeout=120000 --test-reporter=spec test/*.test.mjs test/*.test.cjs
 
-echo "== other runtimes: Node LTS, Bun, Deno, Cloudflare workerd"
-STREAM_SCRATCH=$scratch "$root/tests/scripts/test-runtimes.sh"
+echo "== other runtimes: Node 22, 24 and 26, Bun, Deno, Cloudflare workerd"
+STREAM_SCRATCH=$scratch STREAM_TARBALL=$out/$tarball "$root/tests/scripts/test-runtimes.sh"
 
 echo "== tsc --strict: a TypeScript consumer of the package's .d.ts"
 cp "$root/tests/js/types/"* .
