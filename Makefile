@@ -43,9 +43,10 @@ test-mock: setup
 test-types: setup
 	node --test tests/api/*.test.mjs
 
-# Regenerates pkg/types/streampay-api.d.ts and src/api/streampay-operations.json from src/api/.
+# Regenerates the catalogue's files (the .d.ts, the Rust tables and shapes, the JS client classes)
+# from src/api/streampay-openapi.json and codegen/catalogue.mjs.
 types:
-	node tests/scripts/gen-types.mjs
+	node codegen/gen-types.mjs
 
 test-js: build
 	@tests/scripts/test-package.sh
@@ -60,4 +61,4 @@ bench: build
 
 clean:
 	cargo clean
-	rm -rf pkg/node pkg/web pkg/checkout pkg/*.tgz tests/out
+	rm -rf pkg/node pkg/web pkg/checkout pkg/element pkg/*.tgz tests/out

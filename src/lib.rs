@@ -12,6 +12,8 @@ pub mod json;
 pub mod models;
 pub mod poll;
 pub mod push;
+#[rustfmt::skip]
+pub mod protocol;
 pub mod query;
 pub mod runtime;
 pub mod tokens;

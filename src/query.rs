@@ -1,6 +1,7 @@
 //! The StreamPay list queries as data: each param's JS name, wire name and check. The caller's
 //! params object (`JSON.stringify`'d) becomes the query string through `json::encode_query`.
-//! The other lists' specs are generated (`crate::api::streampay::generated`).
+//! The other lists' specs are generated with the StreamPay operations
+//! (`src/api/streampay/operations.rs`).
 
 use crate::error::Result;
 use crate::json::{encode_query, Check, Param, ParamKind, QuerySpec};

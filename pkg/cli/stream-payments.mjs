@@ -12,6 +12,7 @@ const COMMANDS = {
   watch: () => import('./commands/watch.mjs'),
   webhook: () => import('./commands/webhook.mjs'),
   amount: () => import('./commands/amount.mjs'),
+  mcp: () => import('./commands/mcp.mjs'),
 };
 
 const SUMMARIES = {
@@ -21,6 +22,7 @@ const SUMMARIES = {
   watch: 'follow payments until they complete, expire or fail',
   webhook: 'send a signed webhook to your endpoint (trigger), or check one (verify)',
   amount: 'convert exactly between smallest units and decimal amounts',
+  mcp: 'serve the StreamPay MCP server for agents (stdio, or --http --port N)',
 };
 
 const HELP = `Usage: stream-payments <command> [options]     (stream-payments <command> --help for more)
@@ -40,7 +42,7 @@ watch: 3 a payment ended without completing, 4 --timeout passed, 130 Ctrl-C (143
 /** Runs one command line; resolves its exit code. Exported for tests of the dispatch itself. */
 export async function main(argv, { stdout = process.stdout, stderr = process.stderr, stdin = process.stdin, env = process.env, signals = new EventEmitter() } = {}) {
   const out = createOutput({ stdout, stderr, env });
-  for (const name of ['STREAMPAY_API_KEY', 'STREAMPAY_WEBHOOK_SECRET', 'GATEWAY_SECRET_KEY']) out.addSecret(env[name]);
+  for (const name of ['STREAMPAY_API_KEY', 'STREAM_API_KEY', 'STREAMPAY_WEBHOOK_SECRET', 'GATEWAY_SECRET_KEY']) out.addSecret(env[name]);
   // Values of secret options, before anything (even a usage error) can echo them.
   argv.forEach((arg, i) => {
     const m = /^--(api-key|secret)(?:=(.*))?$/.exec(arg);

@@ -5,6 +5,7 @@
 // long or non-ASCII text) goes to the `*Checked` exports with the values as given. Every check,
 // result and error is Rust's.
 import * as glue from './glue.js';
+import { FORMAT_KEYS, PARSE_KEYS, isFormatKey, isParseKey, roundingCode } from './protocol.js';
 
 /** A view of the module's I/O buffer: input bytes, then output bytes. Empty until the first call
  * (the web build instantiates later than this module loads) and after memory growth detached it. */
@@ -32,7 +33,7 @@ function put(text) {
 }
 
 /** The answer of a fast export: `n` ASCII bytes in the output buffer, or pending in Rust (n < 0). */
-function take(n) {
+function readAnswer(n) {
   if (n < 0) return glue.takeAmountResult();
   if (io.length === 0) attach();
   const bytes = io;
@@ -40,34 +41,6 @@ function take(n) {
   for (let i = inputBytes, end = inputBytes + n; i < end; i++) text += String.fromCharCode(bytes[i]);
   return text;
 }
-
-/** 0 for no rounding given, else 1 + the mode's index in Rust's `Rounding::ALL`; -1 for others. */
-function roundingCode(name) {
-  switch (name) {
-    case undefined: return 0;
-    case 'trunc': return 1;
-    case 'floor': return 2;
-    case 'ceil': return 3;
-    case 'halfUp': return 4;
-    case 'halfEven': return 5;
-    case 'expand': return 6;
-    default: return -1;
-  }
-}
-
-const FORMAT_KEYS = ['maxFractionDigits', 'minFractionDigits', 'rounding', 'grouping', 'locale'];
-const PARSE_KEYS = ['rounding'];
-
-function isFormatKey(key) {
-  switch (key) {
-    case 'maxFractionDigits': case 'minFractionDigits': case 'rounding': case 'grouping': case 'locale':
-      return true;
-    default:
-      return false;
-  }
-}
-
-const isParseKey = (key) => key === 'rounding';
 
 /** Whether `options` is a plain options object whose enumerable keys all pass `known`
  * (a `switch`, cheaper per call than a list lookup). */
@@ -148,13 +121,13 @@ export function formatUnits(amount, decimals, options) {
   const flags = (max === undefined ? 0 : 1) | (min === undefined ? 0 : 2) | (grouping ? 4 : 0);
   if (locale === undefined) {
     if (!put(amount)) return formatChecked(amount, decimals, options);
-    return take(glue.formatUnitsAscii(amount.length, decimals, flags, max ?? 0, min ?? 0, code, 0, 0, 0, 0, 0));
+    return readAnswer(glue.formatUnitsAscii(amount.length, decimals, flags, max ?? 0, min ?? 0, code, 0, 0, 0, 0, 0));
   }
   const facts = typeof locale === 'string' ? localeFacts(locale) : null;
   if (facts === null || facts[0].length !== 1 || facts[1].length !== 1 || !put(amount)) {
     return formatChecked(amount, decimals, options);
   }
-  return take(glue.formatUnitsAscii(amount.length, decimals, flags | 8, max ?? 0, min ?? 0, code,
+  return readAnswer(glue.formatUnitsAscii(amount.length, decimals, flags | 8, max ?? 0, min ?? 0, code,
     facts[0].charCodeAt(0), facts[1].charCodeAt(0), facts[2], facts[3], facts[4]));
 }
 
@@ -189,7 +162,7 @@ export function parseUnits(text, decimals, options) {
   if (typeof text !== 'string' || typeof decimals !== 'number' || code < 0 || !put(text)) {
     return parseChecked(text, decimals, options);
   }
-  return take(glue.parseUnitsAscii(text.length, decimals, code));
+  return readAnswer(glue.parseUnitsAscii(text.length, decimals, code));
 }
 
 function parseChecked(text, decimals, options) {

@@ -1,4 +1,4 @@
 // The checkout build: what a payment page needs, over its own small .wasm.
 export { StreamError } from './errors.js';
-export { GatewayClient } from './clients.js';
+export { GatewayClient } from './operations/gateway.js';
 export { formatUnits, parseUnits, tokenDecimals, setTokenDecimals } from './amounts.js';

@@ -1,11 +1,10 @@
 // The I/O of every call: the runtime's own `fetch`, timers and abort signals. Rust (`RawCall`)
-// says what to send, judges every answer and decides every retry and error; this file sends,
-// reads, waits and reports back.
+// says what to send, judges every answer, keeps the deadline and decides every retry and error;
+// this file sends, reads, waits, wakes when told and reports back. The codes it reports with are
+// the boundary protocol's (protocol.js, generated with src/protocol.rs).
 
-const ANSWERED = -1;
-const FAILED = -2;
-// Where an exchange can break, as Rust's `Broken::ALL` numbers them.
-const [THREW, CONNECT, UNREADABLE, BODY_CUT, NOT_A_RESPONSE, REDIRECTED] = [0, 1, 2, 3, 4, 5];
+import { ANSWERED, BODY_CUT, CONNECT, FAILED, NOT_A_RESPONSE, REDIRECTED, THREW, UNREADABLE } from './protocol.js';
+
 // setTimeout fires at once for anything longer.
 const MAX_TIMER_MS = 2_147_483_647;
 const utf8 = new TextEncoder();
@@ -20,32 +19,53 @@ export function transport(raw, fetch) {
   };
 }
 
-/** Sends `call` until it settles (then `call.take()` or a poller reads the outcome); rejects with
- *  the reason of `signal` when the caller aborts. `running`, a Set, holds its `Stop` meanwhile, so
- *  an owner can end it (`stop.abort()`) without a signal of its own. Nothing of it is left running
- *  afterwards. */
+/** Sends `call` until it settles (then `call.answer()`, or a poller, reads the outcome); rejects
+ *  with the reason of `signal` when the caller aborts. `running`, a Set, holds its `Cancellation`
+ *  meanwhile, so an owner can end it (`cancellation.abort()`) without a signal of its own; it then
+ *  resolves with the call unsettled. The call keeps its deadline: one timer wakes this loop when
+ *  Rust says, and Rust decides whether it passed. Nothing of it is left running afterwards. */
 export async function send(io, call, signal, running) {
   if (signal?.aborted) throw signal.reason;
-  const stop = new Stop(signal, call.timeoutMs);
-  running?.add(stop);
+  const cancellation = new Cancellation(signal);
+  running?.add(cancellation);
+  const deadline = armDeadline(call, () => cancellation.abort(timedOut()));
   try {
     for (;;) {
-      const step = await attempt(io, call, stop);
+      const step = await attempt(io, call, cancellation);
       if (step === ANSWERED) return;
-      if (stop.stopped(() => call.timedOut()) || step === FAILED) return;
-      if (!(await new Alarm().sleep(step, stop.signal))) return void stop.stopped(() => call.timedOut());
+      cancellation.throwIfCallerAborted();
+      if (step === FAILED) return;
+      if (!(await new Wakeup().sleep(step, cancellation.signal))) return void cancellation.throwIfCallerAborted();
     }
   } finally {
-    running?.delete(stop);
-    stop.release();
+    deadline.clear();
+    running?.delete(cancellation);
+    cancellation.release();
   }
 }
 
+/** What `fetch` and sleeps see when a deadline aborts them (Rust makes the TIMEOUT error). */
+const timedOut = () => new DOMException('The operation timed out.', 'TimeoutError');
+
+/** One timer for the deadline `owner` (a call, a wait, a watcher) keeps: armed for
+ *  `owner.deadlineInMs`; when it rings, `owner.deadlineRang()` says whether the deadline passed
+ *  by Rust's clock (then `onPassed` runs) or the timer was early (it is armed again). */
+export function armDeadline(owner, onPassed) {
+  let timer;
+  const arm = () => {
+    const ms = owner.deadlineInMs;
+    if (ms === undefined) return;
+    timer = setTimeout(() => (owner.deadlineRang() ? onPassed() : arm()), Math.min(ms, MAX_TIMER_MS));
+  };
+  arm();
+  return { clear: () => clearTimeout(timer) };
+}
+
 /** One exchange; its verdict from Rust: ANSWERED, FAILED or a delay before trying again. */
-async function attempt(io, call, stop) {
+async function attempt(io, call, cancellation) {
   const body = call.body;
   const headers = { ...(body === undefined ? io.headers : io.bodyHeaders) };
-  const init = { method: call.method, headers, signal: stop.signal };
+  const init = { method: call.method, headers, signal: cancellation.signal };
   if (body !== undefined) init.body = body;
   if (io.redirect) init.redirect = io.redirect;
   let pending;
@@ -56,7 +76,7 @@ async function attempt(io, call, stop) {
   }
   let response;
   try {
-    response = await stop.race(pending);
+    response = await cancellation.race(pending);
   } catch (err) {
     return call.failed(CONNECT, describe(err));
   }
@@ -75,7 +95,7 @@ async function attempt(io, call, stop) {
     return call.failed(UNREADABLE, describe(err));
   }
   try {
-    read = await stop.race(read);
+    read = await cancellation.race(read);
   } catch (err) {
     return call.failed(BODY_CUT, describe(err));
   }
@@ -105,24 +125,16 @@ function describe(err) {
   }
 }
 
-/** Cancellation of one call or loop: the caller's signal and the deadline abort one controller
- *  (whose signal goes to `fetch` and sleeps) and end `race`s at once; `release()` removes the
- *  listener and clears the timer, so nothing lingers (a Node script exits at once). */
-export class Stop {
-  constructor(caller, timeoutMs) {
-    const controller = new AbortController();
-    this.controller = controller;
+/** Cancellation of one call or loop: the caller's signal, an owner or a deadline abort one
+ *  controller (whose signal goes to `fetch` and sleeps) and end `race`s at once; `release()`
+ *  removes the listener, so nothing lingers (a Node script exits at once). */
+export class Cancellation {
+  constructor(caller) {
+    this.controller = new AbortController();
     this.caller = caller;
-    this.timedOut = false;
     this.forward = () => this.abort(caller.reason);
     if (caller?.aborted) this.forward();
     else caller?.addEventListener('abort', this.forward, { once: true });
-    if (timeoutMs > 0) {
-      this.timer = setTimeout(() => {
-        this.timedOut = true;
-        this.abort(new DOMException('The operation timed out.', 'TimeoutError'));
-      }, timeoutMs);
-    }
   }
 
   get signal() {
@@ -130,42 +142,44 @@ export class Stop {
   }
 
   abort(reason) {
+    if (this.aborted) return;
     this.controller.abort(reason);
     this.reject?.(reason);
-    this.reason = { reason };
+    this.aborted = { reason };
   }
 
-  /** `promise`, or a rejection as soon as this stops, so a `fetch` that ignores its signal (an
-   *  injected one, a body that never ends) cannot hold a call past its deadline. */
+  /** `promise`, or a rejection as soon as this is aborted, so a `fetch` that ignores its signal
+   *  (an injected one, a body that never ends) cannot hold a call past its deadline. */
   race(promise) {
-    if (this.reason) return Promise.reject(this.reason.reason);
-    this.stopping ??= new Promise((_, reject) => {
+    if (this.aborted) return Promise.reject(this.aborted.reason);
+    this.aborting ??= new Promise((_, reject) => {
       this.reject = reject;
     });
-    return Promise.race([promise, this.stopping]);
+    return Promise.race([promise, this.aborting]);
   }
 
-  /** False while running; throws the caller's abort reason; after the deadline runs `onTimeout`
-   *  (which may throw the TIMEOUT error) and answers true. */
-  stopped(onTimeout) {
+  /** Throws the caller's abort reason, as `fetch` does. */
+  throwIfCallerAborted() {
     if (this.caller?.aborted) throw this.caller.reason;
-    if (!this.timedOut) return false;
-    onTimeout();
-    return true;
+  }
+
+  /** Throws why this was aborted (the caller's reason first); does nothing while running. */
+  throwIfAborted() {
+    this.throwIfCallerAborted();
+    if (this.aborted) throw this.aborted.reason;
   }
 
   release() {
-    clearTimeout(this.timer);
     this.caller?.removeEventListener('abort', this.forward);
     // A race nobody awaits any more must not become an unhandled rejection.
-    this.stopping?.catch(() => {});
+    this.aborting?.catch(() => {});
   }
 }
 
 const never = new AbortController().signal;
 
 /** A sleep that ends early when rung (a poll ended, an id was added, the page became visible). */
-export class Alarm {
+export class Wakeup {
   /** Ends the sleep in progress, or the next one if none is. */
   ring() {
     if (this.wake) this.wake();

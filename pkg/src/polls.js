@@ -2,30 +2,25 @@
 // `RawWatch`) decides what each poll's outcome means and how long to sleep; this file sends the
 // polls, keeps the timers and listeners, and calls the caller's callbacks.
 
-import { Alarm, Stop, send } from './io.js';
-
-// Bits of `RawWatch.finish`.
-const CHANGED = 1;
-const DONE = 2;
-const FAILED = 4;
+import { Cancellation, Wakeup, armDeadline, send } from './io.js';
+import { WATCH_CHANGED, WATCH_DONE, WATCH_FAILED } from './protocol.js';
 
 /** `waitForPayment`: resolves with the settled payment. `onChange` hears what `onUpdate` hears. */
 export async function waitFor(io, wait, options, onChange) {
-  const stop = new Stop(options?.signal, wait.timeoutMs);
-  const timeout = () => {
-    throw wait.timeoutError();
-  };
-  const alarm = new Alarm();
-  const page = visibility(wait.pauseWhenHidden, alarm);
+  const cancellation = new Cancellation(options?.signal);
+  // The wait's own deadline (`timeoutMs`), kept by Rust: it ends the wait with its TIMEOUT.
+  const deadline = armDeadline(wait, () => cancellation.abort(wait.timeoutError()));
+  const wakeup = new Wakeup();
+  const page = visibility(wait.pauseWhenHidden, wakeup);
   try {
-    stop.stopped(timeout);
+    cancellation.throwIfAborted();
     for (;;) {
       const call = wait.call();
       let delay;
       try {
         // Each poll is cancelled with the wait; its own deadline is the client's `timeoutMs`.
-        await send(io, call, stop.signal).catch(() => {});
-        stop.stopped(timeout);
+        await send(io, call, cancellation.signal).catch(() => {});
+        cancellation.throwIfAborted();
         delay = wait.observe(call, page.hidden());
       } finally {
         call.free();
@@ -37,10 +32,11 @@ export async function waitFor(io, wait, options, onChange) {
         onChange?.(payment);
         if (delay < 0) return payment;
       }
-      if (!(await alarm.sleep(delay, stop.signal))) stop.stopped(timeout);
+      if (!(await wakeup.sleep(delay, cancellation.signal))) cancellation.throwIfAborted();
     }
   } finally {
-    stop.release();
+    deadline.clear();
+    cancellation.release();
     page.release();
     wait.free();
   }
@@ -50,20 +46,20 @@ export async function waitFor(io, wait, options, onChange) {
  *  last. Polling starts at once; leaving the loop stops it. */
 export function watchOne(io, wait, options) {
   // The caller's signal and leaving the loop both stop the wait.
-  const stop = new Stop(options?.signal, 0);
+  const cancellation = new Cancellation(options?.signal);
   const changes = [];
-  const alarm = new Alarm();
+  const wakeup = new Wakeup();
   let end;
   const onChange = (payment) => {
     changes.push(payment);
-    alarm.ring();
+    wakeup.ring();
   };
-  waitFor(io, wait, { ...options, signal: stop.signal }, onChange)
+  waitFor(io, wait, { ...options, signal: cancellation.signal }, onChange)
     .then(() => ({ ok: true }), (error) => ({ ok: false, error }))
     .then((outcome) => {
       end = outcome;
-      stop.release();
-      alarm.ring();
+      cancellation.release();
+      wakeup.ring();
     });
   return (async function* changesOf() {
     try {
@@ -71,11 +67,11 @@ export function watchOne(io, wait, options) {
         if (changes.length > 0) yield changes.shift();
         else if (end?.ok) return;
         else if (end) throw end.error;
-        else await alarm.sleep();
+        else await wakeup.sleep();
       }
     } finally {
       changes.length = 0;
-      stop.abort();
+      cancellation.abort();
     }
   })();
 }
@@ -84,7 +80,7 @@ export function watchOne(io, wait, options) {
 export function watchMany(io, watch, options) {
   const results = new Map();
   const errors = new Map();
-  const alarm = new Alarm();
+  const wakeup = new Wakeup();
   const flights = new Set();
   const inbox = [];
   let closed = false;
@@ -94,7 +90,7 @@ export function watchMany(io, watch, options) {
     const landed = () => {
       if (closed) return call.free();
       inbox.push([id, call]);
-      alarm.ring();
+      wakeup.ring();
     };
     // Only the watcher's end stops a poll (through `flights`), and then nothing is delivered.
     send(io, call, undefined, flights).then(landed, () => call.free());
@@ -105,37 +101,36 @@ export function watchMany(io, watch, options) {
   const deliver = (id, call) => {
     const bits = watch.finish(id, call);
     call.free();
-    if (bits & FAILED) {
+    if (bits & WATCH_FAILED) {
       const error = watch.error();
       errors.set(id, error);
       quietly(options?.onError, error, id);
     } else if (bits !== 0) {
       const payment = JSON.parse(watch.report());
-      if (bits & DONE) results.set(id, payment);
-      if (bits & CHANGED) quietly(options?.onUpdate, payment);
+      if (bits & WATCH_DONE) results.set(id, payment);
+      if (bits & WATCH_CHANGED) quietly(options?.onUpdate, payment);
     }
   };
 
   const done = (async () => {
-    const stop = new Stop(options?.signal, watch.timeoutMs);
-    const timeout = () => {
-      throw watch.timeoutError();
-    };
+    const cancellation = new Cancellation(options?.signal);
+    // The watcher's own deadline (`timeoutMs`), kept by Rust: it ends the watcher with its TIMEOUT.
+    const deadline = armDeadline(watch, () => cancellation.abort(watch.timeoutError()));
     try {
       for (;;) {
         for (const [id, call] of inbox.splice(0)) deliver(id, call);
-        stop.stopped(timeout);
+        cancellation.throwIfAborted();
         if (watch.isEmpty()) return results;
-        let due;
-        while (typeof (due = watch.due()) === 'string') start(due);
-        if (!(await alarm.sleep(due, stop.signal))) stop.stopped(timeout);
+        for (let id = watch.nextId(); id !== undefined; id = watch.nextId()) start(id);
+        if (!(await wakeup.sleep(watch.idleMs, cancellation.signal))) cancellation.throwIfAborted();
       }
     } finally {
       closed = true;
+      deadline.clear();
       watch.close();
       for (const [, call] of inbox.splice(0)) call.free();
       for (const flight of flights) flight.abort();
-      stop.release();
+      cancellation.release();
     }
   })();
 
@@ -144,13 +139,13 @@ export function watchMany(io, watch, options) {
     errors,
     add(paymentId) {
       const added = watch.add(paymentId);
-      alarm.ring();
+      wakeup.ring();
       return added;
     },
     remove(paymentId) {
       const removed = watch.remove(paymentId);
       // The watcher may now have nothing left to follow: let it settle.
-      alarm.ring();
+      wakeup.ring();
       return removed;
     },
   };
@@ -159,11 +154,11 @@ export function watchMany(io, watch, options) {
 /** A hidden page polls at the slowest pace, and one that becomes visible again polls at once (the
  *  customer is back from the wallet app). Without a `document` (servers, workers) the page
  *  counts as visible. */
-function visibility(enabled, alarm) {
+function visibility(enabled, wakeup) {
   const doc = enabled ? globalThis.document : undefined;
   if (typeof doc?.addEventListener !== 'function') return { hidden: () => false, release() {} };
   const hidden = () => doc.visibilityState === 'hidden';
-  const shown = () => hidden() || alarm.ring();
+  const shown = () => hidden() || wakeup.ring();
   doc.addEventListener('visibilitychange', shown);
   return { hidden, release: () => doc.removeEventListener('visibilitychange', shown) };
 }

@@ -1,12 +1,14 @@
-// The StreamPay merchant API: options, payments, payment links and the client. The client's
-// other operations and their types are generated from the API's OpenAPI description
-// (`streampay-api.d.ts`, by tests/scripts/gen-types.mjs).
+// The StreamPay merchant API: options and the client. Its objects and its other operations are
+// generated from the API's OpenAPI description (`streampay-api.d.ts`, by codegen/gen-types.mjs);
+// the names here are the package's names for them, and the request bodies whose checks are a
+// rule of the package (narrower than the description).
 import type {
   ClientOptions, RequestOptions, WaitOptions, WatchPaymentsOptions, PaymentWatcher,
 } from './gateway';
 import type {
   StreamPayOperations, ListPaymentLinksParams, ListPaymentsParams, Pagination, PaymentLinkStatus,
-  CreatePaymentLinkDto, UpdatePaymentLinkStatusDto,
+  CreatePaymentLinkDto, UpdatePaymentLinkStatusDto, ListResource, PaymentResponse,
+  PaymentLinkDetailed, PaymentStatusEnum,
 } from './streampay-api';
 
 /** The methods written by hand below, with the package's own precise types. */
@@ -28,34 +30,13 @@ export type StreamPayClientOptions = StreamPayClientBaseOptions &
     | { apiKeyId: string; apiSecret: string; apiKey?: never }
   );
 
-export type PaymentStatus =
-  | 'PENDING' | 'PROCESSING' | 'FAILED_INITIATION' | 'SUCCEEDED' | 'FAILED' | 'CANCELED'
-  | 'UNDER_REVIEW' | 'EXPIRED' | 'SETTLED' | 'REFUNDED' | (string & {});
+export type PaymentStatus = PaymentStatusEnum;
 
-/** A StreamPay payment. Unknown fields are kept (camelCased). */
-export interface Payment {
-  id: string;
-  /** Decimal string, e.g. "115.00". */
-  amount?: string;
-  /** Smallest units (halalas, fils), as a string. */
-  amountInSmallestUnit?: string;
-  currency: string | null;
-  currentStatus: PaymentStatus;
-  type: string | null;
-  paymentMethod: string | null;
-  scheduledOn: string | null;
-  payedAt: string | null;
-  refundedAt: string | null;
-  refundReason: string | null;
-  refundNote: string | null;
-  [field: string]: unknown;
-}
+/** A StreamPay payment (the description's `PaymentResponse`). Unknown fields are kept (camelCased). */
+export type Payment = PaymentResponse;
 
-
-export interface PaymentPage {
-  data: Payment[];
-  pagination: Pagination;
-}
+/** A page of payments. */
+export type PaymentPage = ListResource<Payment> & { pagination: Pagination };
 
 /** Body of `markPaymentAsPaid`. */
 export interface MarkPaidRequest {
@@ -71,30 +52,18 @@ export interface RefundRequest {
   allowRefundMultipleRelatedPayments?: boolean;
 }
 
-
-
 /**
  * Body of `StreamPayClient.createPaymentLink`: the description's `CreatePaymentLinkDto` (`name` and
  * `items` required, checked before sending; keys sent in snake_case at every depth).
  */
 export type CreateStreamPayLinkRequest = CreatePaymentLinkDto;
 
-/** A StreamPay payment link. Unknown fields are kept (camelCased), e.g. `createdAt`. */
-export interface StreamPayPaymentLink {
-  id: string;
-  /** The public page where the customer pays. */
-  url: string;
-  /** Open: a status newer than this version still comes through. */
-  status: PaymentLinkStatus | (string & {});
-  name?: string;
-  [field: string]: unknown;
-}
+/** A StreamPay payment link (the description's `PaymentLinkDetailed`). Unknown fields are kept
+ *  (camelCased), e.g. `createdAt`. */
+export type StreamPayPaymentLink = PaymentLinkDetailed;
 
-export interface PaymentLinkPage {
-  data: StreamPayPaymentLink[];
-  pagination: Pagination;
-}
-
+/** A page of payment links. */
+export type PaymentLinkPage = ListResource<StreamPayPaymentLink> & { pagination: Pagination };
 
 /** Client of the StreamPay merchant API. Holds a secret key: for servers (a browser must opt in
  *  with `allowBrowser: true`). */

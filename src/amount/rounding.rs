@@ -24,9 +24,8 @@ pub enum Rounding {
 }
 
 impl Rounding {
-    /// The JavaScript names, in declaration order.
-    pub const ALL_NAMES: &'static [&'static str] =
-        &["trunc", "floor", "ceil", "halfUp", "halfEven", "expand"];
+    /// The JavaScript names, in declaration order (the boundary protocol's list).
+    pub const ALL_NAMES: &'static [&'static str] = &crate::protocol::ROUNDING_NAMES;
 
     /// Every mode, in the order of [`Rounding::ALL_NAMES`].
     pub const ALL: [Rounding; 6] = [
@@ -77,8 +76,8 @@ impl fmt::Display for Rounding {
 }
 
 impl Rounding {
-    /// The JS shell's code for a rounding name: 0 for none (the default), else 1 + its index
-    /// in [`Rounding::ALL`].
+    /// The JS shell's code for a rounding name (`roundingCode` in `pkg/src/protocol.js`): 0 for
+    /// none (the default), else 1 + its index in [`Rounding::ALL`].
     pub fn from_code(code: u32) -> Result<Self> {
         let index = usize::try_from(code).unwrap_or(usize::MAX);
         match index.checked_sub(1) {

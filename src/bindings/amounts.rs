@@ -18,13 +18,13 @@ use crate::amount::{
     Rounding, MAX_DECIMALS,
 };
 use crate::error::{Result, StreamError};
+use crate::protocol::{FORMAT_KEYS, PARSE_KEYS};
 use crate::tokens;
 
 /// `tokenDecimalsAscii` for a token it does not know.
 const UNKNOWN_TOKEN: i32 = -1;
 
 const FORMAT_WHAT: &str = "formatUnits options";
-const FORMAT_KEYS: &str = "maxFractionDigits, minFractionDigits, rounding, grouping, locale";
 const PARSE_WHAT: &str = "parseUnits options";
 
 /// `flags` bits of [`format_units_ascii`]: which options were given.
@@ -142,7 +142,7 @@ pub fn format_units_checked(
 ) -> Result<String, JsValue> {
     let amount = args::amount_string(&amount, "amount")?;
     let decimals = args::decimals(&decimals)?;
-    check_options(FORMAT_WHAT, &options, unknown_key.as_deref(), FORMAT_KEYS)?;
+    check_options(FORMAT_WHAT, &options, unknown_key.as_deref(), &FORMAT_KEYS)?;
     let max = optional(&max, |v| count(FORMAT_WHAT, "maxFractionDigits", v))?;
     let min = optional(&min, |v| count(FORMAT_WHAT, "minFractionDigits", v))?;
     let rounding = optional(&rounding, |v| rounding_name(FORMAT_WHAT, v))?;
@@ -224,7 +224,7 @@ pub fn parse_units_checked(
 ) -> Result<String, JsValue> {
     let text = args::string(&text, "text")?;
     let decimals = args::decimals(&decimals)?;
-    check_options(PARSE_WHAT, &options, unknown_key.as_deref(), "rounding")?;
+    check_options(PARSE_WHAT, &options, unknown_key.as_deref(), &PARSE_KEYS)?;
     let rounding = optional(&rounding, |v| rounding_name(PARSE_WHAT, v))?;
     Ok(amount::parse_units(&text, decimals, rounding)?)
 }
@@ -260,7 +260,12 @@ pub fn set_token_decimals_checked(token: JsValue, decimals: JsValue) -> Result<(
 }
 
 /// An options argument: `undefined`, `null` or a non-array object whose keys are all known.
-fn check_options(what: &str, options: &JsValue, unknown: Option<&str>, known: &str) -> Result<()> {
+fn check_options(
+    what: &str,
+    options: &JsValue,
+    unknown: Option<&str>,
+    known: &[&str],
+) -> Result<()> {
     if options.is_undefined() || options.is_null() {
         return Ok(());
     }
@@ -272,8 +277,9 @@ fn check_options(what: &str, options: &JsValue, unknown: Option<&str>, known: &s
     }
     match unknown {
         Some(key) => Err(StreamError::invalid_argument(format!(
-            "{what}: unknown option \"{}\"; known options are {known}",
-            escape(key)
+            "{what}: unknown option \"{}\"; known options are {}",
+            escape(key),
+            known.join(", ")
         ))),
         None => Ok(()),
     }

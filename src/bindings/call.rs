@@ -1,25 +1,28 @@
 //! `RawCall`: one call for the shell to perform (`crate::http::Call` decides): the shell reads
-//! what to send, reports what came back or how the exchange broke, and sleeps when told to.
+//! what to send, reports what came back or how the exchange broke, sleeps when told to, and
+//! wakes at the deadline the call keeps. The step codes are the boundary protocol's
+//! (`crate::protocol`, `pkg/src/protocol.js`).
 
 use wasm_bindgen::prelude::*;
 
-use crate::error::Result;
-use crate::http::{Broken, Call, HttpResponse, Step};
+use crate::error::{Result, StreamError};
+use crate::http::{Broken, Call, Deadline, HttpResponse, Step};
 use crate::json::Decoded;
-
-/// What [`RawCall::answered`] and [`RawCall::failed`] return when the call is over; any other
-/// value (>= 0) is a delay in milliseconds before the same request is sent again.
-const ANSWERED: f64 = -1.0;
-const FAILED: f64 = -2.0;
+use crate::protocol::{STEP_ANSWERED, STEP_FAILED};
 
 #[wasm_bindgen]
 pub struct RawCall {
     call: Call,
+    /// The outcome, once the call settled (answered, failed for good, or past its deadline).
+    settled: Option<Result<Decoded>>,
 }
 
 impl From<Call> for RawCall {
     fn from(call: Call) -> Self {
-        Self { call }
+        Self {
+            call,
+            settled: None,
+        }
     }
 }
 
@@ -40,14 +43,30 @@ impl RawCall {
         self.call.body().map(str::to_string)
     }
 
-    /// The whole call's deadline in milliseconds, retries included; 0 for none.
-    #[wasm_bindgen(getter, js_name = timeoutMs)]
-    pub fn timeout_ms(&self) -> u32 {
-        self.call.timeout_ms()
+    /// Milliseconds until the call's deadline (0 once passed), `undefined` without one: when
+    /// the shell's one timer of this call rings, it asks [`RawCall::deadline_rang`].
+    #[wasm_bindgen(getter, js_name = deadlineInMs)]
+    pub fn deadline_in_ms(&self) -> Option<f64> {
+        deadline_in_ms(self.call.deadline())
+    }
+
+    /// The shell's deadline timer rang: true when the deadline has passed (the call is settled
+    /// with a `TIMEOUT`; abort what is in flight), false when the timer was early (arm it again).
+    #[wasm_bindgen(js_name = deadlineRang)]
+    pub fn deadline_rang(&mut self) -> bool {
+        if self.settled.is_some() {
+            return true;
+        }
+        let Some(err) = self.call.timeout(now()) else {
+            return false;
+        };
+        self.settled = Some(Err(err));
+        true
     }
 
     /// A response came back with this status, these headers (`null` when absent) and this body,
-    /// read whole as bytes.
+    /// read whole as bytes. The next step: `ANSWERED`, `FAILED` or milliseconds to sleep before
+    /// sending again.
     pub fn answered(
         &mut self,
         status: f64,
@@ -56,9 +75,13 @@ impl RawCall {
         content_type: Option<String>,
         body: Vec<u8>,
     ) -> f64 {
+        if let Some(code) = self.settled_code() {
+            return code;
+        }
+        let (now, random) = (now(), js_sys::Math::random());
         if !(status.fract() == 0.0 && (100.0..=599.0).contains(&status)) {
-            let (now, random) = (now(), js_sys::Math::random());
-            return step(self.call.failed(Broken::NotAResponse, "", now, random));
+            let step = self.call.failed(Broken::NotAResponse, "", now, random);
+            return self.step(step);
         }
         let response = HttpResponse {
             status: status as u16,
@@ -69,45 +92,61 @@ impl RawCall {
             body: String::from_utf8(body)
                 .unwrap_or_else(|bad| String::from_utf8_lossy(bad.as_bytes()).into_owned()),
         };
-        step(self.call.answered(&response, now(), js_sys::Math::random()))
+        let step = self.call.answered(&response, now, random);
+        self.step(step)
     }
 
-    /// The exchange broke at stage `how` (an index of `Broken::ALL`); `detail` is what the
-    /// runtime said.
+    /// The exchange broke at stage `how` (a `Broken` code of the protocol); `detail` is what the
+    /// runtime said. The next step, as [`RawCall::answered`] says.
     pub fn failed(&mut self, how: u32, detail: String) -> f64 {
-        let how = usize::try_from(how).ok().and_then(|i| Broken::ALL.get(i));
-        let how = how.copied().unwrap_or(Broken::Connect);
-        step(
-            self.call
-                .failed(how, &detail, now(), js_sys::Math::random()),
-        )
+        if let Some(code) = self.settled_code() {
+            return code;
+        }
+        let how = Broken::from_code(how).unwrap_or(Broken::Connect);
+        let step = self
+            .call
+            .failed(how, &detail, now(), js_sys::Math::random());
+        self.step(step)
     }
 
-    /// The deadline passed: the call ends with a `TIMEOUT`.
-    #[wasm_bindgen(js_name = timedOut)]
-    pub fn timed_out(&mut self) {
-        self.call.timed_out();
-    }
-
-    /// The answer as JSON text for `JSON.parse`; throws the call's `StreamError`.
-    pub fn take(&mut self) -> std::result::Result<String, JsValue> {
-        Ok(self.call.take()?.json)
+    /// The answer of the settled call as JSON text for `JSON.parse`; throws its `StreamError`.
+    pub fn answer(&mut self) -> std::result::Result<String, JsValue> {
+        Ok(self.settled()?.json)
     }
 }
 
 impl RawCall {
-    /// The settled outcome, for a poller or a page cursor to judge.
-    pub fn outcome(&mut self) -> Result<Decoded> {
-        self.call.take()
+    /// The settled outcome, for a poller or a page cursor to judge (moved out).
+    pub fn settled(&mut self) -> Result<Decoded> {
+        self.settled.take().unwrap_or_else(|| {
+            Err(StreamError::invalid_argument(
+                "the call has not settled (a bug: please report)",
+            ))
+        })
+    }
+
+    fn settled_code(&self) -> Option<f64> {
+        self.settled.as_ref().map(|outcome| match outcome {
+            Ok(_) => STEP_ANSWERED,
+            Err(_) => STEP_FAILED,
+        })
+    }
+
+    fn step(&mut self, step: Step) -> f64 {
+        match step {
+            Step::Retry(ms) => ms as f64,
+            Step::Settled(outcome) => {
+                self.settled = Some(outcome);
+                self.settled_code().unwrap_or(STEP_FAILED)
+            }
+        }
     }
 }
 
-fn step(step: Step) -> f64 {
-    match step {
-        Step::Answered => ANSWERED,
-        Step::Failed => FAILED,
-        Step::Retry(ms) => ms as f64,
-    }
+/// A deadline as the shell's timer takes it: milliseconds from now (0 once passed), `undefined`
+/// without one.
+pub fn deadline_in_ms(deadline: Deadline) -> Option<f64> {
+    deadline.in_ms(now()).map(|ms| ms as f64)
 }
 
 /// Milliseconds since the epoch.

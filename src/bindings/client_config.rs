@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use wasm_bindgen::JsValue;
 
-use super::options::{OptionBag, Opts};
+use super::options::{OptionFields, Opts};
 use crate::error::{Result, StreamError};
 use crate::http::{Endpoint, RetryPolicy, DEFAULT_TIMEOUT_MS};
 use crate::validate;
@@ -21,7 +21,7 @@ pub const COMMON_OPTIONS: &[&str] = &["baseUrl", "timeoutMs", "maxRetries", "hea
 pub fn endpoint(
     opts: &Opts,
     base_key: &str,
-    base: fn(&OptionBag) -> JsValue,
+    base: fn(&OptionFields) -> JsValue,
     default_base: &str,
     extra: Option<(&str, String)>,
 ) -> Result<Endpoint> {
@@ -29,8 +29,8 @@ pub fn endpoint(
         .string(base_key, base)?
         .unwrap_or_else(|| default_base.to_string());
     // Checked here, used by the shell.
-    opts.function("fetch", OptionBag::fetch)?;
-    let mut headers = opts.headers("headers", OptionBag::headers)?;
+    opts.function("fetch", OptionFields::fetch)?;
+    let mut headers = opts.headers("headers", OptionFields::headers)?;
     if let Some((name, value)) = extra {
         headers.retain(|(given, _)| !given.eq_ignore_ascii_case(name));
         headers.push((name.to_string(), value));
@@ -39,11 +39,11 @@ pub fn endpoint(
         base_url: validate::base_url(&base, base_key)?,
         headers: Rc::from(headers),
         timeout_ms: opts
-            .count("timeoutMs", OptionBag::timeout_ms, MAX_TIMEOUT_MS)?
+            .count("timeoutMs", OptionFields::timeout_ms, MAX_TIMEOUT_MS)?
             .unwrap_or(DEFAULT_TIMEOUT_MS),
         retry: RetryPolicy {
             max_retries: opts
-                .count("maxRetries", OptionBag::max_retries, MAX_RETRIES)?
+                .count("maxRetries", OptionFields::max_retries, MAX_RETRIES)?
                 .unwrap_or(2),
             ..RetryPolicy::default()
         },

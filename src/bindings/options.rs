@@ -13,49 +13,49 @@ use crate::error::{Result, StreamError};
 #[wasm_bindgen]
 extern "C" {
     /// Any options object of the package, read by the getters of the fields it may have.
-    pub type OptionBag;
+    pub type OptionFields;
     #[wasm_bindgen(method, getter, structural, js_name = baseUrl)]
-    pub fn base_url(this: &OptionBag) -> JsValue;
+    pub fn base_url(this: &OptionFields) -> JsValue;
     #[wasm_bindgen(method, getter, structural, js_name = payBaseUrl)]
-    pub fn pay_base_url(this: &OptionBag) -> JsValue;
+    pub fn pay_base_url(this: &OptionFields) -> JsValue;
     #[wasm_bindgen(method, getter, structural, js_name = timeoutMs)]
-    pub fn timeout_ms(this: &OptionBag) -> JsValue;
+    pub fn timeout_ms(this: &OptionFields) -> JsValue;
     #[wasm_bindgen(method, getter, structural, js_name = maxRetries)]
-    pub fn max_retries(this: &OptionBag) -> JsValue;
+    pub fn max_retries(this: &OptionFields) -> JsValue;
     #[wasm_bindgen(method, getter, structural)]
-    pub fn headers(this: &OptionBag) -> JsValue;
+    pub fn headers(this: &OptionFields) -> JsValue;
     #[wasm_bindgen(method, getter, structural)]
-    pub fn fetch(this: &OptionBag) -> JsValue;
+    pub fn fetch(this: &OptionFields) -> JsValue;
     #[wasm_bindgen(method, getter, structural, js_name = apiKey)]
-    pub fn api_key(this: &OptionBag) -> JsValue;
+    pub fn api_key(this: &OptionFields) -> JsValue;
     #[wasm_bindgen(method, getter, structural, js_name = apiKeyId)]
-    pub fn api_key_id(this: &OptionBag) -> JsValue;
+    pub fn api_key_id(this: &OptionFields) -> JsValue;
     #[wasm_bindgen(method, getter, structural, js_name = apiSecret)]
-    pub fn api_secret(this: &OptionBag) -> JsValue;
+    pub fn api_secret(this: &OptionFields) -> JsValue;
     #[wasm_bindgen(method, getter, structural, js_name = allowBrowser)]
-    pub fn allow_browser(this: &OptionBag) -> JsValue;
+    pub fn allow_browser(this: &OptionFields) -> JsValue;
     #[wasm_bindgen(method, getter, structural)]
-    pub fn signal(this: &OptionBag) -> JsValue;
+    pub fn signal(this: &OptionFields) -> JsValue;
     #[wasm_bindgen(method, getter, structural, js_name = intervalMs)]
-    pub fn interval_ms(this: &OptionBag) -> JsValue;
+    pub fn interval_ms(this: &OptionFields) -> JsValue;
     #[wasm_bindgen(method, getter, structural, js_name = maxIntervalMs)]
-    pub fn max_interval_ms(this: &OptionBag) -> JsValue;
+    pub fn max_interval_ms(this: &OptionFields) -> JsValue;
     #[wasm_bindgen(method, getter, structural, js_name = onUpdate)]
-    pub fn on_update(this: &OptionBag) -> JsValue;
+    pub fn on_update(this: &OptionFields) -> JsValue;
     #[wasm_bindgen(method, getter, structural, js_name = onError)]
-    pub fn on_error(this: &OptionBag) -> JsValue;
+    pub fn on_error(this: &OptionFields) -> JsValue;
     #[wasm_bindgen(method, getter, structural, js_name = stopStatuses)]
-    pub fn stop_statuses(this: &OptionBag) -> JsValue;
+    pub fn stop_statuses(this: &OptionFields) -> JsValue;
     #[wasm_bindgen(method, getter, structural, js_name = pauseWhenHidden)]
-    pub fn pause_when_hidden(this: &OptionBag) -> JsValue;
+    pub fn pause_when_hidden(this: &OptionFields) -> JsValue;
     #[wasm_bindgen(method, getter, structural)]
-    pub fn concurrency(this: &OptionBag) -> JsValue;
+    pub fn concurrency(this: &OptionFields) -> JsValue;
     #[wasm_bindgen(method, getter, structural, js_name = maxRequestsPerSecond)]
-    pub fn max_requests_per_second(this: &OptionBag) -> JsValue;
+    pub fn max_requests_per_second(this: &OptionFields) -> JsValue;
     #[wasm_bindgen(method, getter, structural, js_name = toleranceSec)]
-    pub fn tolerance_sec(this: &OptionBag) -> JsValue;
+    pub fn tolerance_sec(this: &OptionFields) -> JsValue;
     #[wasm_bindgen(method, getter, structural, js_name = nowSec)]
-    pub fn now_sec(this: &OptionBag) -> JsValue;
+    pub fn now_sec(this: &OptionFields) -> JsValue;
 
     /// Duck-typed `AbortSignal` (signals of other realms and polyfills work).
     type SignalLike;
@@ -65,11 +65,11 @@ extern "C" {
     fn add_event_listener(this: &SignalLike) -> JsValue;
 }
 
-type Getter = fn(&OptionBag) -> JsValue;
+type Getter = fn(&OptionFields) -> JsValue;
 
 /// An options object (or `undefined`/`null`, read as empty).
 pub struct Opts {
-    obj: Option<OptionBag>,
+    obj: Option<OptionFields>,
     what: &'static str,
 }
 

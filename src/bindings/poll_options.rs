@@ -3,7 +3,7 @@
 
 use wasm_bindgen::JsValue;
 
-use super::options::{OptionBag, Opts};
+use super::options::{OptionFields, Opts};
 use crate::error::{Result, StreamError};
 #[cfg(feature = "merchant")]
 use crate::poll::WatchLimits;
@@ -48,7 +48,7 @@ pub fn wait_options(value: JsValue) -> Result<WaitSettings> {
     let opts = Opts::new(Some(value), "waitForPayment options", WAIT_KEYS)?;
     Ok(WaitSettings {
         pause_when_hidden: opts
-            .bool("pauseWhenHidden", OptionBag::pause_when_hidden)?
+            .bool("pauseWhenHidden", OptionFields::pause_when_hidden)?
             .unwrap_or(true),
         ..poll_options(&opts, "waitForPayment options")?
     })
@@ -63,17 +63,17 @@ pub fn watch_options(value: JsValue) -> Result<(WaitSettings, WatchLimits)> {
         &opts,
         what,
         "concurrency",
-        OptionBag::concurrency,
+        OptionFields::concurrency,
         MAX_CONCURRENCY,
     )?;
     let per_second = at_least_one(
         &opts,
         what,
         "maxRequestsPerSecond",
-        OptionBag::max_requests_per_second,
+        OptionFields::max_requests_per_second,
         MAX_PER_SECOND,
     )?;
-    opts.function("onError", OptionBag::on_error)?;
+    opts.function("onError", OptionFields::on_error)?;
     let limits = WatchLimits {
         concurrency: usize::try_from(concurrency.unwrap_or(DEFAULT_CONCURRENCY))
             .unwrap_or(usize::MAX),
@@ -84,22 +84,22 @@ pub fn watch_options(value: JsValue) -> Result<(WaitSettings, WatchLimits)> {
 
 fn poll_options(opts: &Opts, what: &str) -> Result<WaitSettings> {
     // An interval of 0 would send a burst of requests before the backoff grows.
-    let interval = at_least_one(opts, what, "intervalMs", OptionBag::interval_ms, MAX_MS)?;
+    let interval = at_least_one(opts, what, "intervalMs", OptionFields::interval_ms, MAX_MS)?;
     let max_interval = at_least_one(
         opts,
         what,
         "maxIntervalMs",
-        OptionBag::max_interval_ms,
+        OptionFields::max_interval_ms,
         MAX_MS,
     )?;
-    opts.signal("signal", OptionBag::signal)?;
-    opts.function("onUpdate", OptionBag::on_update)?;
+    opts.signal("signal", OptionFields::signal)?;
+    opts.function("onUpdate", OptionFields::on_update)?;
     Ok(WaitSettings {
         config: PollConfig::new(interval, max_interval),
         timeout_ms: opts
-            .count("timeoutMs", OptionBag::timeout_ms, MAX_MS)?
+            .count("timeoutMs", OptionFields::timeout_ms, MAX_MS)?
             .unwrap_or(0),
-        stop_statuses: opts.strings("stopStatuses", OptionBag::stop_statuses)?,
+        stop_statuses: opts.strings("stopStatuses", OptionFields::stop_statuses)?,
         pause_when_hidden: false,
     })
 }
@@ -108,7 +108,7 @@ fn at_least_one(
     opts: &Opts,
     what: &str,
     key: &str,
-    getter: fn(&OptionBag) -> JsValue,
+    getter: fn(&OptionFields) -> JsValue,
     max: u32,
 ) -> Result<Option<u32>> {
     match opts.count(key, getter, max)? {

@@ -4,7 +4,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::call::{now, RawCall};
+use super::call::{deadline_in_ms, now, RawCall};
 use crate::poll::Wait;
 #[cfg(feature = "merchant")]
 use crate::poll::{Next, Watch};
@@ -32,10 +32,11 @@ impl RawWait {
 
     /// Judges a settled poll: -1 when the wait is over (its `report` is ready), else how many
     /// milliseconds to sleep (a new status has a `report` too). Throws the error that ends it.
+    /// A poll the wait's own deadline cut short is not judged: the wait's `TIMEOUT` ends it.
     pub fn observe(&mut self, call: &mut RawCall, hidden: bool) -> JsResult<f64> {
         let judged = self
             .wait
-            .observe(call.outcome(), js_sys::Math::random(), hidden)?;
+            .observe(call.settled(), js_sys::Math::random(), hidden)?;
         Ok(judged.map_or(-1.0, |ms| ms as f64))
     }
 
@@ -44,9 +45,17 @@ impl RawWait {
         self.wait.take_report()
     }
 
-    #[wasm_bindgen(getter, js_name = timeoutMs)]
-    pub fn timeout_ms(&self) -> u32 {
-        self.wait.timeout_ms
+    /// Milliseconds until the wait's own deadline (`timeoutMs`), `undefined` without one.
+    #[wasm_bindgen(getter, js_name = deadlineInMs)]
+    pub fn deadline_in_ms(&self) -> Option<f64> {
+        deadline_in_ms(self.wait.deadline())
+    }
+
+    /// The shell's deadline timer rang: true when the deadline has passed (the wait ends with
+    /// `timeoutError()`), false when the timer was early.
+    #[wasm_bindgen(js_name = deadlineRang)]
+    pub fn deadline_rang(&self) -> bool {
+        self.wait.deadline().passed(now())
     }
 
     #[wasm_bindgen(getter, js_name = pauseWhenHidden)]
@@ -65,12 +74,17 @@ impl RawWait {
 #[wasm_bindgen]
 pub struct RawWatch {
     watch: Watch,
+    /// What the last `nextId()` that found nothing due said to sleep.
+    idle_ms: Option<f64>,
 }
 
 #[cfg(feature = "merchant")]
 impl From<Watch> for RawWatch {
     fn from(watch: Watch) -> Self {
-        Self { watch }
+        Self {
+            watch,
+            idle_ms: None,
+        }
     }
 }
 
@@ -95,27 +109,37 @@ impl RawWatch {
         self.watch.is_empty()
     }
 
-    /// What to do now: a payment id (a string) to poll, a number of milliseconds to sleep
-    /// before asking again, or `undefined` to sleep until a poll ends or an id is added.
-    pub fn due(&mut self) -> JsValue {
+    /// The payment id to poll now, or `undefined` when none is due: then [`RawWatch::idle_ms`]
+    /// says how long to sleep.
+    #[wasm_bindgen(js_name = nextId)]
+    pub fn next_id(&mut self) -> Option<String> {
         let now = now_ms();
         match self.watch.next(now) {
-            Next::Poll(id) => JsValue::from_str(&id),
-            Next::WaitUntil(at) => JsValue::from_f64(at.saturating_sub(now) as f64),
-            Next::Idle => JsValue::UNDEFINED,
+            Next::Poll(id) => return Some(id.to_string()),
+            Next::WaitUntil(at) => self.idle_ms = Some(at.saturating_sub(now) as f64),
+            Next::Idle => self.idle_ms = None,
         }
+        None
     }
 
-    /// The poll of `id` (an id `due` gave).
+    /// After `nextId()` answered `undefined`: milliseconds to sleep before asking again, or
+    /// `undefined` to sleep until a poll ends or an id is added.
+    #[wasm_bindgen(getter, js_name = idleMs)]
+    pub fn idle_ms(&self) -> Option<f64> {
+        self.idle_ms
+    }
+
+    /// The poll of `id` (an id `nextId` gave).
     pub fn call(&self, id: &str) -> JsResult<RawCall> {
         Ok(self.watch.call(id, now())?.into())
     }
 
-    /// Books a settled poll of `id`: bits 1 (a new status) and 2 (a result), with `report`;
-    /// 4 (an error for good) with `error`; 0 for nothing to tell.
+    /// Books a settled poll of `id`: the protocol's bits `WATCH_CHANGED` (a new status) and
+    /// `WATCH_DONE` (a result), with `report`; `WATCH_FAILED` (an error for good) with `error`;
+    /// 0 for nothing to tell.
     pub fn finish(&mut self, id: &str, call: &mut RawCall) -> u32 {
         let random = js_sys::Math::random();
-        self.watch.finish(id, call.outcome(), now_ms(), random)
+        self.watch.finish(id, call.settled(), now_ms(), random)
     }
 
     pub fn report(&mut self) -> Option<String> {
@@ -133,9 +157,17 @@ impl RawWatch {
         self.watch.close();
     }
 
-    #[wasm_bindgen(getter, js_name = timeoutMs)]
-    pub fn timeout_ms(&self) -> u32 {
-        self.watch.timeout_ms
+    /// Milliseconds until the watcher's own deadline (`timeoutMs`), `undefined` without one.
+    #[wasm_bindgen(getter, js_name = deadlineInMs)]
+    pub fn deadline_in_ms(&self) -> Option<f64> {
+        deadline_in_ms(self.watch.deadline())
+    }
+
+    /// The shell's deadline timer rang: true when the deadline has passed (the watcher ends
+    /// with `timeoutError()`), false when the timer was early.
+    #[wasm_bindgen(js_name = deadlineRang)]
+    pub fn deadline_rang(&self) -> bool {
+        self.watch.deadline().passed(now())
     }
 
     #[wasm_bindgen(js_name = timeoutError)]

@@ -1,13 +1,14 @@
-//! `RawClient`: the one wasm class behind both JS client classes. Every method of the shell's
-//! `GatewayClient` / `StreamPayClient` is one call here: the operation's name and its
-//! arguments (objects as their JSON text) in, the checked request out as a `RawCall` that the
-//! shell sends (`pkg/src/io.js`); its answer comes back as JSON text for one `JSON.parse`.
+//! `RawClient`: the one wasm class behind both JS client classes. Every generated method of
+//! `GatewayClient` / `StreamPayClient` (`pkg/src/operations/`) is one call here: the operation's
+//! id (its index in `api::operations`) and its arguments (objects as their JSON text) in, the
+//! checked request out as a `RawCall` that the shell sends (`pkg/src/io.js`); its answer comes
+//! back as JSON text for one `JSON.parse`.
 
 use wasm_bindgen::prelude::*;
 
 use super::call::{now, RawCall};
 use super::client_config::{call_timeout, endpoint, path_id, COMMON_OPTIONS};
-use super::options::{OptionBag, Opts};
+use super::options::{OptionFields, Opts};
 use super::poll_options::wait_options;
 use super::polls::RawWait;
 use crate::api::{self, ArgTexts, Host, Operation, Pages};
@@ -56,12 +57,13 @@ impl RawClient {
         })
     }
 
-    /// The request of operation `op` with its arguments as `method_list` says the shell
-    /// passes them, every one checked (a bad one throws here, before anything is sent).
+    /// The request of operation `op` (its id) with its arguments: a path id or text as the
+    /// caller gave it, a body or params object as its JSON text; every one checked (a bad one
+    /// throws here, before anything is sent).
     #[allow(clippy::too_many_arguments)]
     pub fn call(
         &self,
-        op: &str,
+        op: u32,
         a0: JsValue,
         a1: JsValue,
         a2: JsValue,
@@ -82,7 +84,7 @@ impl RawClient {
     /// The cursor of a `listAll*` iteration; bad arguments throw here, before any request.
     pub fn pages(
         &self,
-        op: &str,
+        op: u32,
         a0: JsValue,
         a1: JsValue,
         options: JsValue,
@@ -107,7 +109,7 @@ impl RawClient {
     ) -> std::result::Result<RawWait, JsValue> {
         let id = path_id(&payment_id, "paymentId")?;
         let settings = wait_options(options)?;
-        Ok(Wait::new(api::polled(self.api), id, &self.main, settings).into())
+        Ok(Wait::new(api::polled(self.api), id, &self.main, settings, now()).into())
     }
 
     /// `watchPayments`, checked, following `payment_ids` from now.
@@ -121,7 +123,7 @@ impl RawClient {
         let ids = id_list(&payment_ids)?;
         let (settings, limits) = super::poll_options::watch_options(options)?;
         let mut watch =
-            crate::poll::Watch::new(api::polled(self.api), &self.main, settings, limits);
+            crate::poll::Watch::new(api::polled(self.api), &self.main, settings, limits, now());
         for id in &ids {
             watch.add(id, now() as u64);
         }
@@ -142,9 +144,12 @@ impl RawClient {
 }
 
 impl RawClient {
-    fn operation(&self, name: &str) -> Result<&'static Operation> {
-        api::find(self.api, name).ok_or_else(|| {
-            StreamError::invalid_argument(format!("{name} is not an operation of this client"))
+    fn operation(&self, id: u32) -> Result<&'static Operation> {
+        api::by_id(self.api, id).ok_or_else(|| {
+            StreamError::invalid_argument(format!(
+                "operation {id} is not in this build of the {} client",
+                self.api.name()
+            ))
         })
     }
 
@@ -185,17 +190,17 @@ fn gateway(options: JsValue) -> Result<RawClient> {
     let main = endpoint(
         &opts,
         "baseUrl",
-        OptionBag::base_url,
+        OptionFields::base_url,
         GATEWAY_BASE_URL,
         None,
     )?;
     let pay_default = opts
-        .string("baseUrl", OptionBag::base_url)?
+        .string("baseUrl", OptionFields::base_url)?
         .unwrap_or_else(|| GATEWAY_PAY_BASE_URL.into());
     let pay = endpoint(
         &opts,
         "payBaseUrl",
-        OptionBag::pay_base_url,
+        OptionFields::pay_base_url,
         &pay_default,
         None,
     )?;
@@ -217,11 +222,11 @@ fn streampay(options: JsValue) -> Result<RawClient> {
         .collect();
     let opts = Opts::new(Some(options), "StreamPayClient options", &known)?;
     let token = crate::credentials::token_from(
-        opts.string("apiKey", OptionBag::api_key)?,
-        opts.string("apiKeyId", OptionBag::api_key_id)?,
-        opts.string("apiSecret", OptionBag::api_secret)?,
+        opts.string("apiKey", OptionFields::api_key)?,
+        opts.string("apiKeyId", OptionFields::api_key_id)?,
+        opts.string("apiSecret", OptionFields::api_secret)?,
     )?;
-    let allow_browser = opts.bool("allowBrowser", OptionBag::allow_browser)? == Some(true);
+    let allow_browser = opts.bool("allowBrowser", OptionFields::allow_browser)? == Some(true);
     if super::runtime::current().is_browser() && !allow_browser {
         return Err(StreamError::invalid_argument(
             "StreamPayClient holds your secret API key and refuses to run in a browser, where any \
@@ -233,7 +238,7 @@ fn streampay(options: JsValue) -> Result<RawClient> {
     let main = endpoint(
         &opts,
         "baseUrl",
-        OptionBag::base_url,
+        OptionFields::base_url,
         STREAMPAY_BASE_URL,
         key,
     )?;
@@ -242,12 +247,6 @@ fn streampay(options: JsValue) -> Result<RawClient> {
         pay: main.clone(),
         main,
     })
-}
-
-/// `name:arity:kind;...`: the methods the shell adds to the client class of `api`.
-#[wasm_bindgen]
-pub fn operations(api: &str) -> std::result::Result<String, JsValue> {
-    Ok(api::method_list(api_named(api)?))
 }
 
 /// The error of a method called on something that is not a live client (freed, or `this` lost).
@@ -284,7 +283,7 @@ impl RawPages {
     /// Moves on after the page's call settled: its JSON text, or its error (which ends the
     /// iteration).
     pub fn advance(&mut self, call: &mut RawCall) -> std::result::Result<String, JsValue> {
-        match call.outcome() {
+        match call.settled() {
             Ok(page) => {
                 self.pages.advance(&page.captures);
                 Ok(page.json)

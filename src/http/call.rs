@@ -1,14 +1,17 @@
 //! One call as a state machine its host drives (sans-IO). The host sends [`Call::url`] with
 //! [`Call::method`], the endpoint's headers and [`Call::body`], then reports what came back
-//! ([`Call::answered`]) or how the exchange broke ([`Call::failed`]), and sleeps when told to.
-//! Retries, the deadline's effect on them and every error text are decided here; the host (the
-//! JS shell, with the runtime's `fetch` and timers) only does the I/O.
+//! ([`Call::answered`]) or how the exchange broke ([`Call::failed`]); the [`Step`] it gets back
+//! is the only legal next one: settled (with the outcome) or sleep and send again. The deadline
+//! is kept here: the host arms one timer for [`Call::deadline_in_ms`] and, when it rings, asks
+//! [`Call::timeout`]. Retries, the deadline's effect on them and every error text are decided
+//! here; the host (the JS shell, with the runtime's `fetch` and timers) only does the I/O.
 
 use std::rc::Rc;
 
-use super::{HttpRequest, HttpResponse, RetryPolicy};
+use super::{Deadline, HttpRequest, HttpResponse, RetryPolicy};
 use crate::error::{ErrorCode, Result, StreamError};
 use crate::json::{push_string, Decoded, Shape};
+pub use crate::protocol::Broken;
 
 /// A call's deadline when neither the client nor the call sets `timeoutMs`.
 pub const DEFAULT_TIMEOUT_MS: u32 = 30_000;
@@ -41,9 +44,8 @@ impl Endpoint {
             answer,
             retry: self.retry,
             timeout_ms,
-            deadline_ms: (timeout_ms > 0).then(|| now_ms + f64::from(timeout_ms)),
+            deadline: Deadline::after(timeout_ms, now_ms),
             attempt: 0,
-            outcome: None,
         }
     }
 
@@ -86,44 +88,25 @@ impl Endpoint {
     }
 }
 
-/// What the host does after reporting an attempt.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What the host does after reporting an attempt: the only legal next step. A settled call
+/// carries its outcome, so there is nothing to ask for later.
+#[derive(Debug)]
 pub enum Step {
-    /// Over, with the answer: [`Call::take`] gives it.
-    Answered,
-    /// Over, with an error: [`Call::take`] gives it (unless the host stopped the call meanwhile).
-    Failed,
+    /// Over: the answer, or the error that ends the call.
+    Settled(Result<Decoded>),
     /// Sleep this many milliseconds, then send the same request again.
     Retry(u64),
 }
 
-/// How an exchange broke before a whole response was read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Broken {
-    /// `fetch` threw instead of returning a promise.
-    Threw,
-    /// Its promise rejected: no connection, refused, reset, blocked.
-    Connect,
-    /// Reading the body threw at once.
-    Unreadable,
-    /// The body's promise rejected: the connection failed while reading it.
-    BodyCut,
-    /// `fetch` resolved with something that is not a `Response`.
-    NotAResponse,
-    /// A browser's answer to `redirect: "manual"` (`opaqueredirect`, status 0).
-    Redirected,
-}
-
-impl Broken {
-    /// The host's code for each (its index here).
-    pub const ALL: [Broken; 6] = [
-        Self::Threw,
-        Self::Connect,
-        Self::Unreadable,
-        Self::BodyCut,
-        Self::NotAResponse,
-        Self::Redirected,
-    ];
+impl Step {
+    /// The outcome of a settled step (tests: a retry panics).
+    #[cfg(test)]
+    pub fn unwrap_settled(self) -> Result<Decoded> {
+        match self {
+            Self::Settled(outcome) => outcome,
+            Self::Retry(ms) => panic!("a retry in {ms} ms, expected the call to settle"),
+        }
+    }
 }
 
 /// One call in progress.
@@ -137,9 +120,8 @@ pub struct Call {
     answer: &'static Shape,
     retry: RetryPolicy,
     timeout_ms: u32,
-    deadline_ms: Option<f64>,
+    deadline: Deadline,
     attempt: u32,
-    outcome: Option<Result<Decoded>>,
 }
 
 impl Call {
@@ -172,8 +154,23 @@ impl Call {
         self.settle(Err(err), now_ms, random)
     }
 
-    /// The deadline passed: the call ends with a `TIMEOUT`.
-    pub fn timed_out(&mut self) {
+    /// The call's deadline (its `timeoutMs`, retries included).
+    pub fn deadline(&self) -> Deadline {
+        self.deadline
+    }
+
+    /// How long from `now_ms` until the deadline (0 once it passed); `None` without one. The
+    /// host wakes then and asks [`Call::timeout`].
+    pub fn deadline_in_ms(&self, now_ms: f64) -> Option<u64> {
+        self.deadline.in_ms(now_ms)
+    }
+
+    /// The call's `TIMEOUT` once its deadline has passed at `now_ms`; `None` before (a timer
+    /// that woke the host early) or without a deadline.
+    pub fn timeout(&self, now_ms: f64) -> Option<StreamError> {
+        if !self.deadline.passed(now_ms) {
+            return None;
+        }
         let message = format!(
             "{} {} {} did not finish within {} ms (timeoutMs)",
             self.req.api.name(),
@@ -181,37 +178,24 @@ impl Call {
             self.req.path_only(),
             self.timeout_ms
         );
-        self.outcome = Some(Err(StreamError::new(ErrorCode::Timeout, message)));
-    }
-
-    /// The answer or error of a settled call (taken: a second call gets an error).
-    pub fn take(&mut self) -> Result<Decoded> {
-        self.outcome.take().unwrap_or_else(|| {
-            Err(StreamError::invalid_argument(
-                "the call has not settled (a bug: please report)",
-            ))
-        })
+        Some(StreamError::new(ErrorCode::Timeout, message))
     }
 
     fn settle(&mut self, outcome: Result<Decoded>, now_ms: f64, random: f64) -> Step {
         let err = match outcome {
-            Ok(answer) => {
-                self.outcome = Some(Ok(answer));
-                return Step::Answered;
-            }
+            Ok(answer) => return Step::Settled(Ok(answer)),
             Err(err) => err,
         };
-        let remaining = self.deadline_ms.map(|at| (at - now_ms).max(0.0) as u64);
+        let remaining = self.deadline_in_ms(now_ms);
         let delay =
             self.retry
                 .delay_within_ms(self.req.method, self.attempt, &err, random, remaining);
-        self.outcome = Some(Err(err));
         match delay {
             Some(ms) => {
                 self.attempt += 1;
                 Step::Retry(ms)
             }
-            None => Step::Failed,
+            None => Step::Settled(Err(err)),
         }
     }
 

@@ -31,6 +31,17 @@ fn status(code: u16) -> HttpResponse {
     }
 }
 
+fn settled(step: Step) -> crate::error::Result<crate::json::Decoded> {
+    step.unwrap_settled()
+}
+
+fn retry(step: Step) -> u64 {
+    match step {
+        Step::Retry(ms) => ms,
+        Step::Settled(outcome) => panic!("settled with {outcome:?}, expected a retry"),
+    }
+}
+
 #[test]
 fn an_answer_settles_the_call_with_its_json() {
     let mut call = endpoint(2).call(get(), &GATEWAY_PAYMENT, None, 0.0);
@@ -39,19 +50,16 @@ fn an_answer_settles_the_call_with_its_json() {
         (call.method(), call.body(), call.timeout_ms()),
         ("GET", None, 1_000)
     );
-    assert_eq!(call.answered(&status(200), 0.0, 0.5), Step::Answered);
-    let answer = call.take().unwrap();
+    let answer = settled(call.answered(&status(200), 0.0, 0.5)).unwrap();
     assert!(answer.json.starts_with(r#"{"paymentId":"abc""#));
-    assert_eq!(call.take().unwrap_err().code, ErrorCode::InvalidArgument);
 }
 
 #[test]
 fn a_get_is_retried_with_backoff_until_its_retries_are_used_up() {
     let mut call = endpoint(2).call(get(), &GATEWAY_PAYMENT, None, 0.0);
-    assert_eq!(call.answered(&status(503), 0.0, 0.999), Step::Retry(499));
-    assert_eq!(call.answered(&status(503), 0.0, 0.999), Step::Retry(999));
-    assert_eq!(call.answered(&status(503), 0.0, 0.999), Step::Failed);
-    let err = call.take().unwrap_err();
+    assert_eq!(retry(call.answered(&status(503), 0.0, 0.999)), 499);
+    assert_eq!(retry(call.answered(&status(503), 0.0, 0.999)), 999);
+    let err = settled(call.answered(&status(503), 0.0, 0.999)).unwrap_err();
     assert_eq!((err.code, err.status), (ErrorCode::Server, Some(503)));
 }
 
@@ -60,32 +68,29 @@ fn a_post_and_a_permanent_error_are_never_retried() {
     let post = HttpRequest::post(Api::Gateway, "/api/v1/payment".into(), "{}".into());
     let mut call = endpoint(2).call(post, &GATEWAY_PAYMENT, None, 0.0);
     assert_eq!(call.body(), Some("{}"));
-    assert_eq!(call.answered(&status(503), 0.0, 0.5), Step::Failed);
+    assert!(settled(call.answered(&status(503), 0.0, 0.5)).is_err());
     let mut call = endpoint(2).call(get(), &GATEWAY_PAYMENT, None, 0.0);
-    assert_eq!(call.answered(&status(404), 0.0, 0.5), Step::Failed);
-    assert_eq!(call.take().unwrap_err().code, ErrorCode::NotFound);
+    let err = settled(call.answered(&status(404), 0.0, 0.5)).unwrap_err();
+    assert_eq!(err.code, ErrorCode::NotFound);
 }
 
 #[test]
 fn no_retry_is_scheduled_past_the_deadline() {
     // 1,000 ms deadline from t=0; at t=900 a 500 ms backoff would outlast it.
     let mut call = endpoint(2).call(get(), &GATEWAY_PAYMENT, None, 0.0);
-    assert_eq!(call.answered(&status(503), 900.0, 0.999), Step::Failed);
+    assert!(settled(call.answered(&status(503), 900.0, 0.999)).is_err());
     // A per-call timeout of 0 means no deadline.
     let mut call = endpoint(2).call(get(), &GATEWAY_PAYMENT, Some(0), 0.0);
     assert_eq!(call.timeout_ms(), 0);
-    assert_eq!(call.answered(&status(503), 1e12, 0.999), Step::Retry(499));
+    assert_eq!(call.deadline_in_ms(1e12), None);
+    assert_eq!(retry(call.answered(&status(503), 1e12, 0.999)), 499);
 }
 
 #[test]
 fn broken_exchanges_are_network_errors_that_say_where_and_why_without_secrets() {
     let mut call = endpoint(0).call(get(), &GATEWAY_PAYMENT, None, 0.0);
     let detail = format!("fetch failed: header x-api-key: {KEY} refused: ECONNREFUSED");
-    assert_eq!(
-        call.failed(Broken::Connect, &detail, 0.0, 0.5),
-        Step::Failed
-    );
-    let err = call.take().unwrap_err();
+    let err = settled(call.failed(Broken::Connect, &detail, 0.0, 0.5)).unwrap_err();
     assert_eq!((err.code, err.retryable), (ErrorCode::Network, true));
     assert_eq!(
         err.message,
@@ -93,26 +98,27 @@ fn broken_exchanges_are_network_errors_that_say_where_and_why_without_secrets() 
          request (fetch failed: header x-api-key: [redacted] refused: ECONNREFUSED)"
     );
     let mut call = endpoint(2).call(get(), &GATEWAY_PAYMENT, None, 0.0);
-    assert_eq!(call.failed(Broken::Redirected, "", 0.0, 0.5), Step::Failed);
-    let err = call.take().unwrap_err();
+    let err = settled(call.failed(Broken::Redirected, "", 0.0, 0.5)).unwrap_err();
     assert_eq!((err.code, err.retryable), (ErrorCode::Server, false));
     assert!(err
         .message
         .contains("with a redirect, which is not followed"));
     let mut call = endpoint(0).call(get(), &GATEWAY_PAYMENT, None, 0.0);
-    call.failed(Broken::NotAResponse, "", 0.0, 0.5);
-    assert!(call
-        .take()
-        .unwrap_err()
-        .message
-        .ends_with("something that is not a Response"));
+    let err = settled(call.failed(Broken::NotAResponse, "", 0.0, 0.5)).unwrap_err();
+    assert!(err.message.ends_with("something that is not a Response"));
+    for (code, how) in Broken::ALL.into_iter().enumerate() {
+        assert_eq!(Broken::from_code(code as u32), Some(how));
+    }
+    assert_eq!(Broken::from_code(Broken::ALL.len() as u32), None);
 }
 
 #[test]
-fn a_timeout_names_the_request_without_its_query() {
-    let mut call = endpoint(2).call(get(), &GATEWAY_PAYMENT, Some(250), 0.0);
-    call.timed_out();
-    let err = call.take().unwrap_err();
+fn the_deadline_is_the_calls_and_its_timeout_names_the_request_without_its_query() {
+    let call = endpoint(2).call(get(), &GATEWAY_PAYMENT, Some(250), 1_000.0);
+    assert_eq!(call.deadline_in_ms(1_100.0), Some(150));
+    assert!(call.timeout(1_249.0).is_none(), "a timer that rang early");
+    assert_eq!(call.deadline_in_ms(1_300.0), Some(0));
+    let err = call.timeout(1_250.0).unwrap();
     assert_eq!(err.code, ErrorCode::Timeout);
     assert_eq!(
         err.message,

@@ -2,12 +2,14 @@
 //! [`Call`] is one call as a state machine; the JS shell performs its requests with `fetch`.
 
 mod call;
+mod deadline;
 mod errors;
 mod exchange;
 mod retry;
 mod retry_after;
 
 pub use call::{redact, Broken, Call, Endpoint, Step, DEFAULT_TIMEOUT_MS};
+pub use deadline::Deadline;
 pub use errors::error_for_status;
 pub use exchange::{Api, HttpRequest, HttpResponse, Method};
 pub use retry::RetryPolicy;

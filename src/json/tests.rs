@@ -474,7 +474,7 @@ fn every_shape_fits_the_seen_set() {
         &STREAMPAY_PAYMENT_LINK,
         &PAYMENT_LINK_PAGE,
         &CREATE_PAYMENT_REQUEST,
-        &crate::api::streampay::generated::CREATE_PAYMENT_LINK_DTO_REQUEST,
+        &crate::models::CREATE_PAYMENT_LINK_DTO_REQUEST,
         &PAYMENT_LINK_STATUS_REQUEST,
         &MARK_PAID_REQUEST,
         &REFUND_REQUEST,

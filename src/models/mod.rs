@@ -6,9 +6,9 @@
 //! [`GATEWAY_PAYMENT_LINK`], [`STREAMPAY_PAYMENT`], [`PAYMENT_PAGE`], [`PAGINATION`],
 //! [`STREAMPAY_PAYMENT_LINK`], [`PAYMENT_LINK_PAGE`]; `json::ANY` for answers read as they are
 //! (mark-paid answers `{}`). Requests: [`create_payment_body`], [`mark_paid_body`],
-//! [`refund_body`], [`payment_link_status_body`]. The other StreamPay objects (customers,
-//! products, coupons, invoices, subscriptions, metered billing) are generated from the API's
-//! description into `crate::api::streampay::generated`.
+//! [`refund_body`], [`payment_link_status_body`]. Every StreamPay object (payments, links,
+//! customers, products, coupons, invoices, subscriptions, metered billing) is generated from the
+//! API's description into `streampay/generated.rs`.
 
 mod create;
 mod gateway;
@@ -23,10 +23,9 @@ pub use merchant::{
     REFUND_REQUEST,
 };
 pub use payment_link::{
-    payment_link_status_body, PAYMENT_LINK_PAGE, PAYMENT_LINK_STATUSES,
-    PAYMENT_LINK_STATUS_REQUEST, STREAMPAY_PAYMENT_LINK,
+    payment_link_status_body, PAYMENT_LINK_STATUSES, PAYMENT_LINK_STATUS_REQUEST,
 };
-pub use streampay::{PAGINATION, PAYMENT_PAGE, STREAMPAY_PAYMENT, STREAMPAY_TERMINAL_STATUSES};
+pub use streampay::*;
 
 #[cfg(test)]
 pub(crate) mod test_support {

@@ -1,54 +1,13 @@
-//! StreamPay payment links (v2): the link and its page, and the status body. The create body
-//! (`CreatePaymentLinkDto`) is generated from the description with the other request shapes.
+//! The status body of a StreamPay payment link (v2): a rule the description does not say (a bare
+//! status string is accepted too). The link, its page and the create body are generated with the
+//! other StreamPay shapes (`super::streampay`).
 
-use super::streampay::PAGINATION;
 use crate::amount::escape;
-use crate::api::streampay::generated::{
-    COUPON_CALCULATION_METADATA_DTO, COUPON_DTO, PAYMENT_LINK_ITEM_DTO,
-};
 use crate::error::{Result, StreamError};
-use crate::json::{encode_body, raw, Check, Field, Kind, Shape};
+use crate::json::{encode_body, raw, Check, Field, Shape};
 
 /// The documented statuses of a payment link (decoding still accepts any other).
 pub const PAYMENT_LINK_STATUSES: &[&str] = &["INACTIVE", "ACTIVE", "COMPLETED"];
-
-/// A StreamPay payment link (`PaymentLinkDetailed`); `status` is an open enum. Amounts are
-/// strings at every depth (items, coupons, coupon metadata).
-pub static STREAMPAY_PAYMENT_LINK: Shape = Shape::new(
-    "StreamPay payment link",
-    &[
-        Field::str("id").required(),
-        // The public page a customer pays on.
-        Field::str("url").required(),
-        Field::str("status")
-            .required()
-            .capture(crate::json::Slot::Status),
-        Field::str("name"),
-        Field::new("amount", Kind::Amount),
-        Field::new("original_amount", Kind::Amount),
-        Field::new("item_level_discounted_amount", Kind::Amount),
-        Field::new(
-            "coupon_calculation_metadata",
-            Kind::Object(&COUPON_CALCULATION_METADATA_DTO),
-        ),
-        Field::new("home_currency_amount", Kind::Amount),
-        Field::new("exchange_rate_at_creation", Kind::Amount),
-        Field::new("items", Kind::Array(&PAYMENT_LINK_ITEM_DTO)),
-        Field::new("coupons", Kind::Array(&COUPON_DTO)),
-        Field::new("amount_collected", Kind::Amount),
-        Field::new("amount_in_smallest_unit", Kind::Units),
-        Field::new("original_amount_in_smallest_unit", Kind::Units),
-        Field::new("amount_collected_in_smallest_unit", Kind::Units),
-    ],
-);
-
-pub static PAYMENT_LINK_PAGE: Shape = Shape::new(
-    "StreamPay payment link page",
-    &[
-        Field::new("data", Kind::Array(&STREAMPAY_PAYMENT_LINK)).or("[]"),
-        Field::new("pagination", Kind::Object(&PAGINATION)),
-    ],
-);
 
 /// `{ status, deactivateMessage? }` (`UpdatePaymentLinkStatusDto`).
 pub static PAYMENT_LINK_STATUS_REQUEST: Shape = Shape::new(
@@ -95,6 +54,7 @@ mod tests {
     use crate::http::{Method, RetryPolicy};
     use crate::json::{decode, snake_case};
     use crate::models::test_support::js;
+    use crate::models::{PAYMENT_LINK_PAGE, STREAMPAY_PAYMENT_LINK};
     use serde_json::{json, Value};
 
     #[test]
@@ -116,10 +76,7 @@ mod tests {
     #[test]
     fn the_create_body_is_the_full_dto_snake_cased_at_every_depth() {
         let body = |json: &str| {
-            crate::json::encode_body(
-                json,
-                &crate::api::streampay::generated::CREATE_PAYMENT_LINK_DTO_REQUEST,
-            )
+            crate::json::encode_body(json, &crate::models::CREATE_PAYMENT_LINK_DTO_REQUEST)
         };
         let request = r#"{"name":"Gym","maxNumberOfPayments":3,"paymentMethods":{"bankTransfer":true},
             "items":[{"productId":"p1","minQuantity":1,"extraThing":166389351081530800779973}],

@@ -1,6 +1,11 @@
-//! The StreamPay merchant API's payment and page of payments (v2).
+//! The StreamPay merchant API's objects (v2), every one generated from its description into
+//! `streampay/generated.rs` (`make types`); the fields that keep a rule beyond the description
+//! (required, always present, captured for the pollers) are listed in `codegen/catalogue.mjs`.
 
-use crate::json::{Field, Kind, Shape, Slot};
+#[rustfmt::skip]
+mod generated;
+
+pub use generated::*;
 
 /// Statuses after which a StreamPay payment no longer changes by itself.
 pub const STREAMPAY_TERMINAL_STATUSES: &[&str] = &[
@@ -12,58 +17,6 @@ pub const STREAMPAY_TERMINAL_STATUSES: &[&str] = &[
     "SETTLED",
     "REFUNDED",
 ];
-
-/// A payment. The documented optional strings are always present, `null` when absent: "not
-/// refunded" is information too.
-pub static STREAMPAY_PAYMENT: Shape = Shape::new(
-    "StreamPay payment",
-    &[
-        Field::str("id").required(),
-        // Decimal string as the API sends it, e.g. `"115.00"`.
-        Field::new("amount", Kind::Amount),
-        // Smallest units (halalas, fils...): it may pass 2^53.
-        Field::new("amount_in_smallest_unit", Kind::Units),
-        // An open enum: a status this version does not know still decodes.
-        Field::str("current_status")
-            .required()
-            .capture(Slot::Status),
-        Field::str("currency").or("null"),
-        Field::str("type").or("null"),
-        Field::str("payment_method").or("null"),
-        Field::str("scheduled_on").or("null"),
-        Field::str("payed_at").or("null"),
-        Field::str("refunded_at").or("null"),
-        Field::str("refund_reason").or("null"),
-        Field::str("refund_note").or("null"),
-    ],
-);
-
-/// The `pagination` object of every StreamPay list answer; absent counts are 0.
-pub static PAGINATION: Shape = Shape::new(
-    "StreamPay pagination",
-    &[
-        Field::new("total_count", Kind::Count).or("0"),
-        Field::new("max_page", Kind::Count).or("0"),
-        Field::new("current_page", Kind::Count)
-            .or("0")
-            .capture(Slot::CurrentPage),
-        Field::new("limit", Kind::Count).or("0"),
-        Field::new("has_next_page", Kind::Bool)
-            .or("false")
-            .capture(Slot::HasNextPage),
-        Field::new("has_previous_page", Kind::Bool).or("false"),
-    ],
-);
-
-/// A page of payments. A page without `pagination` (older deployments) still decodes; it is
-/// the last one.
-pub static PAYMENT_PAGE: Shape = Shape::new(
-    "StreamPay payment page",
-    &[
-        Field::new("data", Kind::Array(&STREAMPAY_PAYMENT)).or("[]"),
-        Field::new("pagination", Kind::Object(&PAGINATION)),
-    ],
-);
 
 #[cfg(test)]
 mod tests {

@@ -6,7 +6,7 @@
 use super::{classify_error, ErrorClass, PollConfig, PollSchedule, StopStatuses};
 use crate::api::Polled;
 use crate::error::{ErrorCode, Result, StreamError};
-use crate::http::{Call, Endpoint};
+use crate::http::{Call, Deadline, Endpoint};
 use crate::json::Decoded;
 
 /// The options of a wait, checked.
@@ -27,13 +27,21 @@ pub struct Wait {
     schedule: PollSchedule,
     stops: StopStatuses,
     report: Option<String>,
-    pub timeout_ms: u32,
+    timeout_ms: u32,
+    deadline: Deadline,
     pub pause_when_hidden: bool,
 }
 
 impl Wait {
-    /// A wait for `id` (a checked path segment) through `endpoint`, polled without retries.
-    pub fn new(polled: Polled, id: String, endpoint: &Endpoint, settings: WaitSettings) -> Self {
+    /// A wait for `id` (a checked path segment) through `endpoint`, polled without retries,
+    /// starting at `now_ms`.
+    pub fn new(
+        polled: Polled,
+        id: String,
+        endpoint: &Endpoint,
+        settings: WaitSettings,
+        now_ms: f64,
+    ) -> Self {
         Self {
             polled,
             id,
@@ -42,8 +50,14 @@ impl Wait {
             stops: StopStatuses::new(polled.terminal, settings.stop_statuses),
             report: None,
             timeout_ms: settings.timeout_ms,
+            deadline: Deadline::after(settings.timeout_ms, now_ms),
             pause_when_hidden: settings.pause_when_hidden,
         }
+    }
+
+    /// The wait's own deadline (`timeoutMs`), for the host's one timer.
+    pub fn deadline(&self) -> Deadline {
+        self.deadline
     }
 
     /// The next poll; its own deadline is the client's `timeoutMs`.

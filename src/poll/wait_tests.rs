@@ -1,7 +1,7 @@
 use std::rc::Rc;
 
 use super::*;
-use crate::http::{Broken, HttpResponse, RetryPolicy, Step};
+use crate::http::{Broken, HttpResponse, RetryPolicy};
 use crate::json::decode;
 use crate::models::GATEWAY_PAYMENT;
 
@@ -33,6 +33,7 @@ fn wait(stop_statuses: &[&str]) -> Wait {
         "p1".into(),
         &endpoint(),
         settings,
+        1_000.0,
     )
 }
 
@@ -69,21 +70,21 @@ fn transient_failures_are_ridden_out_and_permanent_ones_end_the_wait() {
     let mut poll = w.call(0.0).unwrap();
     assert_eq!(poll.url(), "http://127.0.0.1:9/api/v1/payment/p1");
     // Polls are not retried inside: the wait is the retry.
+    let outcome = poll.failed(Broken::Connect, "refused", 0.0, 0.5);
     assert_eq!(
-        poll.failed(Broken::Connect, "refused", 0.0, 0.5),
-        Step::Failed
+        w.observe(outcome.unwrap_settled(), 0.0, false).unwrap(),
+        Some(150)
     );
-    assert_eq!(w.observe(poll.take(), 0.0, false).unwrap(), Some(150));
     let rate_limited = HttpResponse {
         status: 429,
         retry_after: Some("7".into()),
         ..Default::default()
     };
     let mut poll = w.call(0.0).unwrap();
-    assert_eq!(poll.answered(&rate_limited, 0.0, 0.5), Step::Failed);
-    assert_eq!(w.observe(poll.take(), 0.0, false).unwrap(), Some(7_000));
+    let outcome = poll.answered(&rate_limited, 0.0, 0.5).unwrap_settled();
+    assert_eq!(w.observe(outcome, 0.0, false).unwrap(), Some(7_000));
     let mut poll = w.call(0.0).unwrap();
-    poll.answered(
+    let outcome = poll.answered(
         &HttpResponse {
             status: 401,
             ..Default::default()
@@ -91,8 +92,13 @@ fn transient_failures_are_ridden_out_and_permanent_ones_end_the_wait() {
         0.0,
         0.5,
     );
-    let err = w.observe(poll.take(), 0.0, false).unwrap_err();
+    let err = w.observe(outcome.unwrap_settled(), 0.0, false).unwrap_err();
     assert_eq!(err.code, ErrorCode::Unauthorized);
+    assert_eq!(
+        w.deadline().in_ms(2_000.0),
+        Some(4_000),
+        "5 s from the start"
+    );
     assert_eq!(
         w.timeout_error().message,
         "waitForPayment(\"p1\") did not finish within 5000 ms (timeoutMs)"

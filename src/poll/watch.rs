@@ -5,13 +5,11 @@
 use super::{classify_error, ErrorClass, Next, StopStatuses, WatchBook, WatchLimits};
 use crate::api::Polled;
 use crate::error::{Result, StreamError};
-use crate::http::{Call, Endpoint};
+use crate::http::{Call, Deadline, Endpoint};
 use crate::json::Decoded;
 
-/// Bits of what [`Watch::finish`] returns.
-pub const CHANGED: u32 = 1;
-pub const DONE: u32 = 2;
-pub const FAILED: u32 = 4;
+/// Bits of what [`Watch::finish`] returns (the boundary protocol's).
+pub use crate::protocol::{WATCH_CHANGED as CHANGED, WATCH_DONE as DONE, WATCH_FAILED as FAILED};
 
 #[derive(Debug)]
 pub struct Watch {
@@ -23,7 +21,8 @@ pub struct Watch {
     closed: bool,
     report: Option<String>,
     error: Option<StreamError>,
-    pub timeout_ms: u32,
+    timeout_ms: u32,
+    deadline: Deadline,
 }
 
 impl Watch {
@@ -32,6 +31,7 @@ impl Watch {
         endpoint: &Endpoint,
         settings: super::WaitSettings,
         limits: WatchLimits,
+        now_ms: f64,
     ) -> Self {
         Self {
             polled,
@@ -42,7 +42,13 @@ impl Watch {
             report: None,
             error: None,
             timeout_ms: settings.timeout_ms,
+            deadline: Deadline::after(settings.timeout_ms, now_ms),
         }
+    }
+
+    /// The watcher's own deadline (`timeoutMs`), for the host's one timer.
+    pub fn deadline(&self) -> Deadline {
+        self.deadline
     }
 
     /// Follows `id` (a checked path segment); false when it is followed already or the watcher

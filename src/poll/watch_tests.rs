@@ -19,6 +19,7 @@ fn watch() -> Watch {
         &endpoint(),
         settings,
         limits,
+        0.0,
     )
 }
 
@@ -42,7 +43,7 @@ fn news_results_and_errors_are_told_once() {
         "http://127.0.0.1:9/api/v1/payment/b"
     );
     let mut call = w.call(&b, 0.0).unwrap();
-    call.answered(
+    let outcome = call.answered(
         &crate::http::HttpResponse {
             status: 404,
             ..Default::default()
@@ -50,7 +51,7 @@ fn news_results_and_errors_are_told_once() {
         0.0,
         0.5,
     );
-    assert_eq!(w.finish(&b, call.take(), 10, 0.0), FAILED);
+    assert_eq!(w.finish(&b, outcome.unwrap_settled(), 10, 0.0), FAILED);
     assert_eq!(w.take_error().unwrap().code, ErrorCode::NotFound);
     assert_eq!(w.next(10), Next::WaitUntil(110));
     let a = poll(&mut w, 110);

@@ -1,4 +1,4 @@
-// The types say what the rewriter does: every field the amount rule names (tests/scripts/gen-amounts.mjs:
+// The types say what the rewriter does: every field the amount rule names (codegen/gen-amounts.mjs:
 // `*InSmallestUnit`, and every decimal-amount name of the description) is typed `string` (or a
 // string that may be null or absent) in every interface of the package's StreamPay and gateway
 // types, never `number | string`. Checked by tsc --strict on a file written from the d.ts, and the
@@ -11,8 +11,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { camelCase, generate } from '../scripts/gen-types.mjs';
-import { amountRule } from '../scripts/gen-amounts.mjs';
+import { camelCase, generate } from '../../codegen/gen-types.mjs';
+import { amountRule } from '../../codegen/gen-amounts.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const TSC = join(ROOT, 'tests/node_modules/.bin/tsc');
@@ -82,8 +82,8 @@ test('a field the description adds follows the rule; a name that would mean two 
   const out = generate(grown);
   assert.match(out.types, /^ {2}feeInSmallestUnit\?: string;$/m);
   assert.match(out.types, /^ {2}tipAmount\?: string;$/m);
-  assert.match(out.rust, /Field::new\("fee_in_smallest_unit", Kind::Units\)/);
-  assert.match(out.rust, /Field::new\("tip_amount", Kind::Amount\)/);
+  assert.match(out.shapes, /Field::new\("fee_in_smallest_unit", Kind::Units\)/);
+  assert.match(out.shapes, /Field::new\("tip_amount", Kind::Amount\)/);
   assert.match(out.amountNames, /^ {4}"tip_amount",$/m);
   const clash = spec();
   clash.components.schemas.Pagination.properties.price = { type: 'integer' };

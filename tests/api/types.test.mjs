@@ -7,14 +7,14 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generate } from '../scripts/gen-types.mjs';
+import { generate } from '../../codegen/gen-types.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const read = (p) => readFileSync(join(ROOT, p), 'utf8');
 const spec = () => JSON.parse(read('src/api/streampay-openapi.json'));
 
 test('the committed files are what the generator makes of the committed description', () => {
-  const run = spawnSync(process.execPath, [join(ROOT, 'tests/scripts/gen-types.mjs'), '--check'], { encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [join(ROOT, 'codegen/gen-types.mjs'), '--check'], { encoding: 'utf8' });
   assert.equal(run.status, 0, run.stderr);
   const fresh = generate(spec());
   assert.equal(read('pkg/types/streampay-api.d.ts'), fresh.types);

@@ -29,7 +29,7 @@ fi
 
 # npm folders, each pinned by its lock file and installed once: dev tools (esbuild, wasm-opt,
 # playwright-core, tsc, Vite, webpack, Ajv) and the runtimes besides this Node (Bun, Deno,
-# workerd, the current Node LTS).
+# workerd, Node 22, 24 and 26).
 for dir in tests tests/runtimes; do
   if [ ! -f "$dir/node_modules/.package-lock.json" ] || ! cmp -s "$dir/package-lock.json" "$dir/node_modules/.setup-lock"; then
     say "installing npm packages of $dir ($dir/package-lock.json)"

@@ -21,8 +21,8 @@ cp "$root"/tests/js/package/* test/
 echo "== node --test: the installed package (ESM import, CommonJS require, size budget)"
 STREAM_ROOT=$root node --test --test-timeout=120000 --test-reporter=spec test/*.test.mjs test/*.test.cjs
 
-echo "== other runtimes: Node LTS, Bun, Deno, Cloudflare workerd"
-STREAM_SCRATCH=$scratch "$root/tests/scripts/test-runtimes.sh"
+echo "== other runtimes: Node 22, 24 and 26, Bun, Deno, Cloudflare workerd"
+STREAM_SCRATCH=$scratch STREAM_TARBALL=$out/$tarball "$root/tests/scripts/test-runtimes.sh"
 
 echo "== tsc --strict: a TypeScript consumer of the package's .d.ts"
 cp "$root/tests/js/types/"* .
@@ -39,3 +39,7 @@ echo "== node --test: the command line (the installed bin, as npx runs it) and s
 STREAM_SCRATCH=$scratch node --test --test-timeout=180000 --test-reporter=spec --test-concurrency=1 \
   tests/js/cli/commands.test.mjs tests/js/cli/watch.test.mjs tests/js/cli/webhook.test.mjs tests/js/cli/amounts.test.mjs \
   tests/js/cli/mock-command.test.mjs tests/js/mock/start-mock.test.mjs
+
+echo "== node --test: stream-payments mcp (MCP clients of the same SDK over stdio and HTTP), and the SDK kept out of the library builds"
+STREAM_SCRATCH=$scratch node --test --test-timeout=180000 --test-reporter=spec --test-concurrency=1 \
+  tests/js/cli/mcp.test.mjs tests/js/cli/mcp-isolation.test.mjs

@@ -1,5 +1,5 @@
 //! `verifyStreamPayWebhook`'s `{ toleranceSec?, nowSec? }`, read through the typed getters of
-//! `OptionBag`: a serde instantiation for two numbers would cost more `.wasm` than this file.
+//! `OptionFields`: a serde instantiation for two numbers would cost more `.wasm` than this file.
 //! `undefined`/`null` give the defaults and an unknown key is refused, so a typo is not silently
 //! ignored.
 
@@ -7,7 +7,7 @@ use js_sys::Object;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::super::args;
-use super::super::options::OptionBag;
+use super::super::options::OptionFields;
 use crate::error::{Result, StreamError};
 use crate::push::freshness::DEFAULT_TOLERANCE_SEC;
 
@@ -30,7 +30,7 @@ pub fn webhook_options(value: Option<JsValue>) -> Result<WebhookOptions> {
                 )));
             }
             refuse_unknown_keys(&obj)?;
-            let bag: &OptionBag = obj.unchecked_ref();
+            let bag: &OptionFields = obj.unchecked_ref();
             (
                 number(bag.tolerance_sec(), "toleranceSec")?,
                 number(bag.now_sec(), "nowSec")?,

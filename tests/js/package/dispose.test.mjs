@@ -1,9 +1,9 @@
-// A disposed client (free() or [Symbol.dispose]()): a later call fails with an Error that says
-// something, and never breaks the module: a fresh client works afterwards. The exact message is
-// not part of the contract and is not asserted.
+// A disposed client (free() or [Symbol.dispose]()): a later call rejects with a StreamError
+// (INVALID_ARGUMENT) that says what happened, and never breaks the module: a fresh client works
+// afterwards. The exact message is not part of the contract and is not asserted.
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { GatewayClient, StreamPayClient, formatUnits } from 'stream-payments';
+import { GatewayClient, StreamError, StreamPayClient, formatUnits } from 'stream-payments';
 import { API_KEY, COMPLETED_ID, SP_FIXTURE_ID, T, startMock } from './helpers.mjs';
 
 let mock;
@@ -23,10 +23,11 @@ async function failure(call) {
   assert.fail('a call on a disposed client succeeded');
 }
 
-function assertPlainFailure(err, what) {
-  assert.ok(err instanceof Error, `${what}: an Error, got ${Object.prototype.toString.call(err)}: ${String(err)}`);
-  assert.equal(typeof err.message, 'string', what);
-  assert.ok(err.message.length > 0, `${what}: a message`);
+function assertDisposedFailure(err, what) {
+  assert.ok(err instanceof StreamError, `${what}: a StreamError, got ${Object.prototype.toString.call(err)}: ${String(err)}`);
+  assert.equal(err.code, 'INVALID_ARGUMENT', what);
+  assert.equal(err.retryable, false, what);
+  assert.match(err.message, /freed/, what);
 }
 
 const clients = {
@@ -50,8 +51,17 @@ for (const [name, { make, use, ok }] of Object.entries(clients)) {
       assert.ok(ok(await use(client)), 'works before');
       assert.equal(typeof client[how], 'function', `${name} has ${label}`);
       client[how]();
-      assertPlainFailure(await failure(() => use(client)), `getPayment after ${label}`);
-      assertPlainFailure(await failure(() => client.waitForPayment(COMPLETED_ID, { intervalMs: 5 })), `waitForPayment after ${label}`);
+      assertDisposedFailure(await failure(() => use(client)), `getPayment after ${label}`);
+      assertDisposedFailure(await failure(() => client.waitForPayment(COMPLETED_ID, { intervalMs: 5 })), `waitForPayment after ${label}`);
+      const firstOf = async (iterable) => {
+        for await (const item of iterable) return item;
+      };
+      assertDisposedFailure(await failure(() => firstOf(client.watchPayment(COMPLETED_ID))), `watchPayment after ${label}`);
+      assertDisposedFailure(await failure(() => client.watchPayments([COMPLETED_ID]).done), `watchPayments after ${label}`);
+      if (client instanceof StreamPayClient) {
+        assertDisposedFailure(await failure(() => firstOf(client.listAllPayments())), `listAllPayments after ${label}`);
+        assertDisposedFailure(await failure(() => client.getAccount()), `getAccount after ${label}`);
+      }
       // Nothing reached the mock from the disposed client, and everything else still works.
       assert.equal(mock.state.requests().length, 1);
       assert.ok(ok(await use(make())), 'a fresh client works');

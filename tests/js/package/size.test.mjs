@@ -88,3 +88,18 @@ test('the public TypeScript declarations contain no `any`', () => {
     assert.deepEqual(hits, [], `${file} uses any`);
   }
 });
+
+// Issue 17: <stream-checkout>'s own JavaScript, QR encoder included, at most 12 KB gzip, not
+// counting the checkout build it imports. The budget is the measured size plus a little
+// (BENCHMARKS.md, "<stream-checkout>").
+const ELEMENT_BUDGET = 11_100;
+
+test(`the element's own JS (stream-payments/element, QR encoder included) stays under ${ELEMENT_BUDGET} bytes gzip -9`, () => {
+  const dir = packageDir();
+  const files = readdirSync(join(dir, 'element')).filter((f) => f.endsWith('.js')).map((f) => `element/${f}`);
+  const total = files.reduce((sum, f) => sum + gzipSync(readFileSync(join(dir, f)), { level: 9 }).length, 0);
+  console.log(`element gzip -9: ${files.join(', ')}; total ${total}`);
+  assert.ok(total > 1000, 'the element is really there');
+  assert.ok(total <= ELEMENT_BUDGET, `${total} bytes is over the ${ELEMENT_BUDGET} byte budget`);
+  assert.ok(ELEMENT_BUDGET <= 12 * 1024, 'the budget itself is within the issue\'s 12 KB');
+});
