@@ -516,9 +516,9 @@ ${methods.join('\n')}
     types: `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`,
     operations: `${JSON.stringify(opsJson, null, 2)}\n`,
     ...generateRust(spec, operations, RENAMES, amounts),
+    amountNames: amountNamesRust(amounts),
     ...generateJs(jsMethods),
     ...generateProtocol(),
-    amountNames: amountNamesRust(amounts),
   };
 }
 
@@ -542,8 +542,8 @@ function main() {
     [OUT('pkg/src/operations/gateway-full.js'), result.gatewayFullJs],
     [OUT('pkg/src/operations/streampay.js'), result.streampayJs],
     [OUT('src/protocol.rs'), result.protocolRs],
-    [OUT('pkg/src/protocol.js'), result.protocolJs],
     [OUT('src/json/amount_names.rs'), result.amountNames],
+    [OUT('pkg/src/protocol.js'), result.protocolJs],
   ];
   if (check) {
     const stale = files.filter(([path, text]) => {

@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use super::amounts::amount_member;
+use super::amounts::is_amount_name;
 use super::decoded::{Captures, Decoded};
 use super::keys::Keys;
 use super::lex::Lexer;
@@ -58,6 +58,7 @@ pub fn decode(body: &str, shape: &Shape) -> Result<Decoded> {
         mark: 0,
         captures: Captures::default(),
         keys: Keys::new(),
+        key: (0, 0),
     };
     match d.root(shape) {
         Ok(()) => Ok(Decoded {
@@ -83,6 +84,8 @@ struct Decoder<'a> {
     mark: usize,
     captures: Captures,
     keys: Keys,
+    /// Where the last key read sits in the source (empty for an escaped one).
+    key: (usize, usize),
 }
 
 impl<'a> Decoder<'a> {
@@ -146,6 +149,7 @@ impl<'a> Decoder<'a> {
         let (escaped, underscore) = self.lx.key_body()?;
         let end = self.lx.pos;
         self.lx.pos += 1;
+        self.key = if escaped { (0, 0) } else { (start, end) };
         if escaped {
             // Never a known field (the APIs send no escaped keys); re-cased as it is.
             let raw = self.src.get(start..end).unwrap_or_default();
@@ -174,8 +178,8 @@ impl<'a> Decoder<'a> {
     }
 
     /// Any value, keys re-cased and big integers quoted. `depth` is its container's nesting;
-    /// `member`: an object member's value, so a number is quoted when its key names an amount
-    /// (the key is looked up behind the number: reading a key costs nothing more).
+    /// `member`: the value of the last key read, so a number is quoted when the key names an
+    /// amount (asked of numbers only: a key costs just the note of where it is).
     fn any(&mut self, depth: usize, member: bool) -> Result<(), Fail> {
         match self.lx.peek() {
             Some(b'"') => {
@@ -209,7 +213,7 @@ impl<'a> Decoder<'a> {
             Some(b'-' | b'0'..=b'9') => {
                 let start = self.lx.pos;
                 let num = self.lx.number()?;
-                if num.is_big_integer() || (member && amount_member(self.src, start)) {
+                if num.is_big_integer() || (member && self.key_names_an_amount()) {
                     self.quote(start, self.lx.pos);
                 }
             }
@@ -218,6 +222,11 @@ impl<'a> Decoder<'a> {
             }
         }
         Ok(())
+    }
+
+    fn key_names_an_amount(&self) -> bool {
+        let (start, end) = self.key;
+        is_amount_name(self.src.as_bytes().get(start..end).unwrap_or_default())
     }
 
     /// An object of `shape` at `{`. `depth` is the nesting of its container.

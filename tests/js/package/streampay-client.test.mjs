@@ -77,7 +77,7 @@ test('an unknown status and unknown fields decode and are kept', T, async () => 
   assert.equal(p.currentStatus, 'ON_HOLD');
   // camelCase at every depth, also inside objects the package does not model.
   assert.deepEqual(p.settlementBatch, { batchId: 'b1' });
-  // An amount in smallest units is a string wherever it is, modelled or not (the amount rule).
+  // An amount the package does not model is a string too: the rule goes by name (issue 23).
   assert.equal(p.feeInSmallestUnit, '12');
   assert.equal(p.amount, '115.00');
 });
