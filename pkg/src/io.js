@@ -108,7 +108,16 @@ async function attempt(io, call, cancellation) {
     }
   };
   const bytes = read instanceof ArrayBuffer ? new Uint8Array(read) : utf8.encode(typeof read === 'string' ? read : '');
-  return call.answered(response.status, header('x-request-id'), header('retry-after'), header('content-type'), bytes);
+  const retryAfter = header('retry-after');
+  return call.answered(response.status, header('x-request-id'), retryAfter, retryAt(retryAfter), header('content-type'), bytes);
+}
+
+/** The runtime's reading of `Retry-After` as a date, for Rust to judge (NaN when none). An HTTP
+ *  date is always GMT; asctime's form does not say so, and `Date.parse` would read it as local
+ *  time. */
+function retryAt(text) {
+  if (text === undefined) return NaN;
+  return Date.parse(text.endsWith('GMT') ? text : `${text} GMT`);
 }
 
 /** What the runtime said went wrong: `TypeError: fetch failed` says little, Node puts the socket

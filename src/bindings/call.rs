@@ -65,13 +65,15 @@ impl RawCall {
     }
 
     /// A response came back with this status, these headers (`null` when absent) and this body,
-    /// read whole as bytes. The next step: `ANSWERED`, `FAILED` or milliseconds to sleep before
-    /// sending again.
+    /// read whole as bytes; `retry_at` is `Date.parse` of `Retry-After` (NaN when it is not a
+    /// date). The next step: `ANSWERED`, `FAILED` or milliseconds to sleep before sending again.
+    #[allow(clippy::too_many_arguments)]
     pub fn answered(
         &mut self,
         status: f64,
         request_id: Option<String>,
         retry_after: Option<String>,
+        retry_at: f64,
         content_type: Option<String>,
         body: Vec<u8>,
     ) -> f64 {
@@ -87,6 +89,7 @@ impl RawCall {
             status: status as u16,
             request_id,
             retry_after,
+            retry_after_date_ms: Some(retry_at).filter(|ms| ms.is_finite()),
             content_type,
             // Taken as it is when valid (no copy); invalid UTF-8 becomes U+FFFD, as `text()` does.
             body: String::from_utf8(body)

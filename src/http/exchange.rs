@@ -61,6 +61,8 @@ pub struct HttpResponse {
     pub status: u16,
     pub request_id: Option<String>,
     pub retry_after: Option<String>,
+    /// The runtime's reading of `retry_after` as a date (ms since the epoch); see `retry_after`.
+    pub retry_after_date_ms: Option<f64>,
     pub content_type: Option<String>,
     pub body: String,
 }

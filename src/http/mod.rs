@@ -5,6 +5,7 @@ mod call;
 mod deadline;
 mod errors;
 mod exchange;
+mod http_date;
 mod retry;
 mod retry_after;
 
