@@ -21,7 +21,7 @@ function wasmClient(client, method) {
 export class Client {
   constructor(api, options) {
     const raw = new glue.RawClient(api, options);
-    clients.set(this, { raw, io: transport(raw, options?.fetch) });
+    clients.set(this, { raw, io: transport(raw, options) });
   }
 
   /** Releases the client's wasm memory; later calls reject with a StreamError. */

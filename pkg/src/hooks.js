@@ -97,8 +97,8 @@ class Trace {
 
   /** A response came back (read whole or not). */
   answered(status, requestId) {
-    this.status = status;
-    this.requestId = requestId ?? undefined;
+    this.status = typeof status === 'number' ? status : undefined;
+    this.requestId = requestId;
   }
 
   /** The attempt is over: `call` judged it (its error code, if it failed, is read now). */

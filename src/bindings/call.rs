@@ -43,6 +43,31 @@ impl RawCall {
         self.call.body().map(str::to_string)
     }
 
+    /// The URL for the request and response hooks: typed query values and header values
+    /// `[redacted]`. Read only when a client has hooks.
+    #[wasm_bindgen(getter, js_name = shownUrl)]
+    pub fn shown_url(&self) -> String {
+        self.call.shown_url()
+    }
+
+    /// The attempt being sent (1 for the first, 2 for the first retry, ...), for the hooks.
+    #[wasm_bindgen(getter)]
+    pub fn attempt(&self) -> u32 {
+        self.call.attempt()
+    }
+
+    /// The `StreamError` code the last reported attempt failed with (its deadline's `TIMEOUT`
+    /// first), `undefined` when it succeeded: for the response hook, before the outcome is read.
+    #[wasm_bindgen(getter, js_name = errorCode)]
+    pub fn error_code(&self) -> Option<String> {
+        let code = match &self.settled {
+            Some(Err(err)) => Some(err.code),
+            Some(Ok(_)) => None,
+            None => self.call.failed_with(),
+        };
+        code.map(|code| code.as_str().to_string())
+    }
+
     /// Milliseconds until the call's deadline (0 once passed), `undefined` without one: when
     /// the shell's one timer of this call rings, it asks [`RawCall::deadline_rang`].
     #[wasm_bindgen(getter, js_name = deadlineInMs)]

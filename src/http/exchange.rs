@@ -2,7 +2,7 @@
 
 use super::errors::error_for_status;
 use crate::error::{Result, StreamError};
-use crate::json::{decode, Decoded, Shape};
+use crate::json::{decode, Decoded, QuerySpec, Shape};
 
 /// Which API answered; error messages name it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,6 +54,9 @@ pub struct HttpRequest {
     /// Path and query, e.g. `/api/v1/payment/abc`; joined to the base URL by the caller.
     pub path: String,
     pub body: Option<String>,
+    /// How the query of `path` was written, so the hooks' URL shows the values it may
+    /// (`shown_url`); `None` for a request without one.
+    pub query: Option<&'static QuerySpec>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -74,6 +77,7 @@ impl HttpRequest {
             method,
             path,
             body,
+            query: None,
         }
     }
 
@@ -83,6 +87,7 @@ impl HttpRequest {
             method: Method::Get,
             path,
             body: None,
+            query: None,
         }
     }
 
@@ -92,6 +97,15 @@ impl HttpRequest {
             method: Method::Post,
             path,
             body: Some(body),
+            query: None,
+        }
+    }
+
+    /// The same request, its query written by `spec`.
+    pub fn with_query(self, spec: Option<&'static QuerySpec>) -> Self {
+        Self {
+            query: spec,
+            ..self
         }
     }
 

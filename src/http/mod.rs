@@ -8,6 +8,7 @@ mod exchange;
 mod http_date;
 mod retry;
 mod retry_after;
+mod shown_url;
 
 pub use call::{redact, Broken, Call, Endpoint, Step, DEFAULT_TIMEOUT_MS};
 pub use deadline::Deadline;
@@ -15,3 +16,4 @@ pub use errors::error_for_status;
 pub use exchange::{Api, HttpRequest, HttpResponse, Method};
 pub use retry::RetryPolicy;
 pub use retry_after::parse_retry_after_ms;
+pub use shown_url::shown_url;

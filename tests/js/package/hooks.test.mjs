@@ -18,15 +18,14 @@ before(async () => {
 after(() => mock?.close());
 beforeEach(() => mock.state.reset());
 
-/** Hooks that record every event in order, as `['request' | 'response', event]`. */
+/** [events, hooks]: hooks that record every event in order, as `['request' | 'response', event]`. */
 function recorder() {
   const events = [];
-  return {
-    events,
+  return [events, {
     onRequest: (e) => events.push(['request', e]),
     onResponse: (e) => events.push(['response', e]),
     onHookError: (error) => assert.fail(`a recording hook failed: ${error}`),
-  };
+  }];
 }
 
 /** An event's fields with `elapsedMs` checked (a number >= 0) and left out, for deepEqual. */
@@ -49,7 +48,7 @@ function shapes(events) {
 }
 
 test('a GET answered 503 then 200: both attempts, the retry with its delay, every field', T, async () => {
-  const hooks = recorder();
+  const [events, hooks] = recorder();
   const client = new GatewayClient({ baseUrl: mock.url, ...hooks });
   mock.state.addFault({ paymentId: COMPLETED_ID, status: 503, headers: { 'retry-after': '1' }, times: 1 });
   const payment = await client.getPayment(COMPLETED_ID);
@@ -59,7 +58,7 @@ test('a GET answered 503 then 200: both attempts, the retry with its delay, ever
   assert.ok(first.requestId && second.requestId && first.requestId !== second.requestId);
   const url = `${mock.url}/api/v1/payment/${COMPLETED_ID}`;
   const sent = { operation: 'getPayment', method: 'GET', url };
-  assert.deepEqual(shapes(hooks.events), [
+  assert.deepEqual(shapes(events), [
     ['request', { ...sent, attempt: 1 }],
     ['response', {
       ...sent, attempt: 1, status: 503, errorCode: 'SERVER', requestId: first.requestId, decision: 'retry', delayMs: 1000,
@@ -73,7 +72,7 @@ test('a GET answered 503 then 200: both attempts, the retry with its delay, ever
 });
 
 test('a POST answered 503: one attempt, given up; the call rejects as without hooks', T, async () => {
-  const hooks = recorder();
+  const [events, hooks] = recorder();
   const client = new GatewayClient({ baseUrl: mock.url, maxRetries: 5, ...hooks });
   mock.state.addFault({ path: '/api/v1/payment/shop-1/page', method: 'POST', status: 503, times: 10 });
   const err = await rejection(() => client.createPaymentLink('shop-1', { name: 'n', returnUrl: '/', amountUsd: '1' }));
@@ -81,7 +80,7 @@ test('a POST answered 503: one attempt, given up; the call rejects as without ho
   await settled(mock);
   const [only] = mock.state.requests({ method: 'POST' });
   const sent = { operation: 'createPaymentLink', method: 'POST', url: `${mock.url}/api/v1/payment/shop-1/page`, attempt: 1 };
-  assert.deepEqual(shapes(hooks.events), [
+  assert.deepEqual(shapes(events), [
     ['request', sent],
     ['response', {
       ...sent, status: 503, errorCode: 'SERVER', requestId: only.requestId, decision: 'giveUp', delayMs: undefined,
@@ -90,16 +89,16 @@ test('a POST answered 503: one attempt, given up; the call rejects as without ho
 });
 
 test('a network error: no status, its code, retried then given up', T, async () => {
-  const hooks = recorder();
+  const [events, hooks] = recorder();
   const baseUrl = `http://127.0.0.1:${await deadPort()}`;
   const client = new GatewayClient({ baseUrl, maxRetries: 1, ...hooks });
   assertStreamError(await rejection(() => client.getPayment(COMPLETED_ID)), { code: 'NETWORK' });
   const sent = { operation: 'getPayment', method: 'GET', url: `${baseUrl}/api/v1/payment/${COMPLETED_ID}` };
-  const events = shapes(hooks.events);
-  const { delayMs } = events[1][1];
+  const seen = shapes(events);
+  const { delayMs } = seen[1][1];
   assert.ok(Number.isInteger(delayMs) && delayMs >= 0 && delayMs < 500, `backoff ${delayMs}`);
   const failed = { status: undefined, errorCode: 'NETWORK', requestId: undefined };
-  assert.deepEqual(events, [
+  assert.deepEqual(seen, [
     ['request', { ...sent, attempt: 1 }],
     ['response', { ...sent, attempt: 1, ...failed, decision: 'retry', delayMs }],
     ['request', { ...sent, attempt: 2 }],
@@ -108,7 +107,7 @@ test('a network error: no status, its code, retried then given up', T, async () 
 });
 
 test('waitForPayment: each poll has its events, a ridden-out 503 and the settling poll included', T, async () => {
-  const hooks = recorder();
+  const [events, hooks] = recorder();
   const client = new GatewayClient({ baseUrl: mock.url, ...hooks });
   const id = mock.state.createGatewayPayment({ amountUsd: '3.00', lifecycle: { pendingPolls: 2 } }).payment_id;
   mock.state.addFault({ paymentId: id, status: 503, headers: { 'retry-after': '0' }, times: 1 });
@@ -117,13 +116,13 @@ test('waitForPayment: each poll has its events, a ridden-out 503 and the settlin
   await settled(mock);
   const log = mock.state.requests({ paymentId: id });
   assert.deepEqual(log.map((r) => r.status), [503, 200, 200, 200]);
-  const events = shapes(hooks.events);
+  const seen = shapes(events);
   assert.equal(events.length, 2 * log.length);
   const sent = { operation: 'waitForPayment', method: 'GET', url: `${mock.url}/api/v1/payment/${id}`, attempt: 1 };
   log.forEach((request, i) => {
     const last = i === log.length - 1;
-    assert.deepEqual(events[2 * i], ['request', sent]);
-    const { delayMs, ...response } = events[2 * i + 1][1];
+    assert.deepEqual(seen[2 * i], ['request', sent]);
+    const { delayMs, ...response } = seen[2 * i + 1][1];
     assert.deepEqual(response, {
       ...sent, status: request.status, errorCode: request.status === 503 ? 'SERVER' : undefined,
       requestId: request.requestId, decision: last ? 'done' : 'poll',
@@ -134,7 +133,7 @@ test('waitForPayment: each poll has its events, a ridden-out 503 and the settlin
 });
 
 test('watchPayments: each poll has its events, the settled payment done, a missing one given up', T, async () => {
-  const hooks = recorder();
+  const [events, hooks] = recorder();
   const client = new StreamPayClient({ apiKey: API_KEY, baseUrl: mock.url, ...hooks });
   const id = mock.state.createStreamPayPayment({ status: 'PENDING', lifecycle: { pendingPolls: 1 } }).id;
   const missing = '00000000-0000-4000-8000-000000000000';
@@ -142,7 +141,7 @@ test('watchPayments: each poll has its events, the settled payment done, a missi
   const results = await watcher.done;
   assert.deepEqual([...results.keys()], [id]);
   await settled(mock);
-  const events = shapes(hooks.events);
+  shapes(events);
   const responses = (paymentId) => events
     .filter(([kind, e]) => kind === 'response' && e.url.endsWith(`/api/v2/payments/${paymentId}`))
     .map(([, e]) => e);
@@ -247,7 +246,7 @@ test('without onHookError: one console.warn per client, then hook errors are dro
 });
 
 test('an aborted call ends its attempt with decision aborted', T, async () => {
-  const hooks = recorder();
+  const [events, hooks] = recorder();
   const client = new GatewayClient({ baseUrl: mock.url, ...hooks });
   mock.state.addFault({ paymentId: COMPLETED_ID, kind: 'stall', stallMs: 5000, times: 1 });
   const controller = new AbortController();
@@ -259,8 +258,8 @@ test('an aborted call ends its attempt with decision aborted', T, async () => {
   const reason = new Error('stop');
   controller.abort(reason);
   assert.equal(await rejection(() => call), reason);
-  const [[, request], [, response]] = shapes(hooks.events);
-  assert.equal(hooks.events.length, 2);
+  const [[, request], [, response]] = shapes(events);
+  assert.equal(events.length, 2);
   assert.equal(request.attempt, 1);
   assert.deepEqual([response.decision, response.status, response.delayMs], ['aborted', undefined, undefined]);
 });
