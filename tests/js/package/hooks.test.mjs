@@ -248,7 +248,8 @@ test('without onHookError: one console.warn per client, then hook errors are dro
 test('an aborted call ends its attempt with decision aborted', T, async () => {
   const [events, hooks] = recorder();
   const client = new GatewayClient({ baseUrl: mock.url, ...hooks });
-  mock.state.addFault({ paymentId: COMPLETED_ID, kind: 'stall', stallMs: 5000, times: 1 });
+  // Held before any header is sent, so the abort always meets the request waiting for a response.
+  mock.state.addFault({ paymentId: COMPLETED_ID, kind: 'delay', delayMs: 5000, times: 1 });
   const controller = new AbortController();
   const call = client.getPayment(COMPLETED_ID, { signal: controller.signal });
   await new Promise((resolve) => {
