@@ -122,7 +122,8 @@ class Trace {
     if (!this.open) return;
     this.open = false;
     const { operation, method, url, attempt, status, requestId, errorCode } = this;
-    const elapsedMs = this.ended - this.started;
+    // An attempt stopped before it was judged (a watcher that ended) lasted until now.
+    const elapsedMs = (this.ended >= this.started ? this.ended : performance.now()) - this.started;
     const event = { operation, method, url, attempt, status, errorCode, requestId, elapsedMs, decision, delayMs };
     this.hooks.emit(this.hooks.onResponse, 'onResponse', event);
   }

@@ -163,7 +163,10 @@ fn each_attempt_is_numbered_and_keeps_the_code_it_failed_with() {
     let mut call = endpoint(1).call(get(), &GATEWAY_PAYMENT, None, 0.0);
     assert_eq!((call.attempt(), call.failed_with()), (1, None));
     retry(call.answered(&status(503), 0.0, 0.5));
-    assert_eq!((call.attempt(), call.failed_with()), (2, Some(ErrorCode::Server)));
+    assert_eq!(
+        (call.attempt(), call.failed_with()),
+        (2, Some(ErrorCode::Server))
+    );
     assert!(settled(call.answered(&status(200), 0.0, 0.5)).is_ok());
     assert_eq!((call.attempt(), call.failed_with()), (2, None));
 
@@ -171,7 +174,10 @@ fn each_attempt_is_numbered_and_keeps_the_code_it_failed_with() {
     retry(call.failed(Broken::Connect, "refused", 0.0, 0.5));
     assert_eq!(call.failed_with(), Some(ErrorCode::Network));
     assert!(settled(call.failed(Broken::Connect, "refused", 0.0, 0.5)).is_err());
-    assert_eq!((call.attempt(), call.failed_with()), (2, Some(ErrorCode::Network)));
+    assert_eq!(
+        (call.attempt(), call.failed_with()),
+        (2, Some(ErrorCode::Network))
+    );
 }
 
 #[test]

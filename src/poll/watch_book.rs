@@ -202,7 +202,9 @@ impl WatchBook {
         if let Some((key, _)) = self.entries.get_key_value(id) {
             let key = key.clone();
             self.booked_ms = Some(delay_ms);
-            let ticket = self.queue.push(now_ms.saturating_add(delay_ms), key.clone());
+            let ticket = self
+                .queue
+                .push(now_ms.saturating_add(delay_ms), key.clone());
             if let Some(entry) = self.entries.get_mut(&key) {
                 entry.ticket = Some(ticket);
             }

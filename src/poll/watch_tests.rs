@@ -86,7 +86,11 @@ fn each_finish_books_the_delay_before_its_next_poll_or_none() {
     let busy = StreamError::new(ErrorCode::RateLimited, "429").with_retry_after_ms(Some(1_000));
     assert_eq!(w.finish(&b, Err(busy), 20, 0.0), 0);
     assert_eq!(w.next_poll_ms(), Some(1_000), "the server's wish wins");
-    assert_eq!(w.next(20), Next::WaitUntil(110), "a's booked delay is its turn");
+    assert_eq!(
+        w.next(20),
+        Next::WaitUntil(110),
+        "a's booked delay is its turn"
+    );
     let a = poll(&mut w, 110);
     assert_eq!(w.finish(&a, payment("completed"), 120, 0.0), CHANGED | DONE);
     assert_eq!(w.next_poll_ms(), None, "a settled: no next poll");
