@@ -2,21 +2,15 @@
 // in-process mock with scripted faults: every field of every event, retries with their delay,
 // a POST given up after one attempt, a network error's code, the polls of waitForPayment and
 // watchPayments, a hook that throws or never settles, and no key or secret in any event.
-import { test, before, after, beforeEach } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { GatewayClient, StreamPayClient } from 'stream-payments';
 import {
-  API_KEY, COMPLETED_ID, MOCK_KEY_PAIR, SP_FIXTURE_ID, T, assertStreamError, deadPort, rejection, settled,
-  startMock,
+  API_KEY, COMPLETED_ID, MOCK_KEY_PAIR, SP_FIXTURE_ID, T, assertStreamError, deadPort, mockPerFile, rejection,
+  settled,
 } from './helpers.mjs';
 
-let mock;
-
-before(async () => {
-  mock = await startMock();
-});
-after(() => mock?.close());
-beforeEach(() => mock.state.reset());
+const running = mockPerFile();
 
 /** [events, hooks]: hooks that record every event in order, as `['request' | 'response', event]`. */
 function recorder() {
@@ -48,6 +42,7 @@ function shapes(events) {
 }
 
 test('a GET answered 503 then 200: both attempts, the retry with its delay, every field', T, async () => {
+  const { mock } = running;
   const [events, hooks] = recorder();
   const client = new GatewayClient({ baseUrl: mock.url, ...hooks });
   mock.state.addFault({ paymentId: COMPLETED_ID, status: 503, headers: { 'retry-after': '1' }, times: 1 });
@@ -72,6 +67,7 @@ test('a GET answered 503 then 200: both attempts, the retry with its delay, ever
 });
 
 test('a POST answered 503: one attempt, given up; the call rejects as without hooks', T, async () => {
+  const { mock } = running;
   const [events, hooks] = recorder();
   const client = new GatewayClient({ baseUrl: mock.url, maxRetries: 5, ...hooks });
   mock.state.addFault({ path: '/api/v1/payment/shop-1/page', method: 'POST', status: 503, times: 10 });
@@ -107,6 +103,7 @@ test('a network error: no status, its code, retried then given up', T, async () 
 });
 
 test('waitForPayment: each poll has its events, a ridden-out 503 and the settling poll included', T, async () => {
+  const { mock } = running;
   const [events, hooks] = recorder();
   const client = new GatewayClient({ baseUrl: mock.url, ...hooks });
   const id = mock.state.createGatewayPayment({ amountUsd: '3.00', lifecycle: { pendingPolls: 2 } }).payment_id;
@@ -133,6 +130,7 @@ test('waitForPayment: each poll has its events, a ridden-out 503 and the settlin
 });
 
 test('watchPayments: each poll has its events, the settled payment done, a missing one given up', T, async () => {
+  const { mock } = running;
   const [events, hooks] = recorder();
   const client = new StreamPayClient({ apiKey: API_KEY, baseUrl: mock.url, ...hooks });
   const id = mock.state.createStreamPayPayment({ status: 'PENDING', lifecycle: { pendingPolls: 1 } }).id;
@@ -165,6 +163,7 @@ test('watchPayments: each poll has its events, the settled payment done, a missi
 });
 
 test('no key, secret or typed query value in any event of a run with every kind of call', T, async () => {
+  const { mock } = running;
   const events = [];
   const record = { onRequest: (e) => events.push(e), onResponse: (e) => events.push(e) };
   const [keyId, secret] = MOCK_KEY_PAIR.split(':');
@@ -197,6 +196,7 @@ test('no key, secret or typed query value in any event of a run with every kind 
 });
 
 test('a hook that throws, rejects or never settles changes nothing; each error is reported once', T, async () => {
+  const { mock } = running;
   const reported = [];
   let requests = 0;
   const client = new GatewayClient({
@@ -223,6 +223,7 @@ test('a hook that throws, rejects or never settles changes nothing; each error i
 });
 
 test('without onHookError: one console.warn per client, then hook errors are dropped', T, async () => {
+  const { mock } = running;
   const warned = [];
   const warn = console.warn;
   console.warn = (...args) => warned.push(args);
@@ -246,6 +247,7 @@ test('without onHookError: one console.warn per client, then hook errors are dro
 });
 
 test('an aborted call ends its attempt with decision aborted', T, async () => {
+  const { mock } = running;
   const [events, hooks] = recorder();
   const client = new GatewayClient({ baseUrl: mock.url, ...hooks });
   // Held before any header is sent, so the abort always meets the request waiting for a response.
@@ -266,6 +268,7 @@ test('an aborted call ends its attempt with decision aborted', T, async () => {
 });
 
 test('hook options must be functions', T, () => {
+  const { mock } = running;
   for (const key of ['onRequest', 'onResponse', 'onHookError']) {
     for (const value of ['log', 1, {}, null]) {
       assert.throws(() => new GatewayClient({ baseUrl: mock.url, [key]: value }),
