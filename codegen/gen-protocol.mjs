@@ -1,7 +1,7 @@
 // src/protocol.rs and pkg/src/protocol.js from protocol.mjs: the constants both sides of the
 // boundary read. Called by gen-types.mjs (same --check).
 
-import { BROKEN, FORMAT_KEYS, PARSE_KEYS, ROUNDING, STEPS, WATCH_NEWS } from './protocol.mjs';
+import { BROKEN, DECISIONS, FORMAT_KEYS, PARSE_KEYS, ROUNDING, STEPS, WATCH_NEWS } from './protocol.mjs';
 
 const str = (s) => JSON.stringify(s);
 const screaming = (name) => name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/([A-Z])([A-Z][a-z])/g, '$1_$2').toUpperCase();
@@ -62,6 +62,9 @@ ${STEPS.map(([name, value, doc]) => `/** ${doc} */\nexport const ${name} = ${val
 ${BROKEN.map(([name, doc], i) => `/** ${doc} */\nexport const ${screaming(name)} = ${i};`).join('\n')}
 
 ${WATCH_NEWS.map(([name, value, doc]) => `/** ${doc} */\nexport const WATCH_${name} = ${value};`).join('\n')}
+
+/** The \`decision\` of a response hook's event. */
+${DECISIONS.map(([name, value, doc]) => `/** ${doc} */\nexport const DECISION_${name} = ${str(value)};`).join('\n')}
 
 /** 0 for no rounding given, else 1 + the mode's index in the protocol's list; -1 for others. */
 export function roundingCode(name) {

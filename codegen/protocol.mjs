@@ -27,6 +27,16 @@ export const WATCH_NEWS = [
   ['FAILED', 4, 'An error for good (`error` holds it).'],
 ];
 
+/** What a client decided after an attempt, as the `decision` of a response hook's event: the
+ *  shell names the verdict Rust gave (a call's step, a wait's `observe`, a watcher's `finish`). */
+export const DECISIONS = [
+  ['DONE', 'done', 'The call is over with its answer, or a poller\'s payment settled.'],
+  ['RETRY', 'retry', 'The same request again after `delayMs`.'],
+  ['POLL', 'poll', 'A wait or watcher polls again after `delayMs`.'],
+  ['GIVE_UP', 'giveUp', 'The call or wait rejects with the attempt\'s error; a watcher drops the payment.'],
+  ['ABORTED', 'aborted', 'The caller\'s signal, a wait\'s deadline or a watcher\'s end stopped it.'],
+];
+
 /** Rounding modes, named as in Java's `BigDecimal`; a fast amount export takes 0 for none (the
  *  default) or 1 + the index here. */
 export const ROUNDING = ['trunc', 'floor', 'ceil', 'halfUp', 'halfEven', 'expand'];

@@ -21,7 +21,7 @@ function wasmClient(client, method) {
 export class Client {
   constructor(api, options) {
     const raw = new glue.RawClient(api, options);
-    clients.set(this, { raw, io: transport(raw, options?.fetch) });
+    clients.set(this, { raw, io: transport(raw, options) });
   }
 
   /** Releases the client's wasm memory; later calls reject with a StreamError. */
@@ -40,7 +40,7 @@ export async function call(client, method, op, a0, a1, a2, options) {
   const { raw, io } = wasmClient(client, method);
   const pending = raw.call(op, a0, a1, a2, options, options?.signal, options?.timeoutMs);
   try {
-    await send(io, pending, options?.signal);
+    await send(io, pending, options?.signal, undefined, io.hooks?.trace(method));
     return JSON.parse(pending.answer());
   } finally {
     pending.free();
@@ -54,7 +54,7 @@ export function listAll(client, method, op, a0, a1, options) {
   if (found === undefined) return rejecting(glue.notAClient(method));
   const { raw, io } = found;
   const pages = raw.pages(op, a0, a1, options, options?.signal, options?.timeoutMs);
-  return allItems(io, pages, options?.signal);
+  return allItems(io, pages, options?.signal, method);
 }
 
 async function* rejecting(error) {
@@ -63,7 +63,7 @@ async function* rejecting(error) {
 
 export async function waitForPayment(client, paymentId, options) {
   const { raw, io } = wasmClient(client, 'waitForPayment');
-  return waitFor(io, raw.wait(paymentId, options), options);
+  return waitFor(io, raw.wait(paymentId, options), options, 'waitForPayment');
 }
 
 export function watchPayment(client, paymentId, options) {

@@ -3,19 +3,24 @@
 // this file sends, reads, waits, wakes when told and reports back. The codes it reports with are
 // the boundary protocol's (protocol.js, generated with src/protocol.rs).
 
-import { ANSWERED, BODY_CUT, CONNECT, FAILED, NOT_A_RESPONSE, REDIRECTED, THREW, UNREADABLE } from './protocol.js';
+import { hooksOf } from './hooks.js';
+import {
+  ANSWERED, BODY_CUT, CONNECT, DECISION_ABORTED, FAILED, NOT_A_RESPONSE, REDIRECTED, THREW, UNREADABLE,
+} from './protocol.js';
 
 // setTimeout fires at once for anything longer.
 const MAX_TIMER_MS = 2_147_483_647;
 const utf8 = new TextEncoder();
 
-/** How a client sends: the caller's `fetch` (else the global one) and the headers Rust chose. */
-export function transport(raw, fetch) {
+/** How a client sends: the caller's `fetch` (else the global one), the headers Rust chose, and
+ *  the client's hooks (`undefined` without any). */
+export function transport(raw, options) {
   return {
-    fetch,
+    fetch: options?.fetch,
     headers: JSON.parse(raw.headers(false)),
     bodyHeaders: JSON.parse(raw.headers(true)),
     redirect: raw.manualRedirect ? 'manual' : undefined,
+    hooks: hooksOf(options),
   };
 }
 
@@ -23,15 +28,28 @@ export function transport(raw, fetch) {
  *  with the reason of `signal` when the caller aborts. `running`, a Set, holds its `Cancellation`
  *  meanwhile, so an owner can end it (`cancellation.abort()`) without a signal of its own; it then
  *  resolves with the call unsettled. The call keeps its deadline: one timer wakes this loop when
- *  Rust says, and Rust decides whether it passed. Nothing of it is left running afterwards. */
-export async function send(io, call, signal, running) {
+ *  Rust says, and Rust decides whether it passed. Nothing of it is left running afterwards.
+ *  `trace` (hooks.js), only when the client has hooks, hears each attempt. */
+export async function send(io, call, signal, running, trace) {
   if (signal?.aborted) throw signal.reason;
   const cancellation = new Cancellation(signal);
   running?.add(cancellation);
-  const deadline = armDeadline(call, () => cancellation.abort(timedOut()));
+  let expired = false;
+  const deadline = armDeadline(call, () => {
+    expired = true;
+    cancellation.abort(timedOut());
+  });
   try {
     for (;;) {
-      const step = await attempt(io, call, cancellation);
+      trace?.before(call);
+      const step = await attempt(io, call, cancellation, trace);
+      if (trace) {
+        // Stopped by the caller or an owner: that, not Rust's step, is what happens next. A
+        // deadline Rust saw pass is the call's TIMEOUT, a step like any other.
+        trace.settled(call);
+        if (cancellation.aborted && !expired) trace.decided(DECISION_ABORTED);
+        else trace.after(step);
+      }
       if (step === ANSWERED) return;
       cancellation.throwIfCallerAborted();
       if (step === FAILED) return;
@@ -62,7 +80,7 @@ export function armDeadline(owner, onPassed) {
 }
 
 /** One exchange; its verdict from Rust: ANSWERED, FAILED or a delay before trying again. */
-async function attempt(io, call, cancellation) {
+async function attempt(io, call, cancellation, trace) {
   const body = call.body;
   const headers = { ...(body === undefined ? io.headers : io.bodyHeaders) };
   const init = { method: call.method, headers, signal: cancellation.signal };
@@ -86,6 +104,16 @@ async function attempt(io, call, cancellation) {
   if (typeof response?.text !== 'function' || typeof response.headers?.get !== 'function') {
     return call.failed(NOT_A_RESPONSE, '');
   }
+  const header = (name) => {
+    try {
+      const value = response.headers.get(name);
+      return typeof value === 'string' ? value : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const requestId = header('x-request-id');
+  trace?.answered(response.status, requestId);
   let read;
   try {
     // Bytes cross into wasm memory in one copy; a duck-typed answer may only have text().
@@ -99,16 +127,17 @@ async function attempt(io, call, cancellation) {
   } catch (err) {
     return call.failed(BODY_CUT, describe(err));
   }
-  const header = (name) => {
-    try {
-      const value = response.headers.get(name);
-      return typeof value === 'string' ? value : undefined;
-    } catch {
-      return undefined;
-    }
-  };
   const bytes = read instanceof ArrayBuffer ? new Uint8Array(read) : utf8.encode(typeof read === 'string' ? read : '');
-  return call.answered(response.status, header('x-request-id'), header('retry-after'), header('content-type'), bytes);
+  const retryAfter = header('retry-after');
+  return call.answered(response.status, requestId, retryAfter, retryAt(retryAfter), header('content-type'), bytes);
+}
+
+/** The runtime's reading of `Retry-After` as a date, for Rust to judge (NaN when none). An HTTP
+ *  date is always GMT; asctime's form does not say so, and `Date.parse` would read it as local
+ *  time. */
+function retryAt(text) {
+  if (text === undefined) return NaN;
+  return Date.parse(text.endsWith('GMT') ? text : `${text} GMT`);
 }
 
 /** What the runtime said went wrong: `TypeError: fetch failed` says little, Node puts the socket

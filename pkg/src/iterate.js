@@ -4,11 +4,12 @@
 
 import { send } from './io.js';
 
-export async function* allItems(io, pages, signal) {
+/** `operation` names the method for the hooks. */
+export async function* allItems(io, pages, signal, operation) {
   try {
     for (let call = pages.call(); call !== undefined; call = pages.call()) {
       try {
-        await send(io, call, signal);
+        await send(io, call, signal, undefined, io.hooks?.trace(operation));
         yield* JSON.parse(pages.advance(call)).data;
       } finally {
         call.free();

@@ -3,10 +3,13 @@
 // polls, keeps the timers and listeners, and calls the caller's callbacks.
 
 import { Cancellation, Wakeup, armDeadline, send } from './io.js';
-import { WATCH_CHANGED, WATCH_DONE, WATCH_FAILED } from './protocol.js';
+import {
+  DECISION_ABORTED, DECISION_DONE, DECISION_GIVE_UP, DECISION_POLL, WATCH_CHANGED, WATCH_DONE, WATCH_FAILED,
+} from './protocol.js';
 
-/** `waitForPayment`: resolves with the settled payment. `onChange` hears what `onUpdate` hears. */
-export async function waitFor(io, wait, options, onChange) {
+/** `waitForPayment`: resolves with the settled payment. `onChange` hears what `onUpdate` hears;
+ *  `operation` names the method for the hooks. */
+export async function waitFor(io, wait, options, operation, onChange) {
   const cancellation = new Cancellation(options?.signal);
   // The wait's own deadline (`timeoutMs`), kept by Rust: it ends the wait with its TIMEOUT.
   const deadline = armDeadline(wait, () => cancellation.abort(wait.timeoutError()));
@@ -16,12 +19,17 @@ export async function waitFor(io, wait, options, onChange) {
     cancellation.throwIfAborted();
     for (;;) {
       const call = wait.call();
+      const trace = io.hooks?.poll(operation);
       let delay;
       try {
         // Each poll is cancelled with the wait; its own deadline is the client's `timeoutMs`.
-        await send(io, call, cancellation.signal).catch(() => {});
+        await send(io, call, cancellation.signal, undefined, trace).catch(() => {});
         cancellation.throwIfAborted();
         delay = wait.observe(call, page.hidden());
+        trace?.decided(delay < 0 ? DECISION_DONE : DECISION_POLL, delay < 0 ? undefined : delay);
+      } catch (error) {
+        trace?.decided(cancellation.aborted ? DECISION_ABORTED : DECISION_GIVE_UP);
+        throw error;
       } finally {
         call.free();
       }
@@ -54,7 +62,7 @@ export function watchOne(io, wait, options) {
     changes.push(payment);
     wakeup.ring();
   };
-  waitFor(io, wait, { ...options, signal: cancellation.signal }, onChange)
+  waitFor(io, wait, { ...options, signal: cancellation.signal }, 'watchPayment', onChange)
     .then(() => ({ ok: true }), (error) => ({ ok: false, error }))
     .then((outcome) => {
       end = outcome;
@@ -87,20 +95,26 @@ export function watchMany(io, watch, options) {
 
   const start = (id) => {
     const call = watch.call(id);
+    const trace = io.hooks?.poll('watchPayments');
+    const dropped = () => {
+      trace?.decided(DECISION_ABORTED);
+      call.free();
+    };
     const landed = () => {
-      if (closed) return call.free();
-      inbox.push([id, call]);
+      if (closed) return dropped();
+      inbox.push([id, call, trace]);
       wakeup.ring();
     };
     // Only the watcher's end stops a poll (through `flights`), and then nothing is delivered.
-    send(io, call, undefined, flights).then(landed, () => call.free());
+    send(io, call, undefined, flights, trace).then(landed, dropped);
   };
 
   // Tells the caller what a poll found, with nothing of Rust borrowed while a callback runs (a
   // callback may call `add` or `remove`).
-  const deliver = (id, call) => {
+  const deliver = (id, call, trace) => {
     const bits = watch.finish(id, call);
     call.free();
+    if (trace) judged(trace, bits);
     if (bits & WATCH_FAILED) {
       const error = watch.error();
       errors.set(id, error);
@@ -112,13 +126,22 @@ export function watchMany(io, watch, options) {
     }
   };
 
+  // The watcher's verdict on a poll, for the hooks: a payment settled, dropped for an error, to
+  // be polled again after the delay Rust booked, or no longer followed (removed meanwhile).
+  const judged = (trace, bits) => {
+    if (bits & WATCH_DONE) return trace.decided(DECISION_DONE);
+    if (bits & WATCH_FAILED) return trace.decided(DECISION_GIVE_UP);
+    const delay = watch.nextPollMs;
+    trace.decided(delay === undefined ? DECISION_ABORTED : DECISION_POLL, delay);
+  };
+
   const done = (async () => {
     const cancellation = new Cancellation(options?.signal);
     // The watcher's own deadline (`timeoutMs`), kept by Rust: it ends the watcher with its TIMEOUT.
     const deadline = armDeadline(watch, () => cancellation.abort(watch.timeoutError()));
     try {
       for (;;) {
-        for (const [id, call] of inbox.splice(0)) deliver(id, call);
+        for (const [id, call, trace] of inbox.splice(0)) deliver(id, call, trace);
         cancellation.throwIfAborted();
         if (watch.isEmpty()) return results;
         for (let id = watch.nextId(); id !== undefined; id = watch.nextId()) start(id);
@@ -128,7 +151,10 @@ export function watchMany(io, watch, options) {
       closed = true;
       deadline.clear();
       watch.close();
-      for (const [, call] of inbox.splice(0)) call.free();
+      for (const [, call, trace] of inbox.splice(0)) {
+        trace?.decided(DECISION_ABORTED);
+        call.free();
+      }
       for (const flight of flights) flight.abort();
       cancellation.release();
     }

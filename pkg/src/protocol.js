@@ -28,6 +28,18 @@ export const WATCH_DONE = 2;
 /** An error for good (`error` holds it). */
 export const WATCH_FAILED = 4;
 
+/** The `decision` of a response hook's event. */
+/** The call is over with its answer, or a poller's payment settled. */
+export const DECISION_DONE = "done";
+/** The same request again after `delayMs`. */
+export const DECISION_RETRY = "retry";
+/** A wait or watcher polls again after `delayMs`. */
+export const DECISION_POLL = "poll";
+/** The call or wait rejects with the attempt's error; a watcher drops the payment. */
+export const DECISION_GIVE_UP = "giveUp";
+/** The caller's signal, a wait's deadline or a watcher's end stopped it. */
+export const DECISION_ABORTED = "aborted";
+
 /** 0 for no rounding given, else 1 + the mode's index in the protocol's list; -1 for others. */
 export function roundingCode(name) {
   switch (name) {

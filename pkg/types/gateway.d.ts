@@ -1,8 +1,9 @@
 // The crypto gateway: options, payments, polling, and the client a checkout page uses.
 import type { StreamError } from './errors';
+import type { HookOptions } from './hooks';
 
-/** Options shared by both clients. */
-export interface ClientOptions {
+/** Options shared by both clients (the hooks: `HookOptions`). */
+export interface ClientOptions extends HookOptions {
   /** API base URL; must be https:// unless the host is loopback. */
   baseUrl?: string;
   /** Deadline of each call, retries included, in ms. Default 30000. */

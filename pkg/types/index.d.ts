@@ -2,6 +2,7 @@
 // stream-payments: everything (the full build).
 export * from './errors';
 export * from './amounts';
+export type * from './hooks';
 export * from './push';
 export * from './streampay';
 export type * from './streampay-api';

@@ -19,6 +19,7 @@ impl Operation {
         path.push_str(segments.next().unwrap_or_default());
         let mut body = None;
         let mut tail = String::new();
+        let mut query = None;
         for (arg, text) in self.args.iter().zip(args.iter().copied()) {
             match *arg {
                 Arg::Id(what) => {
@@ -29,6 +30,7 @@ impl Operation {
                 }
                 Arg::Query(spec) => {
                     tail = encode_query(json_arg(text, spec.what)?, spec)?;
+                    query = Some(spec);
                 }
                 Arg::Body(Body::Fn(encode)) => {
                     body = Some(encode(json_arg(text, "request")?)?);
@@ -42,7 +44,7 @@ impl Operation {
             }
         }
         path.push_str(&tail);
-        Ok(HttpRequest::new(self.host.api(), self.method, path, body))
+        Ok(HttpRequest::new(self.host.api(), self.method, path, body).with_query(query))
     }
 }
 

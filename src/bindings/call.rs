@@ -43,6 +43,31 @@ impl RawCall {
         self.call.body().map(str::to_string)
     }
 
+    /// The URL for the request and response hooks: typed query values and header values
+    /// `[redacted]`. Read only when a client has hooks.
+    #[wasm_bindgen(getter, js_name = shownUrl)]
+    pub fn shown_url(&self) -> String {
+        self.call.shown_url()
+    }
+
+    /// The attempt being sent (1 for the first, 2 for the first retry, ...), for the hooks.
+    #[wasm_bindgen(getter)]
+    pub fn attempt(&self) -> u32 {
+        self.call.attempt()
+    }
+
+    /// The `StreamError` code the last reported attempt failed with (its deadline's `TIMEOUT`
+    /// first), `undefined` when it succeeded: for the response hook, before the outcome is read.
+    #[wasm_bindgen(getter, js_name = errorCode)]
+    pub fn error_code(&self) -> Option<String> {
+        let code = match &self.settled {
+            Some(Err(err)) => Some(err.code),
+            Some(Ok(_)) => None,
+            None => self.call.failed_with(),
+        };
+        code.map(|code| code.as_str().to_string())
+    }
+
     /// Milliseconds until the call's deadline (0 once passed), `undefined` without one: when
     /// the shell's one timer of this call rings, it asks [`RawCall::deadline_rang`].
     #[wasm_bindgen(getter, js_name = deadlineInMs)]
@@ -65,13 +90,15 @@ impl RawCall {
     }
 
     /// A response came back with this status, these headers (`null` when absent) and this body,
-    /// read whole as bytes. The next step: `ANSWERED`, `FAILED` or milliseconds to sleep before
-    /// sending again.
+    /// read whole as bytes; `retry_at` is `Date.parse` of `Retry-After` (NaN when it is not a
+    /// date). The next step: `ANSWERED`, `FAILED` or milliseconds to sleep before sending again.
+    #[allow(clippy::too_many_arguments)]
     pub fn answered(
         &mut self,
         status: f64,
         request_id: Option<String>,
         retry_after: Option<String>,
+        retry_at: f64,
         content_type: Option<String>,
         body: Vec<u8>,
     ) -> f64 {
@@ -87,6 +114,7 @@ impl RawCall {
             status: status as u16,
             request_id,
             retry_after,
+            retry_after_date_ms: Some(retry_at).filter(|ms| ms.is_finite()),
             content_type,
             // Taken as it is when valid (no copy); invalid UTF-8 becomes U+FFFD, as `text()` does.
             body: String::from_utf8(body)

@@ -14,7 +14,16 @@ pub const MAX_TIMEOUT_MS: u32 = 86_400_000;
 const MAX_RETRIES: u32 = 10;
 
 /// Options every client takes.
-pub const COMMON_OPTIONS: &[&str] = &["baseUrl", "timeoutMs", "maxRetries", "headers", "fetch"];
+pub const COMMON_OPTIONS: &[&str] = &[
+    "baseUrl",
+    "timeoutMs",
+    "maxRetries",
+    "headers",
+    "fetch",
+    "onRequest",
+    "onResponse",
+    "onHookError",
+];
 
 /// The endpoint at the base URL option `base_key` (or `default_base`); `extra` is a header the
 /// client adds (the API key), replacing one of the same name the caller gave.
@@ -30,6 +39,9 @@ pub fn endpoint(
         .unwrap_or_else(|| default_base.to_string());
     // Checked here, used by the shell.
     opts.function("fetch", OptionFields::fetch)?;
+    opts.function("onRequest", OptionFields::on_request)?;
+    opts.function("onResponse", OptionFields::on_response)?;
+    opts.function("onHookError", OptionFields::on_hook_error)?;
     let mut headers = opts.headers("headers", OptionFields::headers)?;
     if let Some((name, value)) = extra {
         headers.retain(|(given, _)| !given.eq_ignore_ascii_case(name));

@@ -24,4 +24,6 @@ pub use amounts::{
     set_token_decimals_checked, token_decimals_ascii, token_decimals_checked,
 };
 pub use error::{attach, to_js_error};
-pub use raw_client::{not_a_client, RawClient, RawPages};
+#[cfg(feature = "merchant")]
+pub use raw_client::RawPages;
+pub use raw_client::{not_a_client, RawClient};

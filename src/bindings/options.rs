@@ -26,6 +26,12 @@ extern "C" {
     pub fn headers(this: &OptionFields) -> JsValue;
     #[wasm_bindgen(method, getter, structural)]
     pub fn fetch(this: &OptionFields) -> JsValue;
+    #[wasm_bindgen(method, getter, structural, js_name = onRequest)]
+    pub fn on_request(this: &OptionFields) -> JsValue;
+    #[wasm_bindgen(method, getter, structural, js_name = onResponse)]
+    pub fn on_response(this: &OptionFields) -> JsValue;
+    #[wasm_bindgen(method, getter, structural, js_name = onHookError)]
+    pub fn on_hook_error(this: &OptionFields) -> JsValue;
     #[wasm_bindgen(method, getter, structural, js_name = apiKey)]
     pub fn api_key(this: &OptionFields) -> JsValue;
     #[wasm_bindgen(method, getter, structural, js_name = apiKeyId)]

@@ -146,6 +146,13 @@ impl RawWatch {
         self.watch.take_report()
     }
 
+    /// After `finish`: milliseconds until that payment's next poll, `undefined` when there is
+    /// none (a result, an error for good, no longer followed). For the response hook.
+    #[wasm_bindgen(getter, js_name = nextPollMs)]
+    pub fn next_poll_ms(&self) -> Option<f64> {
+        self.watch.next_poll_ms().map(|ms| ms as f64)
+    }
+
     pub fn error(&mut self) -> JsValue {
         self.watch
             .take_error()

@@ -11,7 +11,9 @@ use super::client_config::{call_timeout, endpoint, path_id, COMMON_OPTIONS};
 use super::options::{OptionFields, Opts};
 use super::poll_options::wait_options;
 use super::polls::RawWait;
-use crate::api::{self, ArgTexts, Host, Operation, Pages};
+use crate::api::{self, Host, Operation};
+#[cfg(feature = "merchant")]
+use crate::api::{ArgTexts, Pages};
 use crate::error::{Result, StreamError};
 use crate::http::{Api, Endpoint};
 use crate::poll::Wait;
@@ -81,7 +83,9 @@ impl RawClient {
             .into())
     }
 
-    /// The cursor of a `listAll*` iteration; bad arguments throw here, before any request.
+    /// The cursor of a `listAll*` iteration; bad arguments throw here, before any request. No
+    /// checkout operation lists.
+    #[cfg(feature = "merchant")]
     pub fn pages(
         &self,
         op: u32,
@@ -260,6 +264,7 @@ pub fn not_a_client(method: &str) -> JsValue {
 }
 
 /// The cursor behind a `listAll*` iterator.
+#[cfg(feature = "merchant")]
 #[wasm_bindgen]
 pub struct RawPages {
     pages: Pages,
@@ -267,6 +272,7 @@ pub struct RawPages {
     timeout: Option<u32>,
 }
 
+#[cfg(feature = "merchant")]
 #[wasm_bindgen]
 impl RawPages {
     /// The request of the next page, or `undefined` after the last page.

@@ -46,6 +46,7 @@ impl Endpoint {
             timeout_ms,
             deadline: Deadline::after(timeout_ms, now_ms),
             attempt: 0,
+            failed_with: None,
         }
     }
 
@@ -122,6 +123,8 @@ pub struct Call {
     timeout_ms: u32,
     deadline: Deadline,
     attempt: u32,
+    /// The code of the error the last attempt failed with, retried or not.
+    failed_with: Option<ErrorCode>,
 }
 
 impl Call {
@@ -135,6 +138,23 @@ impl Call {
 
     pub fn body(&self) -> Option<&str> {
         self.req.body.as_deref()
+    }
+
+    /// The attempt being sent, or last reported: 1 for the first, 2 for the first retry, ...
+    pub fn attempt(&self) -> u32 {
+        self.attempt + 1
+    }
+
+    /// The code of the error the last reported attempt failed with (`None` if it succeeded or
+    /// none was reported), whether the call retries it or not.
+    pub fn failed_with(&self) -> Option<ErrorCode> {
+        self.failed_with
+    }
+
+    /// The URL as the hooks show it: values a caller types in the query and the values of the
+    /// headers sent are `[redacted]` (see [`super::shown_url`]).
+    pub fn shown_url(&self) -> String {
+        super::shown_url(&self.url, self.req.query, &self.secrets)
     }
 
     /// The whole call's deadline (retries included); 0 for none.
@@ -183,9 +203,13 @@ impl Call {
 
     fn settle(&mut self, outcome: Result<Decoded>, now_ms: f64, random: f64) -> Step {
         let err = match outcome {
-            Ok(answer) => return Step::Settled(Ok(answer)),
+            Ok(answer) => {
+                self.failed_with = None;
+                return Step::Settled(Ok(answer));
+            }
             Err(err) => err,
         };
+        self.failed_with = Some(err.code);
         let remaining = self.deadline_in_ms(now_ms);
         let delay =
             self.retry

@@ -162,3 +162,50 @@ fn header_values_are_blanked_out_of_runtime_texts() {
     );
     assert_eq!(redact("fetch failed", &headers), "fetch failed");
 }
+
+#[test]
+fn each_attempt_is_numbered_and_keeps_the_code_it_failed_with() {
+    let mut call = endpoint(1).call(get(), &GATEWAY_PAYMENT, None, 0.0);
+    assert_eq!((call.attempt(), call.failed_with()), (1, None));
+    retry(call.answered(&status(503), 0.0, 0.5));
+    assert_eq!(
+        (call.attempt(), call.failed_with()),
+        (2, Some(ErrorCode::Server))
+    );
+    assert!(settled(call.answered(&status(200), 0.0, 0.5)).is_ok());
+    assert_eq!((call.attempt(), call.failed_with()), (2, None));
+
+    let mut call = endpoint(1).call(get(), &GATEWAY_PAYMENT, None, 0.0);
+    retry(call.failed(Broken::Connect, "refused", 0.0, 0.5));
+    assert_eq!(call.failed_with(), Some(ErrorCode::Network));
+    assert!(settled(call.failed(Broken::Connect, "refused", 0.0, 0.5)).is_err());
+    assert_eq!(
+        (call.attempt(), call.failed_with()),
+        (2, Some(ErrorCode::Network))
+    );
+}
+
+#[test]
+fn the_shown_url_hides_typed_query_values_and_header_values() {
+    use crate::json::{Param, ParamKind, QuerySpec};
+    static SPEC: QuerySpec = QuerySpec {
+        what: "params",
+        params: &[
+            Param::new("page", "page", ParamKind::Integer { min: 1, max: 9 }),
+            Param::new("searchTerm", "search_term", ParamKind::Str),
+        ],
+    };
+    let path = format!("/api/v2/payments?search_term={KEY}x&page=2");
+    let req = HttpRequest::get(Api::StreamPay, path).with_query(Some(&SPEC));
+    let call = endpoint(0).call(req, &GATEWAY_PAYMENT, None, 0.0);
+    assert_eq!(
+        call.shown_url(),
+        "http://127.0.0.1:9/api/v2/payments?search_term=[redacted]&page=2"
+    );
+    assert!(call.url().contains(KEY), "what is sent is unchanged");
+    let call = endpoint(0).call(get(), &GATEWAY_PAYMENT, None, 0.0);
+    assert_eq!(
+        call.shown_url(),
+        "http://127.0.0.1:9/api/v1/payment/abc?x=[redacted]"
+    );
+}

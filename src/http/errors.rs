@@ -25,7 +25,7 @@ pub fn error_for_status(req: &HttpRequest, resp: &HttpResponse, now_ms: f64) -> 
         ErrorCode::RateLimited | ErrorCode::Server => resp
             .retry_after
             .as_deref()
-            .and_then(|v| parse_retry_after_ms(v, now_ms)),
+            .and_then(|v| parse_retry_after_ms(v, resp.retry_after_date_ms, now_ms)),
         _ => None,
     };
     let mut message = format!(
@@ -200,6 +200,7 @@ mod tests {
             status,
             request_id: Some("req-1".into()),
             retry_after: Some("7".into()),
+            retry_after_date_ms: None,
             content_type: None,
             body: body.into(),
         };

@@ -1,5 +1,7 @@
 //! One HTTP exchange as plain data.
 
+use crate::json::QuerySpec;
+
 /// Which API answered; error messages name it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Api {
@@ -50,6 +52,9 @@ pub struct HttpRequest {
     /// Path and query, e.g. `/api/v1/payment/abc`; joined to the base URL by the caller.
     pub path: String,
     pub body: Option<String>,
+    /// How the query of `path` was written, so the hooks' URL shows the values it may
+    /// (`shown_url`); `None` for a request without one.
+    pub query: Option<&'static QuerySpec>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -57,6 +62,8 @@ pub struct HttpResponse {
     pub status: u16,
     pub request_id: Option<String>,
     pub retry_after: Option<String>,
+    /// The runtime's reading of `retry_after` as a date (ms since the epoch); see `retry_after`.
+    pub retry_after_date_ms: Option<f64>,
     pub content_type: Option<String>,
     pub body: String,
 }
@@ -68,6 +75,7 @@ impl HttpRequest {
             method,
             path,
             body,
+            query: None,
         }
     }
 
@@ -77,6 +85,15 @@ impl HttpRequest {
             method: Method::Get,
             path,
             body: None,
+            query: None,
+        }
+    }
+
+    /// The same request, its query written by `spec`.
+    pub fn with_query(self, spec: Option<&'static QuerySpec>) -> Self {
+        Self {
+            query: spec,
+            ..self
         }
     }
 

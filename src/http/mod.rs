@@ -6,10 +6,14 @@ mod call;
 mod deadline;
 mod errors;
 mod exchange;
+mod http_date;
 mod retry;
 mod retry_after;
+mod shown_url;
 
 pub use call::{Broken, Call, Endpoint, Step, DEFAULT_TIMEOUT_MS};
 pub use deadline::Deadline;
 pub use exchange::{Api, HttpRequest, HttpResponse, Method};
 pub use retry::RetryPolicy;
+pub use retry_after::parse_retry_after_ms;
+pub use shown_url::shown_url;

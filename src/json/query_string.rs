@@ -9,7 +9,7 @@ use crate::amount::escape;
 use crate::error::{Result, StreamError};
 
 /// How one param is written.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum ParamKind {
     /// A whole number from `min` to `max`.
     Integer {
@@ -25,7 +25,7 @@ pub enum ParamKind {
     Bool,
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Param {
     /// The JS (camelCase) name.
     pub name: &'static str,
@@ -49,9 +49,16 @@ impl Param {
         self.check = check;
         self
     }
+
+    /// Whether a value of this param may be shown (the hooks' URLs): only one the API fixes (a
+    /// number, a boolean, an enum constant, one of a list) can never carry a caller's secret.
+    pub const fn shows_value(&self) -> bool {
+        matches!(self.kind, ParamKind::Integer { .. } | ParamKind::Bool)
+            || matches!(self.check, Check::Constant | Check::OneOf(_))
+    }
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct QuerySpec {
     /// Names the params object in messages (`"listPayments params"`).
     pub what: &'static str,

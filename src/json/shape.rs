@@ -40,7 +40,7 @@ pub enum Slot {
 pub const SLOTS: usize = 3;
 
 /// A check of a request value beyond its kind (encoding only).
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Check {
     None,
     /// Not empty or only spaces.

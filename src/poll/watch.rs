@@ -110,6 +110,12 @@ impl Watch {
         }
     }
 
+    /// How long after the last [`Watch::finish`] its payment is polled again; `None` when it is
+    /// not (a result, an error for good, or no longer followed).
+    pub fn next_poll_ms(&self) -> Option<u64> {
+        self.book.booked_ms()
+    }
+
     pub fn take_report(&mut self) -> Option<String> {
         self.report.take()
     }

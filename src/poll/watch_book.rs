@@ -52,6 +52,8 @@ pub struct WatchBook {
     queue: DueQueue<Rc<str>>,
     limiter: RateLimiter,
     in_flight: usize,
+    /// The delay the last `finish_*` booked before its id's next poll (`None`: not polled again).
+    booked_ms: Option<u64>,
 }
 
 impl WatchBook {
@@ -66,6 +68,7 @@ impl WatchBook {
             queue: DueQueue::default(),
             limiter: RateLimiter::new(limits.per_second),
             in_flight: 0,
+            booked_ms: None,
         }
     }
 
@@ -148,6 +151,7 @@ impl WatchBook {
         random: f64,
     ) -> Option<Update> {
         self.in_flight = self.in_flight.saturating_sub(1);
+        self.booked_ms = None;
         let entry = self.entries.get_mut(id)?;
         let changed = entry.schedule.observe_status(status);
         if stop {
@@ -158,7 +162,7 @@ impl WatchBook {
             });
         }
         let delay = entry.schedule.next_delay_ms(random, None, false);
-        self.requeue(id, now_ms.saturating_add(delay));
+        self.requeue(id, now_ms, delay);
         Some(Update {
             changed,
             done: false,
@@ -174,24 +178,35 @@ impl WatchBook {
         random: f64,
     ) {
         self.in_flight = self.in_flight.saturating_sub(1);
+        self.booked_ms = None;
         let Some(entry) = self.entries.get_mut(id) else {
             return;
         };
         entry.schedule.observe_error();
         let delay = entry.schedule.next_delay_ms(random, retry_after_ms, false);
-        self.requeue(id, now_ms.saturating_add(delay));
+        self.requeue(id, now_ms, delay);
     }
 
     /// A poll of `id` failed for good: it is no longer followed. `false` when it already was not.
     pub fn finish_permanent(&mut self, id: &str) -> bool {
         self.in_flight = self.in_flight.saturating_sub(1);
+        self.booked_ms = None;
         self.entries.remove(id).is_some()
     }
 
-    fn requeue(&mut self, id: &str, due_ms: u64) {
+    /// How long after the last `finish_*` its id is polled again; `None` when it is not (it
+    /// settled, failed for good, or is no longer followed). The hooks' `delayMs`.
+    pub fn booked_ms(&self) -> Option<u64> {
+        self.booked_ms
+    }
+
+    fn requeue(&mut self, id: &str, now_ms: u64, delay_ms: u64) {
         if let Some((key, _)) = self.entries.get_key_value(id) {
             let key = key.clone();
-            let ticket = self.queue.push(due_ms, key.clone());
+            self.booked_ms = Some(delay_ms);
+            let ticket = self
+                .queue
+                .push(now_ms.saturating_add(delay_ms), key.clone());
             if let Some(entry) = self.entries.get_mut(&key) {
                 entry.ticket = Some(ticket);
             }

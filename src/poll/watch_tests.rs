@@ -74,3 +74,28 @@ fn a_removed_payment_reports_nothing() {
     assert!(w.is_empty());
     assert_eq!(w.timeout_error().code, ErrorCode::Timeout);
 }
+
+#[test]
+fn each_finish_books_the_delay_before_its_next_poll_or_none() {
+    let mut w = watch();
+    w.add("a", 0);
+    w.add("b", 0);
+    let (a, b) = (poll(&mut w, 0), poll(&mut w, 0));
+    assert_eq!(w.finish(&a, payment("pending"), 10, 0.0), CHANGED);
+    assert_eq!(w.next_poll_ms(), Some(100));
+    let busy = StreamError::new(ErrorCode::RateLimited, "429").with_retry_after_ms(Some(1_000));
+    assert_eq!(w.finish(&b, Err(busy), 20, 0.0), 0);
+    assert_eq!(w.next_poll_ms(), Some(1_000), "the server's wish wins");
+    assert_eq!(
+        w.next(20),
+        Next::WaitUntil(110),
+        "a's booked delay is its turn"
+    );
+    let a = poll(&mut w, 110);
+    assert_eq!(w.finish(&a, payment("completed"), 120, 0.0), CHANGED | DONE);
+    assert_eq!(w.next_poll_ms(), None, "a settled: no next poll");
+    let b = poll(&mut w, 1_020);
+    assert!(w.remove(&b));
+    assert_eq!(w.finish(&b, payment("pending"), 1_030, 0.0), 0);
+    assert_eq!(w.next_poll_ms(), None, "b is no longer followed");
+}

@@ -1,6 +1,7 @@
 // Shared by the client tests of the installed package: the in-process mock, waiting on its
 // request log, running a child Node process. Not a test file itself (it defines no tests).
 import assert from 'node:assert/strict';
+import { after, before, beforeEach } from 'node:test';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
@@ -28,6 +29,18 @@ export async function startMock(options = {}) {
   assert.ok(root, 'STREAM_ROOT names the repository (set by tests/scripts/test-package.sh)');
   const { startMockServer } = await import(join(root, 'pkg/mock/server.mjs'));
   return startMockServer({ apiKey: MOCK_KEY_PAIR, seed: 1, paymentCount: 250, ...options });
+}
+
+/** One mock for a test file: started before its tests, reset before each, closed after them.
+ *  Returns a holder whose `mock` is the running mock. */
+export function mockPerFile(options) {
+  const holder = { mock: undefined };
+  before(async () => {
+    holder.mock = await startMock(options);
+  });
+  after(() => holder.mock?.close());
+  beforeEach(() => holder.mock.state.reset());
+  return holder;
 }
 
 export const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));

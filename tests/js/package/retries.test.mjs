@@ -140,6 +140,39 @@ test('Retry-After as an HTTP date is honoured (on a 503 too)', T, async () => {
   assert.deepEqual(await statuses(), [503, 200]);
 });
 
+test('Retry-After in each of the three HTTP date forms is honoured, read as GMT in any time zone', T, async () => {
+  // Kolkata is GMT+5:30: a date read as local time would be hours in the past (an immediate retry).
+  const zone = process.env.TZ;
+  process.env.TZ = 'Asia/Kolkata';
+  try {
+    const forms = {
+      imf: (d) => d.toUTCString(),
+      rfc850: (d) => {
+        const [day, date, month, year, time] = d.toUTCString().replace(',', '').split(' ');
+        const long = { Mon: 'Monday', Tue: 'Tuesday', Wed: 'Wednesday', Thu: 'Thursday', Fri: 'Friday', Sat: 'Saturday', Sun: 'Sunday' };
+        return `${long[day]}, ${date}-${month}-${year.slice(2)} ${time} GMT`;
+      },
+      asctime: (d) => {
+        const [day, date, month, year, time] = d.toUTCString().replace(',', '').split(' ');
+        return `${day} ${month} ${String(Number(date)).padStart(2, ' ')} ${time} ${year}`;
+      },
+    };
+    for (const [name, form] of Object.entries(forms)) {
+      mock.state.reset();
+      // Whole seconds: 2 s ahead means a wait of more than 1 s.
+      const text = form(new Date(Date.now() + 2000));
+      mock.state.addFault({ paymentId: COMPLETED_ID, status: 503, headers: { 'retry-after': text }, times: 1 });
+      assert.equal((await gateway({ maxRetries: 1 }).getPayment(COMPLETED_ID)).status, 'completed');
+      const [a, b] = mock.state.requests();
+      assert.deepEqual([a.status, b.status], [503, 200], name);
+      assert.ok(b.time - a.time >= 950, `${name} ${JSON.stringify(text)}: retried after ${b.time - a.time} ms`);
+    }
+  } finally {
+    if (zone === undefined) delete process.env.TZ;
+    else process.env.TZ = zone;
+  }
+});
+
 test('a Retry-After longer than what is left of the deadline ends the call now with the real error', T, async () => {
   mock.state.addFault({ paymentId: COMPLETED_ID, status: 429, retryAfter: 3600, times: 1 });
   const err = await rejection(() => gateway({ maxRetries: 2, timeoutMs: 5000 }).getPayment(COMPLETED_ID));
