@@ -8,6 +8,7 @@
 
 use std::rc::Rc;
 
+use super::redact::redact;
 use super::{Deadline, HttpRequest, HttpResponse, RetryPolicy};
 use crate::error::{ErrorCode, Result, StreamError};
 use crate::json::{push_string, Decoded, Shape};
@@ -254,19 +255,6 @@ impl Call {
         let detail = redact(detail, &self.secrets);
         StreamError::new(ErrorCode::Network, format!("{at}: {stage} ({detail})"))
     }
-}
-
-/// `text` with the value of every header sent (the API key among them) blanked out: a `fetch`
-/// (or a wrapper of it) may quote the request's headers in its error message.
-pub fn redact(text: &str, headers: &[(String, String)]) -> String {
-    let mut text = text.to_string();
-    for (_, value) in headers {
-        let value = value.trim();
-        if value.len() >= 4 && text.contains(value) {
-            text = text.replace(value, "[redacted]");
-        }
-    }
-    text
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ mod deadline;
 mod errors;
 mod exchange;
 mod http_date;
+mod redact;
 mod retry;
 mod retry_after;
 mod shown_url;

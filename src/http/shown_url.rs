@@ -5,7 +5,7 @@
 //! enum constant, one of a fixed list), so `page=2&statuses=PENDING` reads as sent and a search
 //! term never reaches a log. A query whose spec is unknown shows no value at all.
 
-use super::call::redact;
+use super::redact::redact;
 use crate::json::QuerySpec;
 
 /// What stands for a hidden value.
