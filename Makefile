@@ -31,6 +31,8 @@ lint: setup
 test-rust: setup
 	cargo test --quiet --no-default-features --features merchant
 	cargo test --quiet
+	# The checkout build's error texts (src/error_texts_checkout.txt).
+	cargo test --quiet --lib --no-default-features error_texts
 
 test-wasm: setup
 	$(WASM_TEST) --test wasm_node

@@ -32,3 +32,6 @@ pub mod bindings;
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 pub use error::{ErrorCode, StreamError};
+
+#[cfg(test)]
+mod error_texts_tests;
