@@ -1,6 +1,7 @@
 //! The StreamPay `x-api-key` token: the dashboard shows it ready-made (base64 of
 //! `api-key:api-secret`), or a client builds it from the key id and secret.
 
+use crate::prelude::*;
 use base64::Engine;
 
 use crate::error::{Result, StreamError};

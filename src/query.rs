@@ -5,6 +5,7 @@
 
 use crate::error::Result;
 use crate::json::{encode_query, Check, Param, ParamKind, QuerySpec};
+use crate::prelude::*;
 
 pub use crate::json::percent_encode as encode;
 

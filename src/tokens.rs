@@ -1,7 +1,8 @@
 //! Decimals of known tokens and currencies, with caller overrides, and inference of decimals
 //! for coins the registry does not know.
 
-use std::cell::RefCell;
+use crate::prelude::*;
+use core::cell::RefCell;
 
 use crate::amount::digits::{quoted_prefix, scan, trim_leading_zeros};
 use crate::amount::MAX_DECIMALS;
@@ -10,11 +11,11 @@ use crate::error::{Result, StreamError};
 /// Longest token symbol accepted; real symbols are a handful of characters.
 const MAX_TOKEN_CHARS: usize = 32;
 
-thread_local! {
+local! {
     // wasm is single-threaded, so a thread-local is the whole registry there. A page overrides a
     // handful of tokens at most: a list searched by key is enough, and unlike a `BTreeMap` it
     // adds no code to the .wasm (about 5 KB raw).
-    static OVERRIDES: RefCell<Vec<(String, u32)>> = const { RefCell::new(Vec::new()) };
+    static OVERRIDES: RefCell<Vec<(String, u32)>> = RefCell::new(Vec::new());
 }
 
 /// Symbols are ASCII; ASCII case folding also keeps Unicode case tables out of the `.wasm`.

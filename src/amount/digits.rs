@@ -3,6 +3,7 @@
 //! converted to a machine number.
 
 use crate::error::{Result, StreamError};
+use crate::prelude::*;
 
 /// Longest input accepted; larger text is refused up front so no caller pays for pathological input.
 pub(crate) const MAX_INPUT_CHARS: usize = 10_000;
@@ -214,7 +215,7 @@ pub(crate) fn increment(digits: &mut Vec<u8>) {
 /// Appends ASCII digits. Every caller passes digits that `scan` accepted (or zeros and ones it
 /// added), so the UTF-8 check always passes; it is a byte scan, cheaper than pushing char by char.
 pub(crate) fn push_digits(out: &mut String, digits: &[u8]) {
-    match std::str::from_utf8(digits) {
+    match core::str::from_utf8(digits) {
         Ok(text) => out.push_str(text),
         Err(_) => out.extend(digits.iter().map(|&d| char::from(d))),
     }
@@ -229,8 +230,8 @@ mod tests {
         let n = scan("text", text, point).unwrap();
         (
             n.negative,
-            std::str::from_utf8(n.int).unwrap(),
-            n.frac.map(|f| std::str::from_utf8(f).unwrap()),
+            core::str::from_utf8(n.int).unwrap(),
+            n.frac.map(|f| core::str::from_utf8(f).unwrap()),
         )
     }
 

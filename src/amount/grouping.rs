@@ -2,6 +2,7 @@
 
 use super::digits::{push_digits, quoted_prefix};
 use crate::error::{Result, StreamError};
+use crate::prelude::*;
 
 /// Longest separator accepted; locale symbols are one or two characters, and a cap keeps a
 /// separator from multiplying a long amount into a huge string.

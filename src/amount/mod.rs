@@ -3,6 +3,7 @@
 //! Amounts stay ASCII digit strings from input to output; no float or fixed-width integer ever
 //! holds one, so any number of digits and any `decimals` up to [`MAX_DECIMALS`] are exact.
 
+use crate::prelude::*;
 pub(crate) mod digits;
 pub mod fast;
 mod format;
@@ -29,7 +30,7 @@ pub fn decimals_from_f64(value: f64) -> Result<u32> {
         "is not a finite number"
     } else if value < 0.0 {
         "is negative"
-    } else if value.fract() != 0.0 {
+    } else if !crate::validate::is_whole(value) {
         "is not an integer"
     } else if value > f64::from(MAX_DECIMALS) {
         "is too large"
@@ -56,7 +57,7 @@ pub fn count_from_f64(what: &str, key: &str, number: f64) -> Result<u32> {
 /// A whole number from 0 to [`MAX_DECIMALS`], or `None`.
 pub fn small_count(number: f64) -> Option<u32> {
     // In range and integral, so the conversion is exact.
-    (number >= 0.0 && number <= f64::from(MAX_DECIMALS) && number.fract() == 0.0)
+    (number >= 0.0 && number <= f64::from(MAX_DECIMALS) && crate::validate::is_whole(number))
         .then_some(number as u32)
 }
 
@@ -67,7 +68,7 @@ fn describe_number(value: f64) -> String {
         "NaN".into()
     } else if value.is_infinite() {
         if value < 0.0 { "-Infinity" } else { "Infinity" }.into()
-    } else if value.fract() == 0.0 && value.abs() < 1e15 {
+    } else if crate::validate::is_whole(value) && value.abs() < 1e15 {
         (value as i64).to_string()
     } else {
         "a fractional number".into()

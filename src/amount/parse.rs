@@ -4,6 +4,7 @@ use super::checked_decimals;
 use super::digits::{increment, push_digits, quoted_prefix, scan, trim_leading_zeros};
 use super::Rounding;
 use crate::error::{Result, StreamError};
+use crate::prelude::*;
 
 /// Human decimal text -> smallest-unit integer string (no leading zeros, "0" for zero, "-" only
 /// when non-zero).

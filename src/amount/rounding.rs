@@ -1,7 +1,8 @@
 //! Rounding modes, named and behaving as in Java's `BigDecimal`.
 
-use std::fmt;
-use std::str::FromStr;
+use crate::prelude::*;
+use core::fmt;
+use core::str::FromStr;
 
 use crate::error::{Result, StreamError};
 

@@ -3,6 +3,7 @@
 //! and the pollers all build their requests and read their answers from here; a JS method names
 //! its operation by its id, the index in [`operations`].
 
+use crate::prelude::*;
 mod gateway;
 mod pages;
 mod request;

@@ -4,6 +4,7 @@ use super::{Arg, ArgTexts, Operation};
 use crate::error::{Result, StreamError};
 use crate::http::HttpRequest;
 use crate::json::{push_string, raw, Captures};
+use crate::prelude::*;
 use crate::query::MAX_LIMIT;
 
 /// The cursor of one `listAll*` iteration.

@@ -3,6 +3,7 @@
 use super::{Arg, Body, Operation};
 use crate::error::{Result, StreamError};
 use crate::http::HttpRequest;
+use crate::prelude::*;
 use crate::validate;
 
 /// Each positional argument as the binding layer got it (`None` for `undefined`): for an

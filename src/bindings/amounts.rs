@@ -8,6 +8,7 @@
 //! caller gave, for anything the fast way does not take (other types, long or non-ASCII text);
 //! it gives the same results and makes the `INVALID_ARGUMENT` errors that name the argument.
 
+use crate::prelude::*;
 use wasm_bindgen::prelude::*;
 
 use super::amount_buffer::{fast_in_buffer, through_buffer, with_input};
@@ -233,7 +234,7 @@ pub fn parse_units_checked(
 #[wasm_bindgen(js_name = tokenDecimalsAscii)]
 pub fn token_decimals_ascii(len: usize) -> i32 {
     let found = with_input(len, |input| {
-        tokens::token_decimals(std::str::from_utf8(input).ok()?)
+        tokens::token_decimals(core::str::from_utf8(input).ok()?)
     });
     found
         .and_then(|d| i32::try_from(d).ok())

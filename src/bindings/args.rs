@@ -1,5 +1,6 @@
 //! Reading loosely typed JS arguments into Rust values, with a `StreamError` for anything off.
 
+use crate::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::amount::decimals_from_f64;

@@ -1,6 +1,7 @@
 //! A locale's separators and group sizes, from what the shell read once per tag off
 //! `Intl.NumberFormat(tag).formatToParts(1234567890.5)`; the digits themselves stay ours.
 
+use crate::prelude::*;
 use wasm_bindgen::JsValue;
 
 use crate::amount::{escape, Grouping};

@@ -2,6 +2,7 @@
 //! getters: each property name is a constant in the generated glue, never a key string built
 //! per call. Every key is checked against the documented names once, with `Object.keys`.
 
+use crate::prelude::*;
 use js_sys::{Function, Object};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -147,7 +148,12 @@ impl Opts {
             return Ok(None);
         };
         match v.as_f64() {
-            Some(n) if n.is_finite() && n >= 0.0 && n.fract() == 0.0 && n <= f64::from(max) => {
+            Some(n)
+                if n.is_finite()
+                    && n >= 0.0
+                    && crate::validate::is_whole(n)
+                    && n <= f64::from(max) =>
+            {
                 Ok(Some(n as u32))
             }
             _ => Err(self.wrong(key, &v, &format!("a whole number from 0 to {max}"))),

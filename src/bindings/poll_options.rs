@@ -1,6 +1,7 @@
 //! Checking the options of `waitForPayment`, `watchPayment` and `watchPayments`: pacing,
 //! limits, callbacks, signal.
 
+use crate::prelude::*;
 use wasm_bindgen::JsValue;
 
 use super::options::{OptionFields, Opts};

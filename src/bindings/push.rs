@@ -3,6 +3,7 @@
 //! runtime's Web Crypto, which the shell calls with the message a check gives and hands the digest
 //! back (sans-IO, like every call: no Rust future).
 
+use crate::prelude::*;
 mod convert;
 mod options;
 

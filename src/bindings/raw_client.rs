@@ -4,6 +4,7 @@
 //! checked request out as a `RawCall` that the shell sends (`pkg/src/io.js`); its answer comes
 //! back as JSON text for one `JSON.parse`.
 
+use crate::prelude::*;
 use wasm_bindgen::prelude::*;
 
 use super::call::{now, RawCall};
@@ -42,7 +43,7 @@ fn api_named(name: &str) -> Result<Api> {
 #[wasm_bindgen]
 impl RawClient {
     #[wasm_bindgen(constructor)]
-    pub fn new(api: &str, options: JsValue) -> std::result::Result<RawClient, JsValue> {
+    pub fn new(api: &str, options: JsValue) -> core::result::Result<RawClient, JsValue> {
         let api = api_named(api)?;
         Ok(match api {
             Api::Gateway => gateway(options)?,
@@ -72,7 +73,7 @@ impl RawClient {
         options: JsValue,
         signal: JsValue,
         timeout_ms: JsValue,
-    ) -> std::result::Result<RawCall, JsValue> {
+    ) -> core::result::Result<RawCall, JsValue> {
         let op = self.operation(op)?;
         let args = arg_texts(op, [a0, a1, a2])?;
         let req = op.request(&[args[0].as_deref(), args[1].as_deref(), args[2].as_deref()])?;
@@ -94,7 +95,7 @@ impl RawClient {
         options: JsValue,
         signal: JsValue,
         timeout_ms: JsValue,
-    ) -> std::result::Result<RawPages, JsValue> {
+    ) -> core::result::Result<RawPages, JsValue> {
         let op = self.operation(op)?;
         let texts = arg_texts(op, [a0, a1, JsValue::UNDEFINED])?;
         let args: ArgTexts<'_> = [texts[0].as_deref(), texts[1].as_deref(), None];
@@ -110,7 +111,7 @@ impl RawClient {
         &self,
         payment_id: JsValue,
         options: JsValue,
-    ) -> std::result::Result<RawWait, JsValue> {
+    ) -> core::result::Result<RawWait, JsValue> {
         let id = path_id(&payment_id, "paymentId")?;
         let settings = wait_options(options)?;
         Ok(Wait::new(api::polled(self.api), id, &self.main, settings, now()).into())
@@ -123,7 +124,7 @@ impl RawClient {
         &self,
         payment_ids: JsValue,
         options: JsValue,
-    ) -> std::result::Result<super::polls::RawWatch, JsValue> {
+    ) -> core::result::Result<super::polls::RawWatch, JsValue> {
         let ids = id_list(&payment_ids)?;
         let (settings, limits) = super::poll_options::watch_options(options)?;
         let mut watch =
@@ -276,7 +277,7 @@ pub struct RawPages {
 #[wasm_bindgen]
 impl RawPages {
     /// The request of the next page, or `undefined` after the last page.
-    pub fn call(&self) -> std::result::Result<Option<RawCall>, JsValue> {
+    pub fn call(&self) -> core::result::Result<Option<RawCall>, JsValue> {
         let Some(req) = self.pages.next_request() else {
             return Ok(None);
         };
@@ -288,7 +289,7 @@ impl RawPages {
 
     /// Moves on after the page's call settled: its JSON text, or its error (which ends the
     /// iteration).
-    pub fn advance(&mut self, call: &mut RawCall) -> std::result::Result<String, JsValue> {
+    pub fn advance(&mut self, call: &mut RawCall) -> core::result::Result<String, JsValue> {
         match call.settled() {
             Ok(page) => {
                 self.pages.advance(&page.captures);

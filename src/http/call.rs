@@ -6,7 +6,8 @@
 //! [`Call::timeout`]. Retries, the deadline's effect on them and every error text are decided
 //! here; the host (the JS shell, with the runtime's `fetch` and timers) only does the I/O.
 
-use std::rc::Rc;
+use crate::prelude::*;
+use alloc::rc::Rc;
 
 use super::{Deadline, HttpRequest, HttpResponse, RetryPolicy};
 use crate::error::{ErrorCode, Result, StreamError};

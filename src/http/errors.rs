@@ -5,6 +5,7 @@ use super::{HttpRequest, HttpResponse};
 use crate::amount::escape;
 use crate::error::{ErrorCode, StreamError};
 use crate::json::{raw, KeyCase, Raw};
+use crate::prelude::*;
 
 /// Longest piece of a server's own text quoted in a message.
 const QUOTE_CHARS: usize = 300;

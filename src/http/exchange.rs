@@ -3,6 +3,7 @@
 use super::errors::error_for_status;
 use crate::error::{Result, StreamError};
 use crate::json::{decode, Decoded, Shape};
+use crate::prelude::*;
 
 /// Which API answered; error messages name it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

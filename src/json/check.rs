@@ -4,6 +4,7 @@ use super::shape::Check;
 use crate::amount::digits::scan;
 use crate::amount::escape;
 use crate::error::{Result, StreamError};
+use crate::prelude::*;
 use crate::validate::path_id;
 
 /// `value` of the argument `name` passes `check`, or an `INVALID_ARGUMENT` naming it.

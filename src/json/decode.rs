@@ -1,7 +1,8 @@
 //! The answer rewriter: one pass over the body's JSON text that writes the JSON text JS parses
 //! into the caller's object, checking the known fields of a [`Shape`] on the way.
 
-use std::borrow::Cow;
+use crate::prelude::*;
+use alloc::borrow::Cow;
 
 pub use super::decoded::{Captures, Decoded, Members};
 use super::keys::Keys;

@@ -2,6 +2,7 @@
 
 use super::shape::{Field, Slot, SLOTS};
 use super::write::{push_camel, push_string};
+use crate::prelude::*;
 
 /// A decoded answer: the JSON text for JS and what Rust keeps from it.
 #[derive(Debug, Clone, PartialEq, Default)]

@@ -7,6 +7,7 @@ use super::lex::{kind_name, Lexer, Syntax};
 use super::shape::{Check, Field, Kind, Rule, Shape};
 use super::write::{camel_case, copy_value, push_key, KeyCase};
 use crate::error::{Result, StreamError};
+use crate::prelude::*;
 
 /// `json` (an object of `shape`, camelCase keys) as the API's snake_case body. Unknown fields
 /// pass through with snake_case keys at every depth; two keys naming one wire field are
@@ -213,7 +214,7 @@ impl Encoder<'_> {
                 let text = if first == Some(b'"') {
                     self.lx.string()?.value()
                 } else {
-                    std::borrow::Cow::Borrowed(self.lx.number()?.text)
+                    alloc::borrow::Cow::Borrowed(self.lx.number()?.text)
                 };
                 let digits = text.strip_prefix('-').unwrap_or(&text);
                 if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {

@@ -2,7 +2,8 @@
 //! copies. Strings stay in their escaped form (they are copied to the output as they are);
 //! numbers stay text (no float parsing anywhere).
 
-use std::borrow::Cow;
+use crate::prelude::*;
+use alloc::borrow::Cow;
 
 pub use super::syntax::Syntax;
 
@@ -479,7 +480,7 @@ pub fn unescape(raw: &str) -> String {
     out
 }
 
-fn hex_unit(chars: &mut std::str::Chars<'_>) -> u32 {
+fn hex_unit(chars: &mut core::str::Chars<'_>) -> u32 {
     chars
         .by_ref()
         .take(4)

@@ -7,6 +7,7 @@ use super::raw::{parse, Raw};
 use super::shape::Check;
 use crate::amount::escape;
 use crate::error::{Result, StreamError};
+use crate::prelude::*;
 
 /// How one param is written.
 #[derive(Debug, Clone, Copy)]

@@ -1,6 +1,7 @@
 //! Why a document could not be read, and where, for messages.
 
 use super::lex::MAX_DEPTH;
+use crate::prelude::*;
 
 /// Why a document could not be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

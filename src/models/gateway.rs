@@ -2,6 +2,7 @@
 
 use crate::amount::{format_units, FormatOptions};
 use crate::json::{Field, Kind, Locals, Members, Shape, Slot};
+use crate::prelude::*;
 use crate::tokens::{infer_decimals, token_decimals};
 
 /// Statuses after which the payment no longer changes. `not_found` also covers an expired

@@ -5,6 +5,7 @@
 use crate::amount::escape;
 use crate::error::{Result, StreamError};
 use crate::json::{encode_body, raw, Check, Field, Shape};
+use crate::prelude::*;
 
 /// The documented statuses of a payment link (decoding still accepts any other).
 pub const PAYMENT_LINK_STATUSES: &[&str] = &["INACTIVE", "ACTIVE", "COMPLETED"];

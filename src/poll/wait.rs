@@ -8,6 +8,7 @@ use crate::api::Polled;
 use crate::error::{ErrorCode, Result, StreamError};
 use crate::http::{Call, Deadline, Endpoint};
 use crate::json::Decoded;
+use crate::prelude::*;
 
 /// The options of a wait, checked.
 #[derive(Debug, Clone, Default)]

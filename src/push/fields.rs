@@ -4,6 +4,7 @@
 use super::MAX_BODY_BYTES;
 use crate::error::{Result, StreamError};
 use crate::json::{raw, Raw};
+use crate::prelude::*;
 
 /// The checked body text, which must be a JSON object. `what` names the body in messages
 /// ("gateway callback body").
@@ -11,7 +12,7 @@ pub fn parse_object<'a>(body: &'a [u8], what: &str) -> Result<Raw<'a>> {
     if body.len() > MAX_BODY_BYTES {
         return Err(body_too_large(what));
     }
-    let text = std::str::from_utf8(body).map_err(|e| {
+    let text = core::str::from_utf8(body).map_err(|e| {
         StreamError::decode(format!(
             "{what} is not valid UTF-8 (byte {})",
             e.valid_up_to()

@@ -3,6 +3,7 @@
 
 use super::invalid_signature;
 use crate::error::Result;
+use crate::prelude::*;
 
 /// Tolerance used when the caller gives none, as StreamPay documents.
 pub const DEFAULT_TOLERANCE_SEC: u64 = 300;

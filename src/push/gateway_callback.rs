@@ -8,6 +8,7 @@
 
 use super::{compare, fields, hex, Digest};
 use crate::error::Result;
+use crate::prelude::*;
 
 /// A callback's fields, each as its exact text (numbers keep the digits they arrived with).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -159,7 +160,7 @@ mod tests {
     #[test]
     fn the_signed_string_is_the_documented_one() {
         let check = GatewayCheck::new(&signed_callback(), SECRET).unwrap();
-        assert_eq!(std::str::from_utf8(check.message()).unwrap(), EXPECTED);
+        assert_eq!(core::str::from_utf8(check.message()).unwrap(), EXPECTED);
     }
 
     #[test]

@@ -7,6 +7,7 @@
 
 use super::{hex, invalid_signature, Digest};
 use crate::error::{Result, StreamError};
+use crate::prelude::*;
 
 /// Longest header looked at. Several `v1` values (secret rotation) fit many times over; a
 /// longer header is refused before any work is done on it.

@@ -2,6 +2,7 @@
 //! caller's configuration; every length is checked on the JS side before anything is copied
 //! into wasm memory, so a huge value costs nothing.
 
+use crate::prelude::*;
 use js_sys::{BigInt, JsString, Number, Object, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 

@@ -3,6 +3,7 @@
 //! `undefined`/`null` give the defaults and an unknown key is refused, so a typo is not silently
 //! ignored.
 
+use crate::prelude::*;
 use js_sys::Object;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -90,5 +91,11 @@ fn now_sec(value: Option<f64>) -> Result<i64> {
             "{WHAT}: nowSec must be a finite number of unix seconds"
         )));
     }
-    Ok(now.floor() as i64)
+    // `now.floor()` without std: the cast truncates toward zero (and saturates).
+    let whole = now as i64;
+    Ok(if (whole as f64) > now {
+        whole - 1
+    } else {
+        whole
+    })
 }
