@@ -28,10 +28,10 @@ lint: setup
 	cargo clippy --quiet --lib --target wasm32-unknown-unknown --no-default-features --features js -- -D warnings
 	cargo clippy --quiet --all-targets --no-default-features --features merchant -- -D warnings
 
+# The last line checks the checkout build's error texts (src/error_texts_checkout.txt).
 test-rust: setup
 	cargo test --quiet --no-default-features --features merchant
 	cargo test --quiet
-	# The checkout build's error texts (src/error_texts_checkout.txt).
 	cargo test --quiet --lib --no-default-features error_texts
 
 test-wasm: setup

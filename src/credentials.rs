@@ -19,7 +19,7 @@ pub fn api_key_token(key_id: &str, secret: &str) -> Result<String> {
             "apiKeyId must not contain ':' (it separates the id from the secret in the token)",
         ));
     }
-    let plain = format!("{key_id}:{secret}");
+    let plain = cat!(key_id, ":", secret);
     Ok(base64::engine::general_purpose::STANDARD.encode(plain))
 }
 

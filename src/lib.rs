@@ -12,6 +12,8 @@ extern crate alloc;
 
 #[macro_use]
 mod local;
+#[macro_use]
+pub mod text;
 // Not every build uses every item (the checkout build has no `vec!`).
 #[allow(unused_imports)]
 mod prelude;

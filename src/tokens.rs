@@ -64,20 +64,27 @@ pub fn set_token_decimals(token: &str, decimals: Option<u32>) -> Result<()> {
         return Err(StreamError::invalid_argument("token must not be empty"));
     }
     if token.chars().nth(MAX_TOKEN_CHARS).is_some() {
-        return Err(StreamError::invalid_argument(format!(
-            "token {} is longer than {MAX_TOKEN_CHARS} characters",
-            quoted_prefix(token)
+        return Err(StreamError::invalid_argument(cat!(
+            "token ",
+            quoted_prefix(token),
+            " is longer than ",
+            MAX_TOKEN_CHARS,
+            " characters"
         )));
     }
     if !token.chars().all(|c| c.is_ascii_graphic()) {
-        return Err(StreamError::invalid_argument(format!(
-            "token {} must be printable ASCII without spaces, like \"USDC\"",
-            quoted_prefix(token)
+        return Err(StreamError::invalid_argument(cat!(
+            "token ",
+            quoted_prefix(token),
+            " must be printable ASCII without spaces, like \"USDC\""
         )));
     }
     if let Some(decimals) = decimals.filter(|&d| d > MAX_DECIMALS) {
-        return Err(StreamError::invalid_argument(format!(
-            "decimals is too large: got {decimals}; use an integer from 0 to {MAX_DECIMALS}"
+        return Err(StreamError::invalid_argument(cat!(
+            "decimals is too large: got ",
+            decimals,
+            "; use an integer from 0 to ",
+            MAX_DECIMALS
         )));
     }
     let key = key(token);

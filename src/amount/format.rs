@@ -41,8 +41,12 @@ impl FormatOptions {
         ];
         for (name, value) in limits {
             if value > MAX_DECIMALS {
-                return Err(StreamError::invalid_argument(format!(
-                    "{name} must be at most {MAX_DECIMALS}, got {value}"
+                return Err(StreamError::invalid_argument(cat!(
+                    name,
+                    " must be at most ",
+                    MAX_DECIMALS,
+                    ", got ",
+                    value
                 )));
             }
         }

@@ -38,9 +38,13 @@ pub fn decimals_from_f64(value: f64) -> Result<u32> {
         // In range and integral, so the conversion is exact.
         return Ok(value as u32);
     };
-    Err(StreamError::invalid_argument(format!(
-        "decimals {problem}: got {}; use an integer from 0 to {MAX_DECIMALS}",
-        describe_number(value)
+    Err(StreamError::invalid_argument(cat!(
+        "decimals ",
+        problem,
+        ": got ",
+        describe_number(value),
+        "; use an integer from 0 to ",
+        MAX_DECIMALS
     )))
 }
 
@@ -48,8 +52,13 @@ pub fn decimals_from_f64(value: f64) -> Result<u32> {
 /// `what.key` in the error.
 pub fn count_from_f64(what: &str, key: &str, number: f64) -> Result<u32> {
     small_count(number).ok_or_else(|| {
-        StreamError::invalid_argument(format!(
-            "{what}.{key} must be a whole number from 0 to {MAX_DECIMALS}, got number"
+        StreamError::invalid_argument(cat!(
+            what,
+            ".",
+            key,
+            " must be a whole number from 0 to ",
+            MAX_DECIMALS,
+            ", got number"
         ))
     })
 }
@@ -69,7 +78,7 @@ fn describe_number(value: f64) -> String {
     } else if value.is_infinite() {
         if value < 0.0 { "-Infinity" } else { "Infinity" }.into()
     } else if crate::validate::is_whole(value) && value.abs() < 1e15 {
-        (value as i64).to_string()
+        crate::text::number(value as i64)
     } else {
         "a fractional number".into()
     }
@@ -78,8 +87,11 @@ fn describe_number(value: f64) -> String {
 /// The `decimals` bound shared by formatting and parsing, as a length.
 pub(crate) fn checked_decimals(decimals: u32) -> Result<usize> {
     if decimals > MAX_DECIMALS {
-        return Err(StreamError::invalid_argument(format!(
-            "decimals is too large: got {decimals}; use an integer from 0 to {MAX_DECIMALS}"
+        return Err(StreamError::invalid_argument(cat!(
+            "decimals is too large: got ",
+            decimals,
+            "; use an integer from 0 to ",
+            MAX_DECIMALS
         )));
     }
     usize::try_from(decimals).map_err(|_| StreamError::invalid_argument("decimals is too large"))

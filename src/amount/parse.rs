@@ -73,12 +73,19 @@ fn too_many_digits(text: &str, found: usize, decimals: usize) -> StreamError {
     let allowed = match decimals {
         0 => "no fraction digits are allowed".to_owned(),
         1 => "at most 1 fraction digit is allowed".to_owned(),
-        n => format!("at most {n} fraction digits are allowed"),
+        n => cat!("at most ", n, " fraction digits are allowed"),
     };
-    StreamError::invalid_argument(format!(
-        "text {} has {found} fraction digits but {allowed} at {decimals} decimals; \
-         pass a rounding mode to round it",
-        quoted_prefix(text)
+    StreamError::invalid_argument(cat!(
+        "text ",
+        quoted_prefix(text),
+        " has ",
+        found,
+        " fraction digits but ",
+        allowed,
+        " at ",
+        decimals,
+        " decimals; \
+         pass a rounding mode to round it"
     ))
 }
 

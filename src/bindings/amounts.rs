@@ -271,15 +271,18 @@ fn check_options(
         return Ok(());
     }
     if !options.is_object() || js_sys::Array::is_array(options) {
-        return Err(StreamError::invalid_argument(format!(
-            "{what} must be an object, got {}",
+        return Err(StreamError::invalid_argument(cat!(
+            what,
+            " must be an object, got ",
             type_name(options)
         )));
     }
     match unknown {
-        Some(key) => Err(StreamError::invalid_argument(format!(
-            "{what}: unknown option \"{}\"; known options are {}",
+        Some(key) => Err(StreamError::invalid_argument(cat!(
+            what,
+            ": unknown option \"",
             escape(key),
+            "\"; known options are ",
             known.join(", ")
         ))),
         None => Ok(()),
@@ -296,8 +299,13 @@ fn optional<T>(value: &JsValue, read: impl FnOnce(&JsValue) -> Result<T>) -> Res
 }
 
 fn wrong(what: &str, key: &str, value: &JsValue, expected: &str) -> StreamError {
-    StreamError::invalid_argument(format!(
-        "{what}.{key} must be {expected}, got {}",
+    StreamError::invalid_argument(cat!(
+        what,
+        ".",
+        key,
+        " must be ",
+        expected,
+        ", got ",
         type_name(value)
     ))
 }
@@ -309,7 +317,7 @@ fn count(what: &str, key: &str, value: &JsValue) -> Result<u32> {
             what,
             key,
             value,
-            &format!("a whole number from 0 to {MAX_DECIMALS}"),
+            &cat!("a whole number from 0 to ", MAX_DECIMALS),
         )),
     }
 }

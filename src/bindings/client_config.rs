@@ -72,8 +72,10 @@ pub fn call_timeout(options: JsValue, signal: JsValue, timeout_ms: JsValue) -> R
         {
             Ok(Some(n as u32))
         }
-        _ => Err(StreamError::invalid_argument(format!(
-            "options.timeoutMs must be a whole number from 0 to {MAX_TIMEOUT_MS}, got {}",
+        _ => Err(StreamError::invalid_argument(cat!(
+            "options.timeoutMs must be a whole number from 0 to ",
+            MAX_TIMEOUT_MS,
+            ", got ",
             super::args::type_name(&timeout_ms)
         ))),
     }

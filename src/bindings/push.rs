@@ -128,7 +128,7 @@ pub fn web_crypto_error(what: Option<String>) -> JsValue {
         None => "Web Crypto (globalThis.crypto.subtle) is not available here; verifying needs \
                  Node 20+ or a browser page served over https"
             .to_string(),
-        Some(what) => format!("Web Crypto could not compute {what}"),
+        Some(what) => cat!("Web Crypto could not compute ", what),
     };
     StreamError::invalid_argument(message).into()
 }

@@ -151,9 +151,12 @@ impl RawClient {
 impl RawClient {
     fn operation(&self, id: u32) -> Result<&'static Operation> {
         api::by_id(self.api, id).ok_or_else(|| {
-            StreamError::invalid_argument(format!(
-                "operation {id} is not in this build of the {} client",
-                self.api.name()
+            StreamError::invalid_argument(cat!(
+                "operation ",
+                id,
+                " is not in this build of the ",
+                self.api.name(),
+                " client"
             ))
         })
     }
@@ -257,8 +260,9 @@ fn streampay(options: JsValue) -> Result<RawClient> {
 /// The error of a method called on something that is not a live client (freed, or `this` lost).
 #[wasm_bindgen(js_name = notAClient)]
 pub fn not_a_client(method: &str) -> JsValue {
-    StreamError::invalid_argument(format!(
-        "{method} was called on a client that was freed (free() / dispose) or without a client \
+    StreamError::invalid_argument(cat!(
+        method,
+        " was called on a client that was freed (free() / dispose) or without a client \
          as `this`; create a new client"
     ))
     .into()
@@ -306,8 +310,8 @@ impl RawPages {
 #[cfg(feature = "merchant")]
 fn id_list(value: &JsValue) -> Result<Vec<String>> {
     if !js_sys::Array::is_array(value) {
-        return Err(StreamError::invalid_argument(format!(
-            "watchPayments ids must be an array of payment ids, got {}",
+        return Err(StreamError::invalid_argument(cat!(
+            "watchPayments ids must be an array of payment ids, got ",
             super::args::type_name(value)
         )));
     }
@@ -315,6 +319,6 @@ fn id_list(value: &JsValue) -> Result<Vec<String>> {
     array
         .iter()
         .enumerate()
-        .map(|(i, id)| path_id(&id, &format!("watchPayments ids[{i}]")))
+        .map(|(i, id)| path_id(&id, &cat!("watchPayments ids[", i, "]")))
         .collect()
 }

@@ -2,7 +2,6 @@
 
 use crate::amount::{format_units, FormatOptions};
 use crate::json::{Field, Kind, Locals, Members, Shape, Slot};
-use crate::prelude::*;
 use crate::tokens::{infer_decimals, token_decimals};
 
 /// Statuses after which the payment no longer changes. `not_found` also covers an expired
@@ -66,7 +65,7 @@ fn coin_decimals(locals: &Locals<'_>, members: &mut Members<'_>) {
     let Some(decimals) = decimals else {
         return;
     };
-    members.raw("decimals", &decimals.to_string());
+    members.raw("decimals", &crate::text::number(decimals));
     if let Some(source) = source {
         members.string("decimalsSource", source);
     }

@@ -114,7 +114,7 @@ impl Wait {
 
     /// The error of a wait that outlived its `timeoutMs`.
     pub fn timeout_error(&self) -> StreamError {
-        stopped(&format!("waitForPayment(\"{}\")", self.id), self.timeout_ms)
+        stopped(&cat!("waitForPayment(\"", self.id, "\")"), self.timeout_ms)
     }
 }
 
@@ -122,7 +122,12 @@ impl Wait {
 pub fn stopped(what: &str, timeout_ms: u32) -> StreamError {
     StreamError::new(
         ErrorCode::Timeout,
-        format!("{what} did not finish within {timeout_ms} ms (timeoutMs)"),
+        cat!(
+            what,
+            " did not finish within ",
+            timeout_ms,
+            " ms (timeoutMs)"
+        ),
     )
 }
 

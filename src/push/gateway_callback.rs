@@ -95,10 +95,23 @@ impl GatewayCheck {
         }
         let [amount, amount_usd, current_datetime, payment_id, received_amount, received_amount_usd] =
             signed;
-        let message = format!(
-            "Amount={amount};AmountUsd={amount_usd};CurrentDateTime={current_datetime};\
-             PaymentID={payment_id};ReceivedAmount={received_amount};\
-             ReceivedAmountUsd={received_amount_usd};SecretKey={secret_key}"
+        let message = cat!(
+            "Amount=",
+            amount,
+            ";AmountUsd=",
+            amount_usd,
+            ";CurrentDateTime=",
+            current_datetime,
+            ";\
+             PaymentID=",
+            payment_id,
+            ";ReceivedAmount=",
+            received_amount,
+            ";\
+             ReceivedAmountUsd=",
+            received_amount_usd,
+            ";SecretKey=",
+            secret_key
         );
         Some(Self {
             message: message.into_bytes(),
