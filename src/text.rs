@@ -59,27 +59,17 @@ impl<T: Piece + ?Sized> Piece for &T {
     }
 }
 
-macro_rules! unsigned {
-    ($($t:ty),*) => {$(
+macro_rules! integers {
+    ($push:ident as $wide:ty: $($t:ty),*) => {$(
         impl Piece for $t {
             fn push_to(&self, out: &mut String) {
-                push_u64(out, *self as u64);
+                $push(out, *self as $wide);
             }
         }
     )*};
 }
-unsigned!(u8, u16, u32, u64, usize);
-
-macro_rules! signed {
-    ($($t:ty),*) => {$(
-        impl Piece for $t {
-            fn push_to(&self, out: &mut String) {
-                push_i64(out, *self as i64);
-            }
-        }
-    )*};
-}
-signed!(i32, i64);
+integers!(push_u64 as u64: u8, u16, u32, u64, usize);
+integers!(push_i64 as i64: i32, i64);
 
 /// `n` in decimal digits.
 pub fn push_u64(out: &mut String, mut n: u64) {
