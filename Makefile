@@ -28,9 +28,11 @@ lint: setup
 	cargo clippy --quiet --lib --target wasm32-unknown-unknown --no-default-features --features js -- -D warnings
 	cargo clippy --quiet --all-targets --no-default-features --features merchant -- -D warnings
 
-# The last line checks the checkout build's error texts (src/error_texts_checkout.txt).
+# The core alone, the checkout build's features (`build.sh`) and everything, each on the host;
+# the last line checks the checkout build's error texts (src/error_texts_checkout.txt).
 test-rust: setup
 	cargo test --quiet --no-default-features --features merchant
+	cargo test --quiet --no-default-features --features js
 	cargo test --quiet
 	cargo test --quiet --lib --no-default-features error_texts
 
@@ -38,8 +40,10 @@ test-wasm: setup
 	$(WASM_TEST) --test wasm_node
 	$(WASM_TEST) --test wasm_browser
 
+# The mock's own tests, then Schemathesis against it (one to two minutes).
 test-mock: setup
 	node --test tests/mock/*.test.mjs
+	tests/scripts/test-schemathesis.sh
 
 # The generated StreamPay types are fresh (a stale file fails) and compile under tsc --strict.
 test-types: setup
@@ -63,4 +67,4 @@ bench: build
 
 clean:
 	cargo clean
-	rm -rf pkg/node pkg/web pkg/checkout pkg/*.tgz tests/out
+	rm -rf pkg/node pkg/web pkg/checkout pkg/element pkg/*.tgz tests/out

@@ -41,7 +41,7 @@ export const GATEWAY = [
 /** StreamPay operations whose request is made by a rule of the package (src/models, named
  *  there) instead of the description's schema. `idName`: how messages name the path argument. */
 export const STREAMPAY_RULES = {
-  listPayments: { query: 'crate::query::LIST_PAYMENTS' },
+  listPayments: { query: 'crate::api::list_params::LIST_PAYMENTS' },
   markPaymentAsPaid: { body: 'Body::Fn(mark_paid_body)' },
   refundPayment: { body: 'Body::Fn(refund_body)' },
   getPaymentLink: { idName: 'payment link id' },
@@ -82,14 +82,15 @@ export const ANSWER_RULES = {
       name: 'Field::str("name")',
     },
   },
-  // Absent counts are 0; the page cursor (`listAll*`) reads the captures.
+  // Absent counts are 0. The counts pass through as they came (the description types them as bare
+  // integers); the page cursor (`listAll*`) reads only `has_next_page` and whether `data` had items.
   Pagination: {
     rust: 'PAGINATION',
     what: 'StreamPay pagination',
     fields: {
       total_count: 'Field::new("total_count", Kind::Count).or("0")',
       max_page: 'Field::new("max_page", Kind::Count).or("0")',
-      current_page: 'Field::new("current_page", Kind::Count).or("0").capture(Slot::CurrentPage)',
+      current_page: 'Field::new("current_page", Kind::Count).or("0")',
       limit: 'Field::new("limit", Kind::Count).or("0")',
       has_next_page: 'Field::new("has_next_page", Kind::Bool).or("false").capture(Slot::HasNextPage)',
       has_previous_page: 'Field::new("has_previous_page", Kind::Bool).or("false")',

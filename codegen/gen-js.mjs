@@ -32,7 +32,7 @@ function listAllMethod({ name, ids, json, listAll: all }, id) {
   const params = [...ids, ...(json ? [json] : []), 'options'];
   const args = [...ids, ...(json ? [`jsonArg(${json})`] : [])];
   while (args.length < 2) args.push('undefined');
-  const doc = [`Every item of \`${name}\`, page after page, fetched as the loop gets there (stops when`, '`pagination` says so or is missing).'];
+  const doc = [`Every item of \`${name}\`, page after page, fetched as the loop gets there (stops after`, 'a page with no items, without `pagination` or whose `hasNextPage` is false).'];
   return `${comment(doc)}  ${all}(${params.join(', ')}) {
     return listAll(this, '${all}', ${id}, ${args.join(', ')}, options);
   }\n`;

@@ -8,7 +8,8 @@
 //     - answer shapes: only the fields that need a conversion (decimal amounts, amounts in
 //       smallest units), the objects and arrays that lead to them, and the fields of
 //       catalogue.mjs's ANSWER_RULES; every other field passes through camelCased;
-//     - one page shape per list (its `pagination` captured so `listAll*` can walk it);
+//     - one page shape per list (`has_next_page` and whether `data` has items captured, so
+//       `listAll*` can walk it);
 //   src/api/streampay/operations.rs    one query spec per list and the operations table;
 //   src/api/gateway/operations.rs      the gateway's operations table.
 // An operation's id (what the JS method passes, gen-js.mjs) is its index in its table.
@@ -22,7 +23,7 @@ const DECIMAL = (s) => s?.type === 'string' && typeof s.pattern === 'string';
 const screaming = (name) => name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/([A-Z])([A-Z][a-z])/g, '$1_$2').toUpperCase();
 const str = (s) => JSON.stringify(s);
 
-export function generateRust(spec, ops, renames) {
+export function generateRust(spec, ops, renames, amounts) {
   const schemas = spec.components.schemas;
   const refName = (ref) => ref.slice(REF.length);
   const readable = (n) => renames[n] ?? n;
@@ -30,17 +31,17 @@ export function generateRust(spec, ops, renames) {
   // --- answers ------------------------------------------------------------------------------
   /** What one response property needs: a kind text, or null when it passes through as it is. */
   const answerKind = (prop, node) => {
+    // The amount rule (gen-amounts.mjs) decides by name and type, as the rewriter does at run time.
+    const amount = amounts.kindOf(prop, node);
+    if (amount) return amount === 'units' ? 'Kind::Units' : 'Kind::Amount';
     if (node.anyOf) {
       const alts = node.anyOf.filter((m) => m.type !== 'null');
-      if (alts.some(DECIMAL)) return 'Kind::Amount';
       return alts.length === 1 ? answerKind(prop, alts[0]) : null;
     }
     if (node.$ref) {
       const n = refName(node.$ref);
       return answerShape(n) ? `Kind::Object(&${answerShape(n)})` : null;
     }
-    if (DECIMAL(node)) return 'Kind::Amount';
-    if (node.type === 'integer' && /amount|smallest_unit/.test(prop)) return 'Kind::Units';
     if (node.type === 'array' && node.items?.$ref) {
       const n = refName(node.items.$ref);
       return answerShape(n) ? `Kind::Array(&${answerShape(n)})` : null;
@@ -134,13 +135,14 @@ export function generateRust(spec, ops, renames) {
       });
       queries.push(`pub static ${queryName(o)}: QuerySpec = QuerySpec {\n    what: ${str(`${o.name} params`)},\n    params: &[\n${params.map((p) => `        ${p},`).join('\n')}\n    ],\n};`);
     }
-    let answer = 'ANY';
+    // No named schema (the description's `{}`): any JSON value, an empty body read as `null`.
+    let answer = o.response.schema || o.response.list ? 'ANY' : 'ANY_VALUE';
     if (o.response.list) {
       const item = answerShape(o.response.list);
       const [rust, what] = ANSWER_RULES[o.response.list]?.page ?? [`${screaming(readable(o.response.list))}_PAGE`, `${readable(o.response.list)} page`];
       if (!pages.has(rust)) {
         const data = item ? `Kind::Array(&${item})` : 'Kind::Any';
-        pages.set(rust, `pub static ${rust}: Shape = Shape::new(\n    ${str(what)},\n    &[\n        Field::new("data", ${data}).or("[]"),\n        Field::new("pagination", Kind::Object(&PAGINATION)),\n    ],\n);`);
+        pages.set(rust, `pub static ${rust}: Shape = Shape::new(\n    ${str(what)},\n    &[\n        Field::new("data", ${data}).or("[]").capture(Slot::Items),\n        Field::new("pagination", Kind::Object(&PAGINATION)),\n    ],\n);`);
         answerShape('Pagination');
       }
       answer = rust;
@@ -185,10 +187,10 @@ ${all.map((n) => `    &${n},`).join('\n')}
     doc: 'src/api/streampay-openapi.json and codegen/catalogue.mjs',
     imports: [
       'use super::super::{Arg, Body, Host, Operation};',
+      'use crate::api::list_params::{LIMIT, PAGE};',
       'use crate::http::Method;',
-      'use crate::json::{Check, Param, ParamKind, QuerySpec, ANY};',
+      'use crate::json::{Check, Param, ParamKind, QuerySpec, ANY, ANY_VALUE};',
       'use crate::models::*;',
-      'use crate::query::{LIMIT, PAGE};',
     ],
     merchantOnly: operations.length,
     before: `// --- list queries --------------------------------------------------------------------------

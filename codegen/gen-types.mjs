@@ -7,8 +7,9 @@
 //                                      StreamPayOperations interface (one method per operation)
 //   src/api/streampay-operations.json  the operations as data (method name, HTTP method, path, path
 //                                      and query params, body and response schemas)
-//   the Rust shapes and operations tables (gen-rust.mjs), the JS client classes, one method per
-//   operation (gen-js.mjs), and the boundary's constants on both sides (gen-protocol.mjs).
+//   the Rust shapes and operations tables (gen-rust.mjs), the amount rule for the rewriter
+//   (src/json/amount_names.rs, gen-amounts.mjs), the JS client classes, one method per operation
+//   (gen-js.mjs), and the boundary's constants on both sides (gen-protocol.mjs).
 // Usage: node codegen/gen-types.mjs          (writes every file; `make types`)
 //        node codegen/gen-types.mjs --check  (exit 1 when a committed file is stale)
 // No network, no dependency: the output depends on the description and these files only.
@@ -16,6 +17,7 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ANSWER_RULES } from './catalogue.mjs';
+import { amountNamesRust, amountRule } from './gen-amounts.mjs';
 import { generateRust } from './gen-rust.mjs';
 import { generateJs } from './gen-js.mjs';
 import { generateProtocol } from './gen-protocol.mjs';
@@ -140,6 +142,12 @@ const pascal = (s) => s[0].toUpperCase() + s.slice(1);
 export function generate(spec) {
   const schemas = spec.components?.schemas ?? fail('the description has no components.schemas');
   const refName = (ref) => (ref.startsWith(REF) ? ref.slice(REF.length) : fail(`unsupported $ref ${ref}`));
+  let amounts;
+  try {
+    amounts = amountRule(spec);
+  } catch (err) {
+    fail(err.message);
+  }
   const schemaOf = (name) => schemas[name] ?? fail(`$ref to a missing schema ${name}`);
   const isEnum = (s) => Array.isArray(s.enum);
   const isObject = (s) => s.type === 'object' && s.properties != null;
@@ -243,9 +251,12 @@ export function generate(spec) {
       t = 'null';
     } else if (node.type === 'string') {
       t = 'string';
+    } else if (node.type === 'integer' && ctx.side === 'response' && ctx.schema === 'Pagination') {
+      // Counts pass through as the server sent them, so one past 2^53 arrives as a string.
+      t = 'number | string';
     } else if (node.type === 'integer') {
-      // The decoder turns integers past 2^53 into strings; amounts in smallest units can get there.
-      t = ctx.side === 'response' && /amount|smallest_unit/.test(ctx.prop ?? '') ? 'number | string' : 'number';
+      // An amount in smallest units reaches JS as a string whatever its value (the amount rule).
+      t = ctx.side === 'response' && ctx.prop && amounts.kindOf(ctx.prop, node) === 'units' ? 'string' : 'number';
     } else if (node.type === 'number') {
       t = 'number';
     } else if (node.type === 'boolean') {
@@ -337,7 +348,7 @@ export interface ListResource<T> {
       // A field an answer rule keeps (catalogue.mjs) is what the decoder guarantees.
       const rule = side === 'response' ? ANSWER_RULES[n]?.fields[prop] : undefined;
       const always = rule !== undefined && /\.required\(\)|\.or\(/.test(rule);
-      let t = rule?.includes('Kind::Units') ? 'string' : ts(node, { side, prop });
+      let t = rule?.includes('Kind::Units') ? 'string' : ts(node, { side, prop, schema: n });
       if (rule?.includes('.or("null")') && !/\bnull$/.test(t)) t = `${t} | null`;
       body.push(`${comment(docLines(node, { wire: key === prop ? null : prop }), '  ')}  ${key}${required.has(prop) || always ? '' : '?'}: ${t};`);
     }
@@ -436,6 +447,7 @@ export interface ListResource<T> {
     const result = ok.schema ? ts(ok.schema, { side: 'response', prop: null }) : 'unknown';
     const doc = [`${o.op.summary ?? o.name}: \`${o.method} ${o.path}\`.`];
     if (o.op.description) doc.push('', ...o.op.description.trim().split('\n').map((l) => l.trimEnd()));
+    if (!ok.schema || Object.keys(ok.schema).length === 0) doc.push('', 'Resolves to the answer as sent: any JSON value, `null` included; an empty body (a 204) resolves to `null`.');
     doc.push('', o.method === 'GET' ? 'Retried on transient failures (GET).' : 'Never retried automatically.');
     methods.push(`${comment(doc, '  ')}  ${o.name}(${args.join(', ')}): Promise<${result}>;`);
     jsMethods.push({
@@ -449,7 +461,7 @@ export interface ListResource<T> {
     if (o.listAll) {
       const item = typeName(LIST_RESOURCE.exec(responseSchema)[1], 'response');
       const p = paramsType ? `params?: Omit<${paramsType}, 'page'>, ` : '';
-      methods.push(`${comment([`Every item of \`${o.name}\`, page after page, fetched lazily (stops when \`pagination\` says so or is missing).`], '  ')}  ${o.listAll}(${pathParams.map((x) => `${camelCase(x.name)}: string, `).join('')}${p}options?: RequestOptions): AsyncIterableIterator<${item}>;`);
+      methods.push(`${comment([`Every item of \`${o.name}\`, page after page, fetched lazily (stops after a page with no items, without \`pagination\` or whose \`hasNextPage\` is false).`], '  ')}  ${o.listAll}(${pathParams.map((x) => `${camelCase(x.name)}: string, `).join('')}${p}options?: RequestOptions): AsyncIterableIterator<${item}>;`);
     }
   }
   out.push(...paramsOut);
@@ -503,7 +515,8 @@ ${methods.join('\n')}
   return {
     types: `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`,
     operations: `${JSON.stringify(opsJson, null, 2)}\n`,
-    ...generateRust(spec, operations, RENAMES),
+    ...generateRust(spec, operations, RENAMES, amounts),
+    amountNames: amountNamesRust(amounts),
     ...generateJs(jsMethods),
     ...generateProtocol(),
   };
@@ -529,6 +542,7 @@ function main() {
     [OUT('pkg/src/operations/gateway-full.js'), result.gatewayFullJs],
     [OUT('pkg/src/operations/streampay.js'), result.streampayJs],
     [OUT('src/protocol.rs'), result.protocolRs],
+    [OUT('src/json/amount_names.rs'), result.amountNames],
     [OUT('pkg/src/protocol.js'), result.protocolJs],
   ];
   if (check) {

@@ -8,7 +8,9 @@ use std::rc::Rc;
 use crate::amount::{self, FormatOptions, Rounding};
 use crate::api::{self, Arg};
 use crate::error::{Result, StreamError};
-use crate::http::{error_for_status, Api, Endpoint, HttpRequest, HttpResponse, RetryPolicy};
+use crate::http::{
+    error_for_status, Api, Endpoint, HttpRequest, HttpResponse, Method, RetryPolicy,
+};
 use crate::protocol::Broken;
 
 struct Table(Vec<String>);
@@ -166,10 +168,11 @@ fn amounts(table: &mut Table) {
 
 fn http(table: &mut Table) {
     let req = HttpRequest::get(Api::StreamPay, "/api/v2/payments/abc?search_term=x".into());
-    let post = HttpRequest::post(
+    let post = HttpRequest::new(
         Api::Gateway,
+        Method::Post,
         "/api/v1/payment/shop/page".into(),
-        "{}".into(),
+        Some("{}".into()),
     );
     for status in [
         302, 400, 401, 403, 404, 409, 418, 422, 429, 500, 502, 503, 504,

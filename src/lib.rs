@@ -29,7 +29,6 @@ pub mod poll;
 pub mod push;
 #[rustfmt::skip]
 pub mod protocol;
-pub mod query;
 pub mod runtime;
 pub mod tokens;
 pub mod validate;

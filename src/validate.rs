@@ -135,12 +135,6 @@ fn is_loopback(host: &str) -> bool {
             .all(|o| !o.is_empty() && o.len() <= 3 && o.bytes().all(|b| b.is_ascii_digit()))
 }
 
-/// Whether `x` is a whole number: `x.fract() == 0.0`, which is std's (core has no `fract`).
-pub fn is_whole(x: f64) -> bool {
-    // From 2^52 on every finite f64 is whole; below it the cast to i64 is exact for whole ones.
-    x.is_finite() && (x.abs() >= 4_503_599_627_370_496.0 || (x as i64) as f64 == x)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,6 +1,6 @@
 // The demo page: loads /config.json (written by www/serve.mjs), then starts the three sections.
 // Importing 'stream-payments' (the import map points at /pkg/web/index.js) initialises the wasm.
-import { startCheckout } from './checkout.js';
+import { startCheckout } from './checkout-controls.js';
 import { startMerchant } from './merchant.js';
 import { startConverter } from './converter.js';
 import { $ } from './util.js';

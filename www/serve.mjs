@@ -6,8 +6,6 @@
 //   STREAM_GATEWAY_URL / STREAMPAY_URL / STREAMPAY_API_KEY override the mock's URLs and key.
 // Prints one line, DEMO_URL=http://127.0.0.1:PORT, once listening; stops on SIGINT/SIGTERM.
 import { createServer, request } from 'node:http';
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,19 +13,6 @@ import { startStaticServer } from '../tests/support/static-server.mjs';
 
 const WWW = dirname(fileURLToPath(import.meta.url));
 export const DEFAULT_PAYMENT_ID = 'DemoPending000000000001';
-
-/**
- * Installs the page's runtime dependency (the QR code library) from www/package-lock.json,
- * unless the same lock file was installed before. Idempotent; quiet when there is nothing to do.
- */
-export function installDemoDeps({ log = (line) => console.error(line) } = {}) {
-  const lock = resolve(WWW, 'package-lock.json');
-  const stamp = resolve(WWW, 'node_modules/.demo-lock');
-  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === readFileSync(lock, 'utf8')) return;
-  log('[demo] installing www/ dependencies (www/package-lock.json)');
-  execFileSync('npm', ['ci', '--prefix', WWW, '--no-audit', '--no-fund', '--loglevel=error'], { stdio: ['ignore', 'ignore', 'inherit'] });
-  copyFileSync(lock, stamp);
-}
 
 /**
  * Page settings from a mock URL and/or real API URLs. A secret key only ever comes from the
@@ -105,7 +90,6 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     console.error('serve.mjs: give --mock URL, or set STREAM_GATEWAY_URL and STREAMPAY_URL');
     process.exit(2);
   }
-  installDemoDeps();
   const demo = await startDemoServer({ config, pkgDir: values.pkg, port: Number(values.port) });
   process.stdout.write(`DEMO_URL=${demo.url}\n`);
   let stopping = false;

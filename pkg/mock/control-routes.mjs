@@ -76,6 +76,7 @@ export function createControlRouter() {
   });
   add('POST', '/__mock/gateway/payments/:id/complete', ({ state, params, json }) => ok(state.completeGatewayPayment(params.id, json())));
   add('POST', '/__mock/gateway/payments/:id/expire', ({ state, params }) => ok(state.expireGatewayPayment(params.id)));
+  add('POST', '/__mock/gateway/payments/:id/forget', ({ state, params }) => ok(state.forgetGatewayPayment(params.id)));
   add('POST', '/__mock/gateway/payments/:id/lifecycle', ({ state, params, json }) => ok(state.setGatewayLifecycle(params.id, json())));
 
   // StreamPay payments

@@ -169,6 +169,7 @@ export class GatewayStore {
   complete(id, { nowMs = Date.now(), transactionHash, signerId, hideTxPolls } = {}) {
     const r = this.mutable(id);
     if (r.status === 'expired') throw new StateError(`payment ${id} has expired`);
+    if (r.status === 'forgotten') throw new StateError(`payment ${id} is not known any more`);
     if (r.status === 'completed') return r;
     r.status = 'completed';
     r.processedMs = nowMs;
@@ -186,6 +187,15 @@ export class GatewayStore {
       r.status = 'expired';
       r.expiryMs = Math.min(r.expiryMs, nowMs);
     }
+    return r;
+  }
+
+  /** The gateway stops knowing a pending payment: it then reads as `not_found` with no reason
+   *  (the element's "not found" state; an unknown id is a 404 instead). */
+  forget(id) {
+    const r = this.mutable(id);
+    if (r.status !== 'pending') throw new StateError(`payment ${id} is ${r.status}, not pending`);
+    r.status = 'forgotten';
     return r;
   }
 
@@ -207,6 +217,7 @@ export class GatewayStore {
   render(r, { hideTx = false } = {}) {
     if (r.fixture) return JSON.parse(r.fixture.raw);
     const common = { payment_id: r.id };
+    if (r.status === 'forgotten') return { ...common, status: 'not_found' };
     if (r.status === 'expired') {
       return { ...common, expiry_at: rfc3339(r.expiryMs), return_url: r.returnUrl, created_at: rfc3339(r.createdMs), status: 'not_found', reason: 'expired' };
     }

@@ -196,6 +196,8 @@ export interface Mock extends AsyncDisposable {
   /** "The payer paid": completed now. */
   completeGatewayPayment(id: string, options?: { transactionHash?: string; signerId?: string }): GatewayWirePayment;
   expireGatewayPayment(id: string): GatewayWirePayment;
+  /** A pending payment the gateway no longer knows: polls read `{ status: 'not_found' }` with no reason. */
+  forgetGatewayPayment(id: string): GatewayWirePayment;
   /** Scripts how a pending payment ends, counting reads from now. */
   setGatewayLifecycle(id: string, lifecycle: GatewayLifecycle): GatewayWirePayment;
   /** Peek without counting a read; null for an unknown id. */

@@ -3,6 +3,7 @@
 // both answering with pydantic-shaped 422 `detail` entries, as the API does.
 import { existsSync, readFileSync } from 'node:fs';
 import { detail } from './http.mjs';
+import { JsonNumber, isNumeric, plainDecimal } from './json-exact.mjs';
 
 // A copy beside this file (a packaged mock), else the repository's: tests/mock/ and pkg/mock/ are
 // both two levels under the root.
@@ -29,9 +30,24 @@ const isPlainObject = (v) => v != null && typeof v === 'object' && !Array.isArra
 const expected = (list) => list.map((v) => `'${v}'`).join(', ').replace(/, ([^,]*)$/, ' or $1');
 export const isUuid = (s) => typeof s === 'string' && UUID.test(s);
 export const isDateTime = (s) => typeof s === 'string' && DATE_TIME.test(s) && !Number.isNaN(Date.parse(s));
+// JSON Schema counts a string's length in code points (an emoji is one), as pydantic does.
+const codePoints = (s) => {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+};
+const patterns = new Map();
+const matches = (pattern, s) => {
+  if (!patterns.has(pattern)) patterns.set(pattern, new RegExp(pattern, 'u'));
+  return patterns.get(pattern).test(s);
+};
+const isInteger = (v) => Number.isInteger(v) || (v instanceof JsonNumber && v.integer);
 
-/** Problems of `value` against `node` (a schema or a $ref), pushed onto `out` as pydantic details. */
-export function checkValue(node, value, loc, out) {
+/**
+ * Problems of `value` against `node` (a schema or a $ref), pushed onto `out` as pydantic details.
+ * `complete` (for tests of the mock's answers) requires every declared property of every object.
+ */
+export function checkValue(node, value, loc, out, complete = false) {
   const s = resolve(node);
   if (!s || Object.keys(s).length === 0) return;
   if (value === null) {
@@ -43,7 +59,7 @@ export function checkValue(node, value, loc, out) {
     if (decimal) return checkDecimal(members, decimal, value, loc, out);
     for (const m of members) {
       const probe = [];
-      checkValue(m, value, loc, probe);
+      checkValue(m, value, loc, probe, complete);
       if (probe.length === 0) return;
     }
     out.push(detail(loc, 'union_type', 'Input does not match any of the allowed types', value));
@@ -56,18 +72,19 @@ export function checkValue(node, value, loc, out) {
   switch (s.type) {
     case 'string':
       if (typeof value !== 'string') return void out.push(detail(loc, 'string_type', 'Input should be a valid string', value));
-      if (s.minLength != null && value.length < s.minLength) return void out.push(detail(loc, 'string_too_short', `String should have at least ${s.minLength} character${s.minLength === 1 ? '' : 's'}`, value, { min_length: s.minLength }));
-      if (s.maxLength != null && value.length > s.maxLength) return void out.push(detail(loc, 'string_too_long', `String should have at most ${s.maxLength} characters`, value, { max_length: s.maxLength }));
+      if (s.minLength != null && codePoints(value) < s.minLength) return void out.push(detail(loc, 'string_too_short', `String should have at least ${s.minLength} character${s.minLength === 1 ? '' : 's'}`, value, { min_length: s.minLength }));
+      if (s.maxLength != null && codePoints(value) > s.maxLength) return void out.push(detail(loc, 'string_too_long', `String should have at most ${s.maxLength} characters`, value, { max_length: s.maxLength }));
+      if (s.pattern != null && !matches(s.pattern, value)) return void out.push(detail(loc, 'string_pattern_mismatch', `String should match pattern '${s.pattern}'`, value, { pattern: s.pattern }));
       if ((s.format === 'uuid' || s.format === 'uuid4') && !isUuid(value)) return void out.push(detail(loc, 'uuid_parsing', 'Input should be a valid UUID', value));
       if (s.format === 'date-time' && !isDateTime(value)) return void out.push(detail(loc, 'datetime_from_date_parsing', 'Input should be a valid datetime or date', value));
       if (s.format === 'uri' && !/^https?:\/\/[^\s]+$/.test(value)) return void out.push(detail(loc, 'url_parsing', 'Input should be a valid URL', value));
       if (s.format === 'email' && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(value)) out.push(detail(loc, 'value_error', 'value is not a valid email address', value));
       return;
     case 'integer':
-      if (!Number.isInteger(value)) return void out.push(detail(loc, 'int_type', 'Input should be a valid integer', value));
+      if (!isInteger(value)) return void out.push(detail(loc, 'int_type', 'Input should be a valid integer', value));
       return checkBounds(s, value, loc, out);
     case 'number':
-      if (typeof value !== 'number' || !Number.isFinite(value)) return void out.push(detail(loc, 'float_type', 'Input should be a valid number', value));
+      if (!isNumeric(value)) return void out.push(detail(loc, 'float_type', 'Input should be a valid number', value));
       return checkBounds(s, value, loc, out);
     case 'boolean':
       if (typeof value !== 'boolean') out.push(detail(loc, 'bool_type', 'Input should be a valid boolean', value));
@@ -76,14 +93,14 @@ export function checkValue(node, value, loc, out) {
       if (!Array.isArray(value)) return void out.push(detail(loc, 'list_type', 'Input should be a valid list', value));
       if (s.minItems != null && value.length < s.minItems) return void out.push(detail(loc, 'too_short', `List should have at least ${s.minItems} item${s.minItems === 1 ? '' : 's'} after validation, not ${value.length}`, value, { field_type: 'List', min_length: s.minItems, actual_length: value.length }));
       if (s.maxItems != null && value.length > s.maxItems) return void out.push(detail(loc, 'too_long', `List should have at most ${s.maxItems} items after validation, not ${value.length}`, value, { field_type: 'List', max_length: s.maxItems, actual_length: value.length }));
-      value.forEach((v, i) => checkValue(s.items, v, [...loc, i], out));
+      value.forEach((v, i) => checkValue(s.items, v, [...loc, i], out, complete));
       return;
     case 'object':
       if (!isPlainObject(value)) return void out.push(detail(loc, loc.length === 1 ? 'model_attributes_type' : 'dict_type', loc.length === 1 ? 'Input should be a valid dictionary or object to extract fields from' : 'Input should be a valid dictionary', value));
-      for (const r of s.required ?? []) if (value[r] === undefined) out.push(detail([...loc, r], 'missing', 'Field required', value));
+      for (const r of complete ? Object.keys(s.properties ?? {}) : s.required ?? []) if (value[r] === undefined) out.push(detail([...loc, r], 'missing', 'Field required', value));
       for (const [k, v] of Object.entries(value)) {
-        if (s.properties?.[k]) checkValue(s.properties[k], v, [...loc, k], out);
-        else if (isPlainObject(s.additionalProperties)) checkValue(s.additionalProperties, v, [...loc, k], out);
+        if (s.properties?.[k]) checkValue(s.properties[k], v, [...loc, k], out, complete);
+        else if (isPlainObject(s.additionalProperties)) checkValue(s.additionalProperties, v, [...loc, k], out, complete);
       }
       return;
     default:
@@ -92,13 +109,14 @@ export function checkValue(node, value, loc, out) {
 }
 
 function checkBounds(s, value, loc, out) {
-  if (s.minimum != null && value < s.minimum) out.push(detail(loc, 'greater_than_equal', `Input should be greater than or equal to ${s.minimum}`, value, { ge: s.minimum }));
+  if (s.maximum != null && value > s.maximum) out.push(detail(loc, 'less_than_equal', `Input should be less than or equal to ${s.maximum}`, value, { le: s.maximum }));
+  else if (s.minimum != null && value < s.minimum) out.push(detail(loc, 'greater_than_equal', `Input should be greater than or equal to ${s.minimum}`, value, { ge: s.minimum }));
   else if (s.exclusiveMinimum != null && value <= s.exclusiveMinimum) out.push(detail(loc, 'greater_than', `Input should be greater than ${s.exclusiveMinimum}`, value, { gt: s.exclusiveMinimum }));
 }
 
 function checkDecimal(members, decimal, value, loc, out) {
   const num = members.find((m) => m.type === 'number');
-  const ok = typeof value === 'string' ? new RegExp(decimal.pattern).test(value) && /\d/.test(value) : typeof value === 'number' && Number.isFinite(value) && num != null;
+  const ok = typeof value === 'string' ? matches(decimal.pattern, value) && /\d/.test(value) : isNumeric(value) && num != null;
   if (!ok) return void out.push(detail(loc, 'decimal_parsing', 'Input should be a valid decimal', value));
   const min = num?.minimum;
   if (min != null && Number(value) < min) out.push(detail(loc, 'greater_than_equal', `Input should be greater than or equal to ${min}`, value, { ge: min }));
@@ -138,7 +156,8 @@ export function parseQuery(method, path, query) {
       continue;
     }
     const raw = query.get(p.name);
-    if (raw == null || raw === '') {
+    // An empty value (`?to_date=`) is a value, checked like any other: the API refuses most.
+    if (raw == null) {
       if (s.default !== undefined) q[p.name] = s.default;
       continue;
     }
@@ -157,7 +176,11 @@ export function parseQuery(method, path, query) {
 function checkScalar(s, raw, loc, out) {
   if (s.anyOf) {
     const decimal = s.anyOf.find((m) => m.type === 'string' && m.pattern);
-    if (decimal && !(new RegExp(decimal.pattern).test(raw) && /\d/.test(raw))) out.push(detail(loc, 'decimal_parsing', 'Input should be a valid decimal', raw));
+    if (!decimal) return raw;
+    // The number member takes what the pattern does not: `1e3` is a decimal too.
+    const number = s.anyOf.some((m) => m.type === 'number') && /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(raw) ? plainDecimal(raw) : null;
+    if (number != null) return number;
+    if (!(matches(decimal.pattern, raw) && /\d/.test(raw))) out.push(detail(loc, 'decimal_parsing', 'Input should be a valid decimal', raw));
     return raw;
   }
   if (s.enum) {

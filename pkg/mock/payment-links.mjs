@@ -109,10 +109,6 @@ export function withPaymentLinks(routers) {
       if (problems.length) return validationError(problems);
       return { status: 200, body: state.paymentLinks.list({ page, limit, statuses: statuses.length ? new Set(statuses) : null }) };
     })
-    .add('GET', '/api/v2/payment_links/:id', ({ state, params }) => {
-      const link = state.paymentLinks.get(params.id);
-      return link ? { status: 200, body: link } : notFound(params.id);
-    })
     .add('PATCH', '/api/v2/payment_links/:id/status', ({ state, params, body }) => {
       const { value, error } = jsonObjectBody(body);
       if (error) return error;

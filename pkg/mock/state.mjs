@@ -61,6 +61,11 @@ export class MockState {
     return this.gateway.render(this.gateway.expire(id));
   }
 
+  /** A pending payment the gateway no longer knows: `{ status: 'not_found' }`, no reason. */
+  forgetGatewayPayment(id) {
+    return this.gateway.render(this.gateway.forget(id));
+  }
+
   setGatewayLifecycle(id, lifecycle) {
     return this.gateway.render(this.gateway.setLifecycle(id, lifecycle));
   }

@@ -46,7 +46,8 @@ export class CatalogueStore {
   updateConsumer(id, body) {
     const c = this.requireConsumer(id);
     for (const [k, v] of Object.entries(body)) {
-      if (k === 'name' && v == null) continue;
+      // A null leaves what the answer cannot hold as null (`name`, `preferred_language`) as it was.
+      if ((k === 'name' || k === 'preferred_language') && v == null) continue;
       if (k in c && k !== 'id') c[k] = v ?? (k === 'communication_methods' ? [] : null);
     }
     if (body.phone_number !== undefined) c.consumer.phone_number = body.phone_number;
@@ -105,6 +106,7 @@ export class CatalogueStore {
     const p = this.requireProduct(id);
     for (const k of ['name', 'description', 'is_active', 'type', 'recurring_interval', 'recurring_interval_count']) if (body[k] !== undefined && (body[k] !== null || k === 'description' || k === 'recurring_interval')) p[k] = body[k];
     if (body.prices) {
+      if (!body.prices.length) throw new DomainError(400, 'INVALID_PARAMETERS', 'A product needs at least one price', 'prices');
       p.prices = body.prices.map((x) => priceDto({ id: randomUUID(), currency: x.currency, units: toUnits(x.amount, x.currency), inclusive: x.is_price_inclusive_of_vat ?? true, exempt: x.is_price_exempt_from_vat ?? false }));
       this.setDefaultPrice(p);
     }

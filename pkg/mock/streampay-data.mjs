@@ -200,7 +200,12 @@ export class StreamPayStore {
         error: {
           status: 400,
           body: {
-            error: 'This payment was paid together with other payments in one transaction; refunding it refunds all of them. Set allow_refund_multiple_related_payments to true to proceed.',
+            // MultiplePaymentsInTransactionErrorResponse: `error` is a StreamError object.
+            error: {
+              code: 'INVALID_PARAMETERS',
+              message: 'This payment was paid together with other payments in one transaction; refunding it refunds all of them. Set allow_refund_multiple_related_payments to true to proceed.',
+              additional_info: null,
+            },
             payment_ids: rec.group,
             total_amount: formatFixed(total, CURRENCY_DECIMALS[rec.p.currency] ?? 2),
           },

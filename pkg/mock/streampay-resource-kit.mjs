@@ -2,6 +2,7 @@
 // smallest units; no float touches an amount), VAT, coupons, and the domain error type.
 import { randomUUID } from 'node:crypto';
 import { formatFixed, parseDecimal } from './amounts.mjs';
+import { plainDecimal } from './json-exact.mjs';
 import { CURRENCY_DECIMALS, riyadhTime } from './streampay-data.mjs';
 
 export const ORG_ID = '5d0c1f7e-2b8a-4e3c-9a61-0f4b2c8d7e10';
@@ -12,20 +13,23 @@ const VAT_PERCENT = 15n;
 export const SEED_EPOCH_MS = Date.parse('2026-06-01T09:00:00+03:00');
 
 const decimalsOf = (currency) => CURRENCY_DECIMALS[currency] ?? 2;
-export const smallestJson = (units) => (units <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(units) : units);
+export const smallestJson = (units) => (units <= BigInt(Number.MAX_SAFE_INTEGER) && units >= BigInt(Number.MIN_SAFE_INTEGER) ? Number(units) : units);
 export const now = () => riyadhTime(Date.now());
 /** A checked date or date-time as the API gives it back: ISO 8601 with an offset. */
 export const iso = (v) => (v == null ? v : riyadhTime(Date.parse(v)));
 
-/** A decimal string (or a JSON number as the API also accepts) -> smallest units, rounded half up. */
+/**
+ * A decimal string or a JSON number (a JsonNumber when a double cannot hold it), in any form the
+ * API takes (`+0012.50`, `1e21`, `-5`) -> smallest units, rounded half away from zero; null when it
+ * is not a decimal.
+ */
 export function toUnits(value, currency) {
   const decimals = decimalsOf(currency);
-  const text = String(value).trim().replace(/^\+/, '');
-  const m = /^0*(\d*)(?:\.(\d*))?$/.exec(text);
-  if (!m) return null;
-  const frac = m[2] ?? '';
-  const kept = parseDecimal(`${m[1] || '0'}.${frac.slice(0, decimals) || '0'}`, decimals);
-  return frac.length > decimals && frac[decimals] >= '5' ? kept + 1n : kept;
+  const text = plainDecimal(String(value));
+  if (text == null) return null;
+  const [int, frac = ''] = text.replace('-', '').split('.');
+  const units = parseDecimal(`${int}.${frac.slice(0, decimals) || '0'}`, decimals) + (frac.length > decimals && frac[decimals] >= '5' ? 1n : 0n);
+  return text.startsWith('-') ? -units : units;
 }
 export const money = (units, currency) => formatFixed(units, decimalsOf(currency));
 

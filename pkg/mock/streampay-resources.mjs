@@ -8,7 +8,8 @@ import { detail, v2Error, validationError } from './http.mjs';
 import { NotFoundError } from './errors.mjs';
 import { jsonObjectBody } from './streampay-routes.mjs';
 import { checkBody, isDateTime, isUuid, operation, parseQuery, schemaNamed } from './openapi-checks.mjs';
-import { DomainError, ORG_ID, USER_ID, money } from './streampay-resource-kit.mjs';
+import { DomainError, ORG_ID, USER_ID, money, smallestJson } from './streampay-resource-kit.mjs';
+import { settle } from './json-exact.mjs';
 import { riyadhTime } from './streampay-data.mjs';
 
 // Domain errors of these resources come nested ({ error: { code, message, additional_info } }),
@@ -171,8 +172,10 @@ function routes() {
       if (!rec) throw new DomainError(404, 'PAYMENT_NOT_FOUND', `Payment ${params.id} was not found`);
       const status = rec.p.current_status;
       if (!['PENDING', 'FAILED', 'FAILED_INITIATION'].includes(status)) throw new DomainError(400, 'PAYMENT_FINALIZED', 'Only a pending or failed payment can be charged', `current_status=${status}`);
+      // The answer names the payment's invoice (a required UUID): a payment of no invoice cannot be charged.
+      if (!rec.p.invoice_id) throw new DomainError(400, 'INVALID_PARAMETERS', 'Only a payment of an invoice can be charged on demand', `payment_id=${rec.p.id}`);
       state.streampay.setStatus(rec.p.id, 'SUCCEEDED', { paymentMethod: 'VISA' });
-      return ok({ payment_id: rec.p.id, invoice_id: rec.p.invoice_id ?? null });
+      return ok({ payment_id: rec.p.id, invoice_id: rec.p.invoice_id });
     }],
 
     // subscriptions and freezes
@@ -206,6 +209,11 @@ function routes() {
     ['GET', '/api/v2/payment_links', '/api/v2/payment_links', list('/api/v2/payment_links', 'PaymentLinkDetailed', (_s, _p, _q, state) => [...state.paymentLinks.links.values()], (l, q) =>
       (q.statuses == null || q.statuses.includes(l.status)) && inRange(l.created_at, q.from_date, q.to_date) && priceIn(l.amount, q.from_price, q.to_price) &&
       (q.product_ids == null || (l.items ?? []).some((it) => q.product_ids.map(lower).includes(it.product_id))) && (q.currencies == null || q.currencies.includes(l.currency)))],
+    ['GET', '/api/v2/payment_links/:id', '/api/v2/payment_links/{payment_link_id}', ({ state, params }) => {
+      const link = state.paymentLinks.get(params.id);
+      if (!link) throw new DomainError(404, 'PAYMENT_LINK_NOT_FOUND', `Payment link ${params.id} was not found`);
+      return ok(link);
+    }],
     ['PATCH', '/api/v2/payment_links/:id/status', '/api/v2/payment_links/{payment_link_id}/status', ({ state, params, body }) => {
       const link = state.paymentLinks.get(params.id);
       if (!link) throw new DomainError(404, 'PAYMENT_LINK_NOT_FOUND', `Payment link ${params.id} was not found`);
@@ -267,14 +275,14 @@ function createLink(state, store, body) {
       max_quantity: x.it.max_quantity ?? null,
       currency,
       product_price_id: x.price.id,
-      original_amount_in_smallest_unit: Number(x.original),
-      discounted_amount_in_smallest_unit: Number(x.discounted),
+      original_amount_in_smallest_unit: smallestJson(x.original),
+      discounted_amount_in_smallest_unit: smallestJson(x.discounted),
     })),
     coupons: coupons.map(({ redemptions: _r, ...c }) => structuredClone(c)),
     override_payment_methods: pm ? { visa: pm.visa ?? false, mastercard: pm.mastercard ?? false, amex: pm.amex ?? false, bank_transfer: pm.bank_transfer ?? false, installment: pm.installment ?? false } : null,
     amount_collected: money(0n, currency),
-    amount_in_smallest_unit: Number(t.total),
-    original_amount_in_smallest_unit: Number(t.original),
+    amount_in_smallest_unit: smallestJson(t.total),
+    original_amount_in_smallest_unit: smallestJson(t.original),
     amount_collected_in_smallest_unit: 0,
   };
   const link = state.paymentLinks.create(fields);
@@ -298,6 +306,7 @@ function guarded(method, descPath, handler) {
     }
     const problems = [...badIds, ...(hasBody ? checkBody(method, descPath, body) : [])];
     if (problems.length) return validationError(problems);
+    if (hasBody) body = settle(body);
     try {
       return handler({ ...ctx, store, body, path: ctx.path });
     } catch (err) {

@@ -1,12 +1,10 @@
 // StreamPay v2: list, get, mark-paid, refund. Every route needs x-api-key; bad input gets
 // pydantic-shaped 422s, domain failures { code, message, additional_info }.
 import { createRouter } from './router.mjs';
-import { detail, parseJson, v2Error, validationError } from './http.mjs';
-import { MARK_PAID_METHODS, REFUND_REASONS, SORT_FIELDS, STATUSES } from './streampay-data.mjs';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const INT = /^[+-]?\d+$/;
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/;
+import { detail, v2Error, validationError } from './http.mjs';
+import { JsonNumber, parseJsonExact } from './json-exact.mjs';
+import { checkBody, isUuid, parseQuery } from './openapi-checks.mjs';
+import { MARK_PAID_METHODS, SORT_FIELDS } from './streampay-data.mjs';
 
 const expected = (list) => list.map((v) => `'${v}'`).join(', ').replace(/, ([^,]*)$/, ' or $1');
 const enumError = (loc, list, input) => detail(loc, 'enum', `Input should be ${expected(list)}`, input, { expected: expected(list) });
@@ -19,82 +17,34 @@ export function checkApiKey(state, headers) {
   return null;
 }
 
-function intParam(query, name, { min, max, fallback }, problems) {
-  const raw = query.get(name);
-  if (raw == null || raw === '') return fallback;
-  if (!INT.test(raw)) {
-    problems.push(detail(['query', name], 'int_parsing', 'Input should be a valid integer, unable to parse string as an integer', raw));
-    return fallback;
-  }
-  const n = Number(raw);
-  if (n < min) problems.push(detail(['query', name], 'greater_than_equal', `Input should be greater than or equal to ${min}`, raw, { ge: min }));
-  else if (max != null && n > max) problems.push(detail(['query', name], 'less_than_equal', `Input should be less than or equal to ${max}`, raw, { le: max }));
-  return n;
-}
-
-function dateParam(query, name, problems) {
-  const raw = query.get(name);
-  if (raw == null || raw === '') return null;
-  const ms = DATE_TIME.test(raw) ? Date.parse(raw) : NaN;
-  if (Number.isNaN(ms)) problems.push(detail(['query', name], 'datetime_from_date_parsing', 'Input should be a valid datetime or date', raw));
-  return ms;
-}
-
+// The query is checked against the description like every other list; the store wants its own keys.
 function parseListQuery(query) {
-  const problems = [];
-  const q = {
-    page: intParam(query, 'page', { min: 1, fallback: 1 }, problems),
-    limit: intParam(query, 'limit', { min: 1, max: 100, fallback: 10 }, problems),
-    search: query.get('search_term') || null,
-    fromMs: dateParam(query, 'from_date', problems),
-    toMs: dateParam(query, 'to_date', problems),
-  };
-  const statuses = query.getAll('statuses');
-  statuses.forEach((s, i) => STATUSES.includes(s) || problems.push(enumError(['query', 'statuses', i], STATUSES, s)));
-  if (statuses.length) q.statuses = new Set(statuses);
-  const invoices = query.getAll('invoice_id');
-  invoices.forEach((s, i) => UUID.test(s) || problems.push(detail(['query', 'invoice_id', i], 'uuid_parsing', 'Input should be a valid UUID', s)));
-  if (invoices.length) q.invoiceIds = new Set(invoices.map((s) => s.toLowerCase()));
-  const sortField = query.get('sort_field');
-  if (sortField) {
-    if (SORT_FIELDS.includes(sortField)) q.sortField = sortField;
-    else problems.push(enumError(['query', 'sort_field'], SORT_FIELDS, sortField));
+  const { q: wire, problems } = parseQuery('GET', '/api/v2/payments', query);
+  const q = { page: wire.page, limit: wire.limit, search: wire.search_term || null, fromMs: wire.from_date ?? null, toMs: wire.to_date ?? null };
+  if (wire.statuses) q.statuses = new Set(wire.statuses);
+  if (wire.invoice_id) q.invoiceIds = new Set(wire.invoice_id.map((s) => s.toLowerCase()));
+  // The description types both as free strings; the API refuses what it cannot sort by.
+  if (wire.sort_field != null) {
+    if (SORT_FIELDS.includes(wire.sort_field)) q.sortField = wire.sort_field;
+    else problems.push(enumError(['query', 'sort_field'], SORT_FIELDS, wire.sort_field));
   }
-  const dir = query.get('sort_direction');
-  if (dir) {
-    if (dir === 'asc' || dir === 'desc') q.sortDirection = dir;
-    else problems.push(enumError(['query', 'sort_direction'], ['asc', 'desc'], dir));
-  }
+  if (wire.sort_direction != null) q.sortDirection = wire.sort_direction;
   return problems.length ? { error: validationError(problems) } : { q };
 }
 
 function badId(id) {
-  return UUID.test(id) ? null : validationError([detail(['path', 'payment_id'], 'uuid_parsing', 'Input should be a valid UUID', id)]);
+  return isUuid(id) ? null : validationError([detail(['path', 'payment_id'], 'uuid_parsing', 'Input should be a valid UUID', id)]);
 }
 
 /** JSON object body -> { value } | { error }, with pydantic's messages. */
 export function jsonObjectBody(text) {
-  const parsed = parseJson(text || '');
+  const parsed = parseJsonExact(text || '');
   if (parsed.error) return { error: validationError([detail(['body', 0], 'json_invalid', 'JSON decode error', {}, { error: parsed.error })]) };
   const v = parsed.value;
-  if (!v || typeof v !== 'object' || Array.isArray(v)) {
+  if (!v || typeof v !== 'object' || Array.isArray(v) || v instanceof JsonNumber) {
     return { error: validationError([detail(['body'], 'model_attributes_type', 'Input should be a valid dictionary or object to extract fields from', v)]) };
   }
   return { value: v };
-}
-
-function requiredEnum(body, name, list, problems) {
-  const v = body[name];
-  if (v == null) problems.push(detail(['body', name], 'missing', 'Field required', body));
-  else if (typeof v !== 'string') problems.push(detail(['body', name], 'string_type', 'Input should be a valid string', v));
-  else if (!list.includes(v)) problems.push(enumError(['body', name], list, v));
-}
-
-function optionalType(body, name, type, problems) {
-  const v = body[name];
-  if (v == null || typeof v === type) return;
-  if (type === 'string') problems.push(detail(['body', name], 'string_type', 'Input should be a valid string', v));
-  else problems.push(detail(['body', name], 'bool_type', 'Input should be a valid boolean', v));
 }
 
 function domain(outcome) {
@@ -119,9 +69,9 @@ export function createStreamPayRouter() {
       if (bad) return bad;
       const { value, error } = jsonObjectBody(body);
       if (error) return error;
-      const problems = [];
-      requiredEnum(value, 'payment_method', MARK_PAID_METHODS, problems);
-      optionalType(value, 'note', 'string', problems);
+      const problems = checkBody('POST', '/api/v2/payments/{payment_id}/mark-paid', value);
+      // The description's prose: automated methods (MADA, VISA, ...) cannot be marked as paid.
+      if (!problems.length && !MARK_PAID_METHODS.includes(value.payment_method)) problems.push(enumError(['body', 'payment_method'], MARK_PAID_METHODS, value.payment_method));
       if (problems.length) return validationError(problems);
       // The API answers {} here, not the payment (issue 12).
       const outcome = state.streampay.markPaid(params.id.toLowerCase(), value);
@@ -132,10 +82,7 @@ export function createStreamPayRouter() {
       if (bad) return bad;
       const { value, error } = jsonObjectBody(body);
       if (error) return error;
-      const problems = [];
-      requiredEnum(value, 'refund_reason', REFUND_REASONS, problems);
-      optionalType(value, 'refund_note', 'string', problems);
-      optionalType(value, 'allow_refund_multiple_related_payments', 'boolean', problems);
+      const problems = checkBody('POST', '/api/v2/payments/{payment_id}/refund', value);
       if (problems.length) return validationError(problems);
       return domain(state.streampay.refund(params.id.toLowerCase(), value));
     });

@@ -1455,13 +1455,13 @@ export interface InvoiceBase {
    *
    * Wire name `total_amount_in_smallest_unit`. Read-only.
    */
-  totalAmountInSmallestUnit?: number | string;
+  totalAmountInSmallestUnit?: string;
   /**
    * Original invoice amount (before discounts) in smallest currency unit.
    *
    * Wire name `original_amount_in_smallest_unit`. Read-only.
    */
-  originalAmountInSmallestUnit?: number | string;
+  originalAmountInSmallestUnit?: string;
   /** Fields this description does not list are kept. */
   [field: string]: unknown;
 }
@@ -1710,25 +1710,25 @@ export interface InvoiceDetailed {
    *
    * Wire name `total_amount_in_smallest_unit`. Read-only.
    */
-  totalAmountInSmallestUnit?: number | string;
+  totalAmountInSmallestUnit?: string;
   /**
    * Original invoice amount (before discounts) in smallest currency unit.
    *
    * Wire name `original_amount_in_smallest_unit`. Read-only.
    */
-  originalAmountInSmallestUnit?: number | string;
+  originalAmountInSmallestUnit?: string;
   /**
    * Remaining amount in smallest currency unit.
    *
    * Wire name `remaining_amount_in_smallest_unit`. Read-only.
    */
-  remainingAmountInSmallestUnit?: number | string;
+  remainingAmountInSmallestUnit?: string;
   /**
    * Paid amount in smallest currency unit.
    *
    * Wire name `paid_amount_in_smallest_unit`. Read-only.
    */
-  paidAmountInSmallestUnit?: number | string;
+  paidAmountInSmallestUnit?: string;
   /** Fields this description does not list are kept. */
   [field: string]: unknown;
 }
@@ -1811,13 +1811,13 @@ export interface InvoiceItemDto {
    *
    * Wire name `original_amount_in_smallest_unit`. Read-only.
    */
-  originalAmountInSmallestUnit?: number | string;
+  originalAmountInSmallestUnit?: string;
   /**
    * Discounted item amount in smallest currency unit.
    *
    * Wire name `discounted_amount_in_smallest_unit`. Read-only.
    */
-  discountedAmountInSmallestUnit?: number | string;
+  discountedAmountInSmallestUnit?: string;
   /** Fields this description does not list are kept. */
   [field: string]: unknown;
 }
@@ -2030,25 +2030,25 @@ export interface InvoiceListItem {
    *
    * Wire name `total_amount_in_smallest_unit`. Read-only.
    */
-  totalAmountInSmallestUnit?: number | string;
+  totalAmountInSmallestUnit?: string;
   /**
    * Original invoice amount (before discounts) in smallest currency unit.
    *
    * Wire name `original_amount_in_smallest_unit`. Read-only.
    */
-  originalAmountInSmallestUnit?: number | string;
+  originalAmountInSmallestUnit?: string;
   /**
    * Remaining amount in smallest currency unit.
    *
    * Wire name `remaining_amount_in_smallest_unit`.
    */
-  remainingAmountInSmallestUnit?: number | string | null;
+  remainingAmountInSmallestUnit?: string | null;
   /**
    * Paid amount in smallest currency unit.
    *
    * Wire name `paid_amount_in_smallest_unit`. Read-only.
    */
-  paidAmountInSmallestUnit?: number | string;
+  paidAmountInSmallestUnit?: string;
   /** Fields this description does not list are kept. */
   [field: string]: unknown;
 }
@@ -2280,12 +2280,12 @@ export interface OrganizationCurrencyConfigDTO {
 
 export interface Pagination {
   /** Wire name `total_count`. */
-  totalCount: number;
+  totalCount: number | string;
   /** Wire name `max_page`. */
-  maxPage: number;
+  maxPage: number | string;
   /** Wire name `current_page`. */
-  currentPage: number;
-  limit: number;
+  currentPage: number | string;
+  limit: number | string;
   /** Wire name `has_next_page`. */
   hasNextPage: boolean;
   /** Wire name `has_previous_page`. */
@@ -2370,7 +2370,7 @@ export interface PaymentDto {
    *
    * Wire name `amount_in_smallest_unit`. Read-only.
    */
-  amountInSmallestUnit?: number | string;
+  amountInSmallestUnit?: string;
   /** Fields this description does not list are kept. */
   [field: string]: unknown;
 }
@@ -2545,19 +2545,19 @@ export interface PaymentLinkDetailed {
    *
    * Wire name `amount_in_smallest_unit`. Read-only.
    */
-  amountInSmallestUnit?: number | string;
+  amountInSmallestUnit?: string;
   /**
    * Original payment link amount (before discounts) in smallest currency unit.
    *
    * Wire name `original_amount_in_smallest_unit`. Read-only.
    */
-  originalAmountInSmallestUnit?: number | string;
+  originalAmountInSmallestUnit?: string;
   /**
    * Total amount collected in smallest currency unit.
    *
    * Wire name `amount_collected_in_smallest_unit`. Read-only.
    */
-  amountCollectedInSmallestUnit?: number | string;
+  amountCollectedInSmallestUnit?: string;
   /** Fields this description does not list are kept. */
   [field: string]: unknown;
 }
@@ -2640,13 +2640,13 @@ export interface PaymentLinkItemDto {
    *
    * Wire name `original_amount_in_smallest_unit`. Read-only.
    */
-  originalAmountInSmallestUnit?: number | string;
+  originalAmountInSmallestUnit?: string;
   /**
    * Discounted item amount in smallest currency unit.
    *
    * Wire name `discounted_amount_in_smallest_unit`. Read-only.
    */
-  discountedAmountInSmallestUnit?: number | string;
+  discountedAmountInSmallestUnit?: string;
   /** Fields this description does not list are kept. */
   [field: string]: unknown;
 }
@@ -2904,7 +2904,7 @@ export interface ProductPriceDto {
    *
    * Wire name `amount_in_smallest_unit`. Read-only.
    */
-  amountInSmallestUnit?: number | string;
+  amountInSmallestUnit?: string;
   /** Fields this description does not list are kept. */
   [field: string]: unknown;
 }
@@ -3109,13 +3109,13 @@ export interface SubscriptionDetailed {
    *
    * Wire name `amount_in_smallest_unit`. Read-only.
    */
-  amountInSmallestUnit?: number | string;
+  amountInSmallestUnit?: string;
   /**
    * Original subscription amount (before discounts) in smallest currency unit.
    *
    * Wire name `original_amount_in_smallest_unit`. Read-only.
    */
-  originalAmountInSmallestUnit?: number | string;
+  originalAmountInSmallestUnit?: string;
   /** Fields this description does not list are kept. */
   [field: string]: unknown;
 }
@@ -3789,7 +3789,7 @@ export interface StreamPayOperations {
    * Retried on transient failures (GET).
    */
   listConsumers(params?: ListConsumersParams, options?: RequestOptions): Promise<ListResource<ConsumerResponse>>;
-  /** Every item of `listConsumers`, page after page, fetched lazily (stops when `pagination` says so or is missing). */
+  /** Every item of `listConsumers`, page after page, fetched lazily (stops after a page with no items, without `pagination` or whose `hasNextPage` is false). */
   listAllConsumers(params?: Omit<ListConsumersParams, 'page'>, options?: RequestOptions): AsyncIterableIterator<ConsumerResponse>;
   /**
    * Get Consumer: `GET /api/v2/consumers/{consumer_id}`.
@@ -3820,6 +3820,8 @@ export interface StreamPayOperations {
    *
    * Delete a consumer from the organization.
    *
+   * Resolves to the answer as sent: any JSON value, `null` included; an empty body (a 204) resolves to `null`.
+   *
    * Never retried automatically.
    */
   deleteConsumer(consumerId: string, options?: RequestOptions): Promise<unknown>;
@@ -3831,7 +3833,7 @@ export interface StreamPayOperations {
    * Retried on transient failures (GET).
    */
   listProducts(params?: ListProductsParams, options?: RequestOptions): Promise<ListResource<ProductDto>>;
-  /** Every item of `listProducts`, page after page, fetched lazily (stops when `pagination` says so or is missing). */
+  /** Every item of `listProducts`, page after page, fetched lazily (stops after a page with no items, without `pagination` or whose `hasNextPage` is false). */
   listAllProducts(params?: Omit<ListProductsParams, 'page'>, options?: RequestOptions): AsyncIterableIterator<ProductDto>;
   /**
    * Get Product: `GET /api/v2/products/{product_id}`.
@@ -3861,6 +3863,8 @@ export interface StreamPayOperations {
    * Delete Product: `DELETE /api/v2/products/{product_id}`.
    *
    * Delete a product from the organization.
+   *
+   * Resolves to the answer as sent: any JSON value, `null` included; an empty body (a 204) resolves to `null`.
    *
    * Never retried automatically.
    */
@@ -3895,6 +3899,8 @@ export interface StreamPayOperations {
    * Cannot delete the last active price for a product. Each product must
    * have at least one active price.
    *
+   * Resolves to the answer as sent: any JSON value, `null` included; an empty body (a 204) resolves to `null`.
+   *
    * Never retried automatically.
    */
   deleteProductPrice(productId: string, priceId: string, options?: RequestOptions): Promise<unknown>;
@@ -3906,7 +3912,7 @@ export interface StreamPayOperations {
    * Retried on transient failures (GET).
    */
   listCoupons(params?: ListCouponsParams, options?: RequestOptions): Promise<ListResource<CouponDetailed>>;
-  /** Every item of `listCoupons`, page after page, fetched lazily (stops when `pagination` says so or is missing). */
+  /** Every item of `listCoupons`, page after page, fetched lazily (stops after a page with no items, without `pagination` or whose `hasNextPage` is false). */
   listAllCoupons(params?: Omit<ListCouponsParams, 'page'>, options?: RequestOptions): AsyncIterableIterator<CouponDetailed>;
   /**
    * Get Coupon: `GET /api/v2/coupons/{coupon_id}`.
@@ -3937,6 +3943,8 @@ export interface StreamPayOperations {
    *
    * Delete a coupon from the organization.
    *
+   * Resolves to the answer as sent: any JSON value, `null` included; an empty body (a 204) resolves to `null`.
+   *
    * Never retried automatically.
    */
   deleteCoupon(couponId: string, options?: RequestOptions): Promise<unknown>;
@@ -3948,7 +3956,7 @@ export interface StreamPayOperations {
    * Retried on transient failures (GET).
    */
   listInvoices(params?: ListInvoicesParams, options?: RequestOptions): Promise<ListResource<InvoiceListItem>>;
-  /** Every item of `listInvoices`, page after page, fetched lazily (stops when `pagination` says so or is missing). */
+  /** Every item of `listInvoices`, page after page, fetched lazily (stops after a page with no items, without `pagination` or whose `hasNextPage` is false). */
   listAllInvoices(params?: Omit<ListInvoicesParams, 'page'>, options?: RequestOptions): AsyncIterableIterator<InvoiceListItem>;
   /**
    * Get Invoice: `GET /api/v2/invoices/{invoice_id}`.
@@ -3994,7 +4002,7 @@ export interface StreamPayOperations {
    * Retried on transient failures (GET).
    */
   listPayments(params?: ListPaymentsParams, options?: RequestOptions): Promise<ListResource<PaymentResponse>>;
-  /** Every item of `listPayments`, page after page, fetched lazily (stops when `pagination` says so or is missing). */
+  /** Every item of `listPayments`, page after page, fetched lazily (stops after a page with no items, without `pagination` or whose `hasNextPage` is false). */
   listAllPayments(params?: Omit<ListPaymentsParams, 'page'>, options?: RequestOptions): AsyncIterableIterator<PaymentResponse>;
   /**
    * Get Payment: `GET /api/v2/payments/{payment_id}`.
@@ -4076,7 +4084,7 @@ export interface StreamPayOperations {
    * Retried on transient failures (GET).
    */
   listPaymentLinks(params?: ListPaymentLinksParams, options?: RequestOptions): Promise<ListResource<PaymentLinkDetailed>>;
-  /** Every item of `listPaymentLinks`, page after page, fetched lazily (stops when `pagination` says so or is missing). */
+  /** Every item of `listPaymentLinks`, page after page, fetched lazily (stops after a page with no items, without `pagination` or whose `hasNextPage` is false). */
   listAllPaymentLinks(params?: Omit<ListPaymentLinksParams, 'page'>, options?: RequestOptions): AsyncIterableIterator<PaymentLinkDetailed>;
   /**
    * Get Payment Link: `GET /api/v2/payment_links/{payment_link_id}`.
@@ -4105,7 +4113,7 @@ export interface StreamPayOperations {
    * Retried on transient failures (GET).
    */
   listSubscriptions(params?: ListSubscriptionsParams, options?: RequestOptions): Promise<ListResource<SubscriptionDetailed>>;
-  /** Every item of `listSubscriptions`, page after page, fetched lazily (stops when `pagination` says so or is missing). */
+  /** Every item of `listSubscriptions`, page after page, fetched lazily (stops after a page with no items, without `pagination` or whose `hasNextPage` is false). */
   listAllSubscriptions(params?: Omit<ListSubscriptionsParams, 'page'>, options?: RequestOptions): AsyncIterableIterator<SubscriptionDetailed>;
   /**
    * Get Subscription: `GET /api/v2/subscriptions/{subscription_id}`.
@@ -4179,7 +4187,7 @@ export interface StreamPayOperations {
    * Retried on transient failures (GET).
    */
   listSubscriptionFreezes(subscriptionId: string, params?: ListSubscriptionFreezesParams, options?: RequestOptions): Promise<ListResource<FreezeSubscriptionBase>>;
-  /** Every item of `listSubscriptionFreezes`, page after page, fetched lazily (stops when `pagination` says so or is missing). */
+  /** Every item of `listSubscriptionFreezes`, page after page, fetched lazily (stops after a page with no items, without `pagination` or whose `hasNextPage` is false). */
   listAllSubscriptionFreezes(subscriptionId: string, params?: Omit<ListSubscriptionFreezesParams, 'page'>, options?: RequestOptions): AsyncIterableIterator<FreezeSubscriptionBase>;
   /**
    * Update Subscription Freeze: `PUT /api/v2/subscriptions/{subscription_id}/freeze/{freeze_id}`.
@@ -4199,6 +4207,8 @@ export interface StreamPayOperations {
    *
    * Deletes the specified freeze period, allowing the subscription to resume normal invoice
    * generation immediately (if the freeze period was active).
+   *
+   * Resolves to the answer as sent: any JSON value, `null` included; an empty body (a 204) resolves to `null`.
    *
    * Never retried automatically.
    */
@@ -4227,7 +4237,7 @@ export interface StreamPayOperations {
    * Retried on transient failures (GET).
    */
   listMeteredSubscriptions(params?: ListMeteredSubscriptionsParams, options?: RequestOptions): Promise<ListResource<MeteredSubscriptionResponse>>;
-  /** Every item of `listMeteredSubscriptions`, page after page, fetched lazily (stops when `pagination` says so or is missing). */
+  /** Every item of `listMeteredSubscriptions`, page after page, fetched lazily (stops after a page with no items, without `pagination` or whose `hasNextPage` is false). */
   listAllMeteredSubscriptions(params?: Omit<ListMeteredSubscriptionsParams, 'page'>, options?: RequestOptions): AsyncIterableIterator<MeteredSubscriptionResponse>;
   /**
    * Deactivate Metered Subscription: `DELETE /api/v2/metered/metered-subscriptions/{subscription_id}`.

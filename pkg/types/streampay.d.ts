@@ -73,7 +73,10 @@ export declare class StreamPayClient {
   getPayment(paymentId: string, options?: RequestOptions): Promise<Payment>;
   /** One page of payments, filtered and sorted as asked. */
   listPayments(params?: ListPaymentsParams, options?: RequestOptions): Promise<PaymentPage>;
-  /** Every payment matching `params`, page after page, fetched as the loop gets there. */
+  /**
+   * Every payment matching `params`, page after page, fetched as the loop gets there; stops after
+   * a page with no items, without `pagination` or whose `hasNextPage` is false.
+   */
   listAllPayments(params?: ListPaymentsParams, options?: RequestOptions): AsyncIterableIterator<Payment>;
   /** Polls until a terminal status (`SUCCEEDED`, `FAILED`, `FAILED_INITIATION`, `CANCELED`,
    *  `EXPIRED`, `SETTLED`, `REFUNDED`) or one in `options.stopStatuses`. */

@@ -30,7 +30,7 @@ pub fn decimals_from_f64(value: f64) -> Result<u32> {
         "is not a finite number"
     } else if value < 0.0 {
         "is negative"
-    } else if !crate::validate::is_whole(value) {
+    } else if !crate::amount::is_whole(value) {
         "is not an integer"
     } else if value > f64::from(MAX_DECIMALS) {
         "is too large"
@@ -66,7 +66,7 @@ pub fn count_from_f64(what: &str, key: &str, number: f64) -> Result<u32> {
 /// A whole number from 0 to [`MAX_DECIMALS`], or `None`.
 pub fn small_count(number: f64) -> Option<u32> {
     // In range and integral, so the conversion is exact.
-    (number >= 0.0 && number <= f64::from(MAX_DECIMALS) && crate::validate::is_whole(number))
+    (number >= 0.0 && number <= f64::from(MAX_DECIMALS) && crate::amount::is_whole(number))
         .then_some(number as u32)
 }
 
@@ -77,7 +77,7 @@ fn describe_number(value: f64) -> String {
         "NaN".into()
     } else if value.is_infinite() {
         if value < 0.0 { "-Infinity" } else { "Infinity" }.into()
-    } else if crate::validate::is_whole(value) && value.abs() < 1e15 {
+    } else if crate::amount::is_whole(value) && value.abs() < 1e15 {
         crate::text::number(value as i64)
     } else {
         "a fractional number".into()
@@ -95,6 +95,12 @@ pub(crate) fn checked_decimals(decimals: u32) -> Result<usize> {
         )));
     }
     usize::try_from(decimals).map_err(|_| StreamError::invalid_argument("decimals is too large"))
+}
+
+/// Whether `x` is a whole number: `x.fract() == 0.0`, which is std's (core has no `fract`).
+pub fn is_whole(x: f64) -> bool {
+    // From 2^52 on every finite f64 is whole; below it the cast to i64 is exact for whole ones.
+    x.is_finite() && (x.abs() >= 4_503_599_627_370_496.0 || (x as i64) as f64 == x)
 }
 
 #[cfg(test)]

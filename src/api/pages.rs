@@ -1,11 +1,11 @@
 //! `listAll*`: which page to ask for next, and when to stop. Pure; the binding layer sends.
 
+use super::list_params::MAX_LIMIT;
 use super::{Arg, ArgTexts, Operation};
 use crate::error::{Result, StreamError};
 use crate::http::HttpRequest;
 use crate::json::{push_string, raw, Captures};
 use crate::prelude::*;
-use crate::query::MAX_LIMIT;
 
 /// The cursor of one `listAll*` iteration.
 #[derive(Debug, Clone)]
@@ -31,7 +31,7 @@ impl Pages {
             .ok_or_else(|| StreamError::invalid_argument(cat!(op.name, " is not a list")))?;
         let params = super::request::json_arg(args[query_at], "params")?;
         let mut members = String::new();
-        let (mut first, mut limit) = (1, crate::text::number(MAX_LIMIT));
+        let (mut first, mut limit) = (1, MAX_LIMIT.to_string());
         let root = raw::parse(params).map_err(|_| StreamError::invalid_argument("params"))?;
         for (key, value) in root.members() {
             match key.as_ref() {
@@ -75,12 +75,13 @@ impl Pages {
         Some(self.op.request(&args))
     }
 
-    /// Moves on after a page was read: to the page after it while the API says there is one.
-    /// A page without `pagination` (older deployments) is the last.
+    /// Moves on after a page was read: to the page after the one asked for while the API says
+    /// there is one and the page had items. The page's own counters are not trusted (the
+    /// description types them as bare integers): a page without `pagination` (older
+    /// deployments) or an empty page is the last, so the loop ends on its own.
     pub fn advance(&mut self, page: &Captures) {
-        self.next = match (self.next, page.has_next_page()) {
-            // Never backwards: a server repeating a page number cannot make the loop repeat.
-            (Some(asked), true) => Some(page.current_page().unwrap_or(asked).max(asked) + 1),
+        self.next = match self.next {
+            Some(asked) if page.has_next_page() && page.has_items() => asked.checked_add(1),
             _ => None,
         };
     }

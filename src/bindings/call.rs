@@ -82,7 +82,7 @@ impl RawCall {
             return code;
         }
         let (now, random) = (now(), js_sys::Math::random());
-        if !(crate::validate::is_whole(status) && (100.0..=599.0).contains(&status)) {
+        if !(crate::amount::is_whole(status) && (100.0..=599.0).contains(&status)) {
             let step = self.call.failed(Broken::NotAResponse, "", now, random);
             return self.step(step);
         }

@@ -67,7 +67,7 @@ pub fn call_timeout(options: JsValue, signal: JsValue, timeout_ms: JsValue) -> R
         Some(n)
             if n.is_finite()
                 && n >= 0.0
-                && crate::validate::is_whole(n)
+                && crate::amount::is_whole(n)
                 && n <= f64::from(MAX_TIMEOUT_MS) =>
         {
             Ok(Some(n as u32))

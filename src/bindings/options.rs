@@ -158,7 +158,7 @@ impl Opts {
             Some(n)
                 if n.is_finite()
                     && n >= 0.0
-                    && crate::validate::is_whole(n)
+                    && crate::amount::is_whole(n)
                     && n <= f64::from(max) =>
             {
                 Ok(Some(n as u32))

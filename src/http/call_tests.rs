@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use super::*;
 use crate::error::ErrorCode;
-use crate::http::Api;
+use crate::http::{Api, Method};
 use crate::models::GATEWAY_PAYMENT;
 
 const KEY: &str = "c2VjcmV0OmtleQ==";
@@ -65,7 +65,12 @@ fn a_get_is_retried_with_backoff_until_its_retries_are_used_up() {
 
 #[test]
 fn a_post_and_a_permanent_error_are_never_retried() {
-    let post = HttpRequest::post(Api::Gateway, "/api/v1/payment".into(), "{}".into());
+    let post = HttpRequest::new(
+        Api::Gateway,
+        Method::Post,
+        "/api/v1/payment".into(),
+        Some("{}".into()),
+    );
     let mut call = endpoint(2).call(post, &GATEWAY_PAYMENT, None, 0.0);
     assert_eq!(call.body(), Some("{}"));
     assert!(settled(call.answered(&status(503), 0.0, 0.5)).is_err());

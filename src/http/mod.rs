@@ -1,6 +1,7 @@
 //! HTTP without I/O: requests as data, responses turned into results, retry timing.
 //! [`Call`] is one call as a state machine; the JS shell performs its requests with `fetch`.
 
+mod answer;
 mod call;
 mod deadline;
 mod errors;
@@ -9,9 +10,9 @@ mod http_date;
 mod retry;
 mod retry_after;
 
-pub use call::{redact, Broken, Call, Endpoint, Step, DEFAULT_TIMEOUT_MS};
+pub use call::{Broken, Call, Endpoint, Step, DEFAULT_TIMEOUT_MS};
 pub use deadline::Deadline;
+#[cfg(test)]
 pub use errors::error_for_status;
 pub use exchange::{Api, HttpRequest, HttpResponse, Method};
 pub use retry::RetryPolicy;
-pub use retry_after::parse_retry_after_ms;

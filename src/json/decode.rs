@@ -4,10 +4,14 @@
 use crate::prelude::*;
 use alloc::borrow::Cow;
 
-pub use super::decoded::{Captures, Decoded, Members};
+use super::amounts::is_amount_name;
+use super::decoded::{Captures, Decoded};
 use super::keys::Keys;
-use super::lex::{kind_name, Lexer, Syntax};
+use super::lex::Lexer;
+use super::members::Members;
 use super::shape::{Field, Kind, Locals, Shape};
+use super::syntax::Syntax;
+use super::token::kind_name;
 use super::write::push_camel;
 use crate::amount::escape;
 use crate::error::{Result, StreamError};
@@ -32,6 +36,12 @@ pub const NOT_JSON: &str = "a body that is not the documented JSON";
 /// the wrong kind or a required one missing.
 pub fn decode(body: &str, shape: &Shape) -> Result<Decoded> {
     let trimmed = body.trim();
+    if trimmed.is_empty() && shape.any_value {
+        return Ok(Decoded {
+            json: "null".to_string(),
+            captures: Captures::default(),
+        });
+    }
     if trimmed.is_empty() {
         return Err(StreamError::decode(cat!(NOT_JSON, ": the body is empty")));
     }
@@ -48,6 +58,7 @@ pub fn decode(body: &str, shape: &Shape) -> Result<Decoded> {
         mark: 0,
         captures: Captures::default(),
         keys: Keys::new(),
+        key: (0, 0),
     };
     match d.root(shape) {
         Ok(()) => Ok(Decoded {
@@ -70,6 +81,8 @@ struct Decoder<'a> {
     mark: usize,
     captures: Captures,
     keys: Keys,
+    /// Where the last key read sits in the source (empty for an escaped one).
+    key: (usize, usize),
 }
 
 impl<'a> Decoder<'a> {
@@ -104,6 +117,8 @@ impl<'a> Decoder<'a> {
         let first = self.lx.peek();
         if first == Some(b'{') {
             self.object(shape, 0, true)?;
+        } else if shape.any_value {
+            self.any(0, false)?;
         } else {
             self.lx.skip(0)?;
             return Err(Fail::Shape(StreamError::decode(cat!(
@@ -132,6 +147,7 @@ impl<'a> Decoder<'a> {
         let (escaped, underscore) = self.lx.key_body()?;
         let end = self.lx.pos;
         self.lx.pos += 1;
+        self.key = if escaped { (0, 0) } else { (start, end) };
         if escaped {
             // Never a known field (the APIs send no escaped keys); re-cased as it is.
             let raw = self.src.get(start..end).unwrap_or_default();
@@ -159,8 +175,10 @@ impl<'a> Decoder<'a> {
         Ok(None)
     }
 
-    /// Any value, keys re-cased and big integers quoted. `depth` is its container's nesting.
-    fn any(&mut self, depth: usize) -> Result<(), Fail> {
+    /// Any value, keys re-cased and big integers quoted. `depth` is its container's nesting;
+    /// `member`: the value of the last key read, so a number is quoted when the key names an
+    /// amount (asked of numbers only: a key costs just the note of where it is).
+    fn any(&mut self, depth: usize, member: bool) -> Result<(), Fail> {
         match self.lx.peek() {
             Some(b'"') => {
                 self.lx.string_span()?;
@@ -171,7 +189,7 @@ impl<'a> Decoder<'a> {
                 if !self.lx.empty(b'}') {
                     loop {
                         self.key(&super::shape::ANY)?;
-                        self.any(depth)?;
+                        self.any(depth, true)?;
                         if !self.lx.comma_or(b'}')? {
                             break;
                         }
@@ -183,7 +201,7 @@ impl<'a> Decoder<'a> {
                 self.lx.expect(b'[')?;
                 if !self.lx.empty(b']') {
                     loop {
-                        self.any(depth)?;
+                        self.any(depth, false)?;
                         if !self.lx.comma_or(b']')? {
                             break;
                         }
@@ -193,7 +211,7 @@ impl<'a> Decoder<'a> {
             Some(b'-' | b'0'..=b'9') => {
                 let start = self.lx.pos;
                 let num = self.lx.number()?;
-                if num.is_big_integer() {
+                if num.is_big_integer() || (member && self.key_names_an_amount()) {
                     self.quote(start, self.lx.pos);
                 }
             }
@@ -202,6 +220,11 @@ impl<'a> Decoder<'a> {
             }
         }
         Ok(())
+    }
+
+    fn key_names_an_amount(&self) -> bool {
+        let (start, end) = self.key;
+        is_amount_name(self.src.as_bytes().get(start..end).unwrap_or_default())
     }
 
     /// An object of `shape` at `{`. `depth` is the nesting of its container.
@@ -215,7 +238,7 @@ impl<'a> Decoder<'a> {
             first = false;
             loop {
                 match self.key(shape)? {
-                    None => self.any(depth)?,
+                    None => self.any(depth, true)?,
                     Some((index, field)) => {
                         seen |= Shape::bit(index);
                         self.field(shape, field, depth, capturing, &mut locals)?;
@@ -241,7 +264,7 @@ impl<'a> Decoder<'a> {
                 return Err(missing(shape, field));
             }
             if let Some(absent) = field.absent {
-                members.default(field, absent);
+                members.default(field.js, field.name, absent);
             }
         }
         if let Some(close) = shape.close {
@@ -272,7 +295,14 @@ impl<'a> Decoder<'a> {
             return Ok(());
         }
         let kept: Cow<'a, str> = match (f.kind, first) {
-            (Kind::Any, _) => return self.any(depth),
+            (Kind::Any, _) => {
+                self.any(depth, true)?;
+                if let Some(slot) = f.capture.filter(|_| capturing) {
+                    let text = self.src.get(start..self.lx.pos).unwrap_or_default();
+                    self.captures.set(slot, has_items(text).to_string());
+                }
+                return Ok(());
+            }
             (Kind::Str, Some(b'"')) if f.capture.is_none() && f.local.is_none() => {
                 self.lx.string_span()?;
                 return Ok(());
@@ -281,8 +311,8 @@ impl<'a> Decoder<'a> {
             (Kind::Bool, Some(b't' | b'f')) => Cow::Borrowed(self.lx.literal()?),
             (Kind::Count, Some(b'-' | b'0'..=b'9')) => {
                 let num = self.lx.number()?;
-                if num.count().is_none() {
-                    return Err(wrong(shape, f, first, "a non-negative integer"));
+                if num.is_big_integer() {
+                    self.quote(start, self.lx.pos);
                 }
                 Cow::Borrowed(num.text)
             }
@@ -302,7 +332,13 @@ impl<'a> Decoder<'a> {
                 s.value()
             }
             (Kind::Object(inner), Some(b'{')) => return self.object(inner, depth, capturing),
-            (Kind::Array(inner), Some(b'[')) => return self.array(inner, depth),
+            (Kind::Array(inner), Some(b'[')) => {
+                let items = self.array(inner, depth)?;
+                if let Some(slot) = f.capture.filter(|_| capturing) {
+                    self.captures.set(slot, items.to_string());
+                }
+                return Ok(());
+            }
             (kind, _) => {
                 // The value must be JSON before its kind can be wrong.
                 self.lx.skip(depth)?;
@@ -320,11 +356,12 @@ impl<'a> Decoder<'a> {
         Ok(())
     }
 
-    /// An array of objects of `shape` at `[`.
-    fn array(&mut self, shape: &Shape, depth: usize) -> Result<(), Fail> {
+    /// An array of objects of `shape` at `[`; whether it has items.
+    fn array(&mut self, shape: &Shape, depth: usize) -> Result<bool, Fail> {
         let depth = self.lx.deeper(depth)?;
         self.lx.expect(b'[')?;
-        if !self.lx.empty(b']') {
+        let items = !self.lx.empty(b']');
+        if items {
             loop {
                 let first = self.lx.peek();
                 if first == Some(b'{') {
@@ -343,8 +380,14 @@ impl<'a> Decoder<'a> {
                 }
             }
         }
-        Ok(())
+        Ok(items)
     }
+}
+
+/// Whether `text` (one JSON value) is an array with at least one item.
+fn has_items(text: &str) -> bool {
+    text.strip_prefix('[')
+        .is_some_and(|rest| !rest.trim_start().starts_with(']'))
 }
 
 /// `-?[0-9]+`: an integer amount in smallest units.
@@ -357,7 +400,7 @@ fn expected(kind: Kind) -> &'static str {
     match kind {
         Kind::Str => "a string",
         Kind::Bool => "a boolean",
-        Kind::Count => "a non-negative integer",
+        Kind::Count => "a number",
         Kind::Amount | Kind::Units => "a number or numeric string",
         Kind::Object(_) => "an object",
         Kind::Array(_) => "an array",

@@ -1,7 +1,6 @@
-//! What a decode gives back, and the writer a shape's `close` hook adds members with.
+//! What a decode gives back: the JSON text for JS and the values Rust keeps.
 
-use super::shape::{Field, Slot, SLOTS};
-use super::write::{push_camel, push_string};
+use super::shape::{Slot, SLOTS};
 use crate::prelude::*;
 
 /// A decoded answer: the JSON text for JS and what Rust keeps from it.
@@ -36,52 +35,8 @@ impl Captures {
     pub fn has_next_page(&self) -> bool {
         self.get(Slot::HasNextPage) == Some("true")
     }
-    pub fn current_page(&self) -> Option<u64> {
-        self.get(Slot::CurrentPage)?.parse().ok()
-    }
-}
-
-/// The members of an object being written, for a shape's `close` hook.
-pub struct Members<'o> {
-    out: &'o mut String,
-    first: bool,
-}
-
-impl<'o> Members<'o> {
-    pub(crate) fn new(out: &'o mut String, first: bool) -> Self {
-        Self { out, first }
-    }
-    fn comma(&mut self) {
-        if !self.first {
-            self.out.push(',');
-        }
-        self.first = false;
-    }
-    fn key(&mut self, key: &str) {
-        self.comma();
-        self.out.push('"');
-        self.out.push_str(key);
-        self.out.push_str("\":");
-    }
-    /// A known field's default, under its JS name.
-    pub(crate) fn default(&mut self, field: &Field, json: &str) {
-        self.comma();
-        self.out.push('"');
-        match field.js {
-            Some(js) => self.out.push_str(js),
-            None => push_camel(self.out, field.name),
-        }
-        self.out.push_str("\":");
-        self.out.push_str(json);
-    }
-    /// `"key": <json>`; `json` must be valid JSON text.
-    pub fn raw(&mut self, key: &str, json: &str) {
-        self.key(key);
-        self.out.push_str(json);
-    }
-    /// `"key": "<value>"`, escaped.
-    pub fn string(&mut self, key: &str, value: &str) {
-        self.key(key);
-        push_string(self.out, value);
+    /// Whether a page's `data` has at least one item; `false` when it has none or no `data`.
+    pub fn has_items(&self) -> bool {
+        self.get(Slot::Items) == Some("true")
     }
 }

@@ -3,8 +3,10 @@
 //! errors naming them.
 
 use super::check::{check, decimal};
-use super::lex::{kind_name, Lexer, Syntax};
+use super::lex::Lexer;
 use super::shape::{Check, Field, Kind, Rule, Shape};
+use super::syntax::Syntax;
+use super::token::kind_name;
 use super::write::{camel_case, copy_value, push_key, KeyCase};
 use crate::error::{Result, StreamError};
 use crate::prelude::*;

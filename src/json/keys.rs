@@ -2,8 +2,8 @@
 //! distinct key is looked up in its shape and camelCased once, then recognised by comparing
 //! its text with where it first appeared.
 
-use super::lex::block_at;
 use super::shape::{Field, Shape};
+use super::swar::block_at;
 use super::write::push_camel;
 use crate::prelude::*;
 

@@ -4,7 +4,9 @@
 use crate::prelude::*;
 use alloc::borrow::Cow;
 
-use super::lex::{kind_name, Lexer, Syntax};
+use super::lex::Lexer;
+use super::syntax::Syntax;
+use super::token::kind_name;
 use super::write::{copy_value, KeyCase};
 
 /// The text of one JSON value that [`parse`] checked.

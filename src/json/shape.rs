@@ -2,7 +2,7 @@
 //! fields that need a check, a conversion, a capture or a default; every other field passes
 //! through with its key re-cased.
 
-use super::decode::Members;
+use super::members::Members;
 
 /// What one known field holds.
 #[derive(Debug, Clone, Copy)]
@@ -12,7 +12,8 @@ pub enum Kind {
     /// A string (or `null`).
     Str,
     Bool,
-    /// A non-negative integer below 2^53, kept a number.
+    /// A count the crate passes through (pagination): any JSON number, as it came; an integer
+    /// past 2^53 becomes a string, as everywhere.
     Count,
     /// A decimal amount, given as a JSON number or string; always a string in the output.
     Amount,
@@ -31,8 +32,8 @@ pub enum Slot {
     Status = 0,
     /// `pagination.has_next_page` (`"true"` / `"false"`).
     HasNextPage = 1,
-    /// `pagination.current_page`.
-    CurrentPage = 2,
+    /// Whether a page's `data` has items (`"true"` / `"false"`).
+    Items = 2,
 }
 
 /// Number of [`Slot`]s.
@@ -149,6 +150,9 @@ pub struct Shape {
     /// A request whose every field is documented: an unknown one is refused (a typo would
     /// otherwise be sent and ignored).
     pub closed: bool,
+    /// The answer may be any JSON value (the description's `{}` schema), and an empty body
+    /// (a 204) reads as `null`.
+    pub any_value: bool,
     /// The bits (see [`Shape::bit`]) of the fields that are required or have a default: an
     /// object that had all of them needs no look at its fields when it closes.
     pub needed: u64,
@@ -162,6 +166,7 @@ impl Shape {
             close: None,
             rule: Rule::None,
             closed: false,
+            any_value: false,
             needed: Self::needed(fields, 0),
         }
     }
@@ -181,6 +186,10 @@ impl Shape {
     }
     pub const fn closed(mut self) -> Self {
         self.closed = true;
+        self
+    }
+    pub const fn any_value(mut self) -> Self {
+        self.any_value = true;
         self
     }
     pub const fn on_close(mut self, close: Close) -> Self {
@@ -211,3 +220,6 @@ impl Shape {
 
 /// Any object: keys re-cased, nothing checked.
 pub static ANY: Shape = Shape::new("answer", &[]);
+
+/// Any JSON value (`null` for an empty body): keys re-cased, nothing checked.
+pub static ANY_VALUE: Shape = Shape::new("answer", &[]).any_value();

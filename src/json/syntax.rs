@@ -1,7 +1,9 @@
 //! Why a document could not be read, and where, for messages.
 
-use super::lex::MAX_DEPTH;
 use crate::prelude::*;
+/// Deepest nesting accepted. The APIs nest a handful of levels; the bound keeps a hostile body
+/// from recursing the wasm stack away.
+pub const MAX_DEPTH: usize = 128;
 
 /// Why a document could not be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

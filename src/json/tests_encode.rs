@@ -2,6 +2,7 @@
 
 use serde_json::{json, Value};
 
+use super::write::camel_case;
 use super::*;
 use crate::error::ErrorCode;
 

@@ -1,7 +1,9 @@
 //! Writing JSON text: keys in the casing each side wants, strings with escapes, big integers
 //! as strings.
 
-use super::lex::{Lexer, Num, Syntax};
+use super::lex::Lexer;
+use super::syntax::Syntax;
+use super::token::{unescape, Num};
 use crate::prelude::*;
 
 /// How the keys of objects nobody modelled are written.
@@ -23,7 +25,7 @@ pub fn push_key(out: &mut String, raw: &str, case: KeyCase) {
         // Escapes may hold capitals (`\u00E9`): re-case the key's value, not its text.
         KeyCase::Snake if raw.contains('\\') => {
             let mut quoted = String::new();
-            push_string(&mut quoted, &snake_case(&super::lex::unescape(raw)));
+            push_string(&mut quoted, &snake_case(&unescape(raw)));
             out.push_str(quoted.get(1..quoted.len() - 1).unwrap_or_default());
         }
         KeyCase::Snake if raw.bytes().any(|b| b.is_ascii_uppercase()) => push_snake(out, raw),

@@ -46,10 +46,12 @@ impl<K: Ord> DueQueue<K> {
             .map(|Reverse((_, ticket, key))| (ticket, key))
     }
 
+    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.heap.len()
     }
 
+    #[cfg(test)]
     pub fn is_empty(&self) -> bool {
         self.heap.is_empty()
     }

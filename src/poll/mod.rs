@@ -12,13 +12,9 @@ mod wait;
 mod watch;
 mod watch_book;
 
-pub use due_queue::DueQueue;
-pub use rate::{RateLimiter, WINDOW_MS};
-pub use schedule::{
-    PollConfig, PollSchedule, DEFAULT_INTERVAL_MS, DEFAULT_MAX_INTERVAL_MS, MAX_SUGGESTED_DELAY_MS,
-};
+pub use schedule::{PollConfig, PollSchedule};
 pub use verdict::{classify_error, ErrorClass, StopStatuses};
 pub use wait::{Wait, WaitSettings};
 #[cfg(feature = "merchant")]
 pub use watch::{Watch, CHANGED, DONE, FAILED};
-pub use watch_book::{Next, Update, WatchBook, WatchLimits};
+pub use watch_book::{Next, WatchBook, WatchLimits};

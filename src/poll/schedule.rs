@@ -79,6 +79,7 @@ impl PollSchedule {
     }
 
     /// The status of the last successful poll.
+    #[cfg(test)]
     pub fn last_status(&self) -> Option<&str> {
         self.last_status.as_deref()
     }

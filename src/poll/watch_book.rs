@@ -92,6 +92,7 @@ impl WatchBook {
     }
 
     /// Payments followed and not yet done.
+    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.entries.len()
     }
@@ -100,6 +101,7 @@ impl WatchBook {
         self.entries.is_empty()
     }
 
+    #[cfg(test)]
     pub fn in_flight(&self) -> usize {
         self.in_flight
     }

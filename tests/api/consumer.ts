@@ -61,7 +61,9 @@ async function use(): Promise<string[]> {
   };
   const invoice: InvoiceDetailed = await client.createInvoice(invoiceBody);
   const total: string | undefined = invoice.totalAmount;
-  const halalas: number | string | undefined = invoice.totalAmountInSmallestUnit;
+  const halalas: string | undefined = invoice.totalAmountInSmallestUnit;
+  // @ts-expect-error: an amount in smallest units is a string, never a number.
+  const asNumber: number | undefined = invoice.items?.[0]?.originalAmountInSmallestUnit;
   // Unknown fields are kept: readable, typed unknown.
   const extra: unknown = invoice.somethingNew;
 

@@ -59,6 +59,16 @@ test('simulate payment: complete or expire now over the control API', async () =
   assert.equal(peek.body.payment.status, 'completed');
 });
 
+test('forget: a pending payment then reads as not_found with no reason, and cannot be completed', async () => {
+  const p = h.state.createGatewayPayment({ amountUsd: '2.00' });
+  const forgotten = await h.control('POST', `/gateway/payments/${p.payment_id}/forget`);
+  assert.deepEqual(forgotten.body, { payment_id: p.payment_id, status: 'not_found' });
+  assert.deepEqual(await poll(p.payment_id), { payment_id: p.payment_id, status: 'not_found' });
+  assert.equal((await h.control('POST', `/gateway/payments/${p.payment_id}/complete`)).status, 409);
+  assert.equal((await h.control('POST', `/gateway/payments/${p.payment_id}/forget`)).status, 409);
+  assert.equal((await h.control('POST', '/gateway/payments/Nope/forget')).status, 404);
+});
+
 test('transaction details can arrive some polls after completion', async () => {
   const p = h.state.createGatewayPayment();
   h.state.completeGatewayPayment(p.payment_id, { hideTxPolls: 1 });

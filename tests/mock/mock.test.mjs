@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { amountMatches, listAll, useMock } from './client-helpers.mjs';
+import { validate } from './description-checks.mjs';
 import { CURRENCY_DECIMALS } from '../../pkg/mock/streampay-data.mjs';
 import { startMockServer } from '../../pkg/mock/server.mjs';
 
@@ -126,7 +127,7 @@ describe('StreamPay v2', () => {
   });
 
   test('bad paging: 422 with the pydantic detail shape', async () => {
-    for (const [q, type] of [['limit=101', 'less_than_equal'], ['limit=0', 'greater_than_equal'], ['page=0', 'greater_than_equal'], ['page=x', 'int_parsing']]) {
+    for (const [q, type] of [['limit=101', 'less_than_equal'], ['limit=0', 'greater_than'], ['page=0', 'greater_than'], ['page=x', 'int_parsing']]) {
       const res = await h.v2(`/api/v2/payments?${q}`);
       assert.equal(res.status, 422);
       const { detail } = await res.json();
@@ -253,6 +254,8 @@ describe('StreamPay v2', () => {
     const err = await res.json();
     assert.deepEqual(Object.keys(err), ['error', 'payment_ids', 'total_amount']);
     assert.deepEqual(err.payment_ids, ids);
+    validate('MultiplePaymentsInTransactionErrorResponse', err, 'the paid-together refusal');
+    assert.equal(err.error.code, 'INVALID_PARAMETERS');
     const decimals = CURRENCY_DECIMALS[group.currency];
     assert.ok(amountMatches(err.total_amount, members.reduce((s, p) => s + BigInt(p.amount_in_smallest_unit), 0n), decimals));
     const bad = await h.v2post(refund, { refund_reason: 'BORED', allow_refund_multiple_related_payments: 'yes' });

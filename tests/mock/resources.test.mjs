@@ -5,11 +5,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { useMock } from './client-helpers.mjs';
-import { streamPayAjv } from './resources-ajv.mjs';
+import { validate, validateComplete } from './description-checks.mjs';
 
 const h = useMock({ paymentCount: 30 });
 const ops = JSON.parse(readFileSync(new URL('../../src/api/streampay-operations.json', import.meta.url), 'utf8')).operations;
-const { validate, validateComplete } = streamPayAjv();
 
 // Which operations the tests called, by matching method + path against the description's templates.
 const called = new Set();

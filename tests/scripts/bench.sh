@@ -35,3 +35,11 @@ printf '{ "name": "bench-scratch", "private": true, "type": "module" }\n' > "$sc
 command="make bench"
 [ -n "${PKG_DIR:-}" ] && command="PKG_DIR=${PKG_DIR} tests/scripts/bench.sh"
 BENCH_SCRATCH=$scratch BENCH_COMMAND=${BENCH_COMMAND:-$command} node tests/bench/run.mjs
+
+# The gateway's load from 10,000 <stream-checkout> pages (issue 17): the element's own Rust
+# schedule on a simulated clock, written between the checkout-load markers of BENCHMARKS.md.
+if [ "${BENCH_WRITE:-1}" != 0 ]; then
+  STREAM_BENCH_MD=$root/BENCHMARKS.md cargo test --quiet --release --test checkout_load -- --nocapture
+else
+  cargo test --quiet --release --test checkout_load -- --nocapture
+fi

@@ -9,7 +9,7 @@ cd "$(dirname "$0")/../.."
 pkg=${PKG_DIR:-pkg}
 target=${CARGO_TARGET_DIR:-target}
 if [ "$pkg" != pkg ]; then
-  mkdir -p "$pkg" && cp -r pkg/package.json pkg/types pkg/mock pkg/cli "$pkg/"
+  mkdir -p "$pkg" && cp -r pkg/package.json pkg/custom-elements.json pkg/types pkg/mock pkg/cli "$pkg/"
 fi
 wasm_opt=tests/node_modules/.bin/wasm-opt
 
@@ -37,6 +37,6 @@ node tests/scripts/bundle.mjs "$pkg"
 
 printf '%-34s %10s %10s\n' file raw gzip-9
 for f in "$pkg"/web/stream_payments_bg.wasm "$pkg"/web/stream_payments.js "$pkg"/web/index.js \
-  "$pkg"/checkout/stream_payments_bg.wasm "$pkg"/checkout/index.js; do
+  "$pkg"/checkout/stream_payments_bg.wasm "$pkg"/checkout/index.js "$pkg"/element/index.js; do
   printf '%-34s %10d %10d\n' "$f" "$(wc -c < "$f")" "$(gzip -9c "$f" | wc -c)"
 done

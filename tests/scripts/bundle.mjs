@@ -16,6 +16,15 @@ const glue = {
   },
 };
 
+// The element imports the checkout build by its public name; in the package that is the sibling
+// folder, kept external so a page that also imports the checkout build loads one copy.
+const checkoutBuild = {
+  name: 'checkout-build',
+  setup(b) {
+    b.onResolve({ filter: /^stream-payments\/checkout$/ }, () => ({ path: '../checkout/index.js', external: true }));
+  },
+};
+
 const common = { bundle: true, plugins: [glue], logLevel: 'warning', legalComments: 'none', target: 'es2022' };
 // Pages pay for every byte; class and function names stay readable in stack traces.
 const web = { ...common, format: 'esm', minify: true, keepNames: true, splitting: true, chunkNames: 'shell-[hash]' };
@@ -28,6 +37,11 @@ await Promise.all([
     outdir: `${pkg}/web`,
   }),
   build({ ...web, entryPoints: { index: src + 'entry-checkout.js' }, outdir: `${pkg}/checkout` }),
+  // The QR encoder (npm `uqr`, a dev dependency in tests/) is bundled in: the package has no runtime dependency.
+  build({
+    ...web, splitting: false, keepNames: false, plugins: [checkoutBuild], nodePaths: [new URL('../node_modules', import.meta.url).pathname],
+    entryPoints: { index: src + 'element/index.js' }, outdir: `${pkg}/element`,
+  }),
 ]);
 // Node ESM shares the CommonJS module (one wasm instance, one StreamError class for import and
 // require); esbuild annotates its export names so Node can re-export them by name.

@@ -9,9 +9,6 @@ cd "$(dirname "$0")/../.."
 pkg=${PKG_DIR:-pkg}
 [ -f "$pkg/web/stream_payments.js" ] || { echo "demo: no web build in $pkg/ (run make build)" >&2; exit 1; }
 
-# The page's one runtime dependency (the QR code), pinned by www/package-lock.json.
-node --input-type=module -e "(await import('./www/serve.mjs')).installDemoDeps()"
-
 run_dir=$(mktemp -d)
 mock_pid="" serve_pid=""
 cleanup() {

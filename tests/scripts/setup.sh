@@ -29,7 +29,7 @@ fi
 
 # npm folders, each pinned by its lock file and installed once: dev tools (esbuild, wasm-opt,
 # playwright-core, tsc, Vite, webpack, Ajv) and the runtimes besides this Node (Bun, Deno,
-# workerd, the current Node LTS).
+# workerd, Node 22, 24 and 26).
 for dir in tests tests/runtimes; do
   if [ ! -f "$dir/node_modules/.package-lock.json" ] || ! cmp -s "$dir/package-lock.json" "$dir/node_modules/.setup-lock"; then
     say "installing npm packages of $dir ($dir/package-lock.json)"
@@ -37,3 +37,21 @@ for dir in tests tests/runtimes; do
     cp "$dir/package-lock.json" "$dir/node_modules/.setup-lock"
   fi
 done
+
+# Schemathesis (PyPI) for the property-based run against the mock, in a venv of its own, pinned
+# with its dependencies by tests/mock/schemathesis/requirements.txt and installed once.
+venv=tests/.venv
+reqs=tests/mock/schemathesis/requirements.txt
+if [ ! -x "$venv/bin/schemathesis" ] || ! cmp -s "$reqs" "$venv/.setup-requirements"; then
+  if ! python3 -c 'import ensurepip, venv' 2>/dev/null; then
+    say "installing Debian python3-venv"
+    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends python3-venv >/dev/null
+  fi
+  say "installing Schemathesis into $venv ($reqs)"
+  rm -rf "$venv"
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install --quiet --disable-pip-version-check --no-deps -r "$reqs"
+  cp "$reqs" "$venv/.setup-requirements"
+fi

@@ -24,8 +24,8 @@ STREAM_ROOT=$root node --test --test-timeout=120000 --test-reporter=spec test/*.
 echo "== node --test: the .wasm has no std and no formatting machinery (name sections of the cargo output)"
 STREAM_ROOT=$root node --test --test-reporter=spec "$root"/tests/js/build/*.test.mjs
 
-echo "== other runtimes: Node LTS, Bun, Deno, Cloudflare workerd"
-STREAM_SCRATCH=$scratch "$root/tests/scripts/test-runtimes.sh"
+echo "== other runtimes: Node 22, 24 and 26, Bun, Deno, Cloudflare workerd"
+STREAM_SCRATCH=$scratch STREAM_TARBALL=$out/$tarball "$root/tests/scripts/test-runtimes.sh"
 
 echo "== tsc --strict: a TypeScript consumer of the package's .d.ts"
 cp "$root/tests/js/types/"* .
@@ -40,7 +40,7 @@ STREAM_SCRATCH=$scratch node --test --test-timeout=300000 --test-reporter=spec -
 
 echo "== node --test: the command line (the installed bin, as npx runs it) and stream-payments/mock"
 STREAM_SCRATCH=$scratch node --test --test-timeout=180000 --test-reporter=spec --test-concurrency=1 \
-  tests/js/cli/commands.test.mjs tests/js/cli/watch.test.mjs tests/js/cli/webhook.test.mjs \
+  tests/js/cli/commands.test.mjs tests/js/cli/watch.test.mjs tests/js/cli/webhook.test.mjs tests/js/cli/amounts.test.mjs \
   tests/js/cli/mock-command.test.mjs tests/js/mock/start-mock.test.mjs
 
 echo "== node --test: stream-payments mcp (MCP clients of the same SDK over stdio and HTTP), and the SDK kept out of the library builds"

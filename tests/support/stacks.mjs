@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { startMockServer } from '../../pkg/mock/server.mjs';
 import { launchChromium } from './chromium.mjs';
 import { startStaticServer } from './static-server.mjs';
-import { demoConfig, installDemoDeps, startDemoServer } from '../../www/serve.mjs';
+import { demoConfig, startDemoServer } from '../../www/serve.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -31,7 +31,6 @@ async function withBrowser(mock, server) {
 /** The demo page (www/) against a mock with `paymentCount` generated StreamPay payments. */
 export async function startDemoStack({ paymentCount }) {
   assert.ok(existsSync(join(demoPkgDir, 'web/index.js')), `a built package in ${demoPkgDir}`);
-  installDemoDeps({ log: () => {} });
   const mock = await startMockServer({ port: 0, apiKey: 'test-key:test-secret', seed: 1, paymentCount });
   const site = await startDemoServer({ config: demoConfig({ mockUrl: mock.url, env: {} }), pkgDir: demoPkgDir });
   return withBrowser(mock, site);

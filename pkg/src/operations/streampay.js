@@ -66,8 +66,8 @@ export class StreamPayClient extends Client {
   }
 
   /**
-   * Every item of `listConsumers`, page after page, fetched as the loop gets there (stops when
-   * `pagination` says so or is missing).
+   * Every item of `listConsumers`, page after page, fetched as the loop gets there (stops after
+   * a page with no items, without `pagination` or whose `hasNextPage` is false).
    */
   listAllConsumers(params, options) {
     return listAll(this, 'listAllConsumers', 1, jsonArg(params), undefined, options);
@@ -111,6 +111,8 @@ export class StreamPayClient extends Client {
    *
    * Delete a consumer from the organization.
    *
+   * Resolves to the answer as sent: any JSON value, `null` included; an empty body (a 204) resolves to `null`.
+   *
    * Never retried automatically.
    */
   deleteConsumer(consumerId, options) {
@@ -131,8 +133,8 @@ export class StreamPayClient extends Client {
   }
 
   /**
-   * Every item of `listProducts`, page after page, fetched as the loop gets there (stops when
-   * `pagination` says so or is missing).
+   * Every item of `listProducts`, page after page, fetched as the loop gets there (stops after
+   * a page with no items, without `pagination` or whose `hasNextPage` is false).
    */
   listAllProducts(params, options) {
     return listAll(this, 'listAllProducts', 6, jsonArg(params), undefined, options);
@@ -176,6 +178,8 @@ export class StreamPayClient extends Client {
    *
    * Delete a product from the organization.
    *
+   * Resolves to the answer as sent: any JSON value, `null` included; an empty body (a 204) resolves to `null`.
+   *
    * Never retried automatically.
    */
   deleteProduct(productId, options) {
@@ -218,6 +222,8 @@ export class StreamPayClient extends Client {
    * Cannot delete the last active price for a product. Each product must
    * have at least one active price.
    *
+   * Resolves to the answer as sent: any JSON value, `null` included; an empty body (a 204) resolves to `null`.
+   *
    * Never retried automatically.
    */
   deleteProductPrice(productId, priceId, options) {
@@ -238,8 +244,8 @@ export class StreamPayClient extends Client {
   }
 
   /**
-   * Every item of `listCoupons`, page after page, fetched as the loop gets there (stops when
-   * `pagination` says so or is missing).
+   * Every item of `listCoupons`, page after page, fetched as the loop gets there (stops after
+   * a page with no items, without `pagination` or whose `hasNextPage` is false).
    */
   listAllCoupons(params, options) {
     return listAll(this, 'listAllCoupons', 14, jsonArg(params), undefined, options);
@@ -283,6 +289,8 @@ export class StreamPayClient extends Client {
    *
    * Delete a coupon from the organization.
    *
+   * Resolves to the answer as sent: any JSON value, `null` included; an empty body (a 204) resolves to `null`.
+   *
    * Never retried automatically.
    */
   deleteCoupon(couponId, options) {
@@ -303,8 +311,8 @@ export class StreamPayClient extends Client {
   }
 
   /**
-   * Every item of `listInvoices`, page after page, fetched as the loop gets there (stops when
-   * `pagination` says so or is missing).
+   * Every item of `listInvoices`, page after page, fetched as the loop gets there (stops after
+   * a page with no items, without `pagination` or whose `hasNextPage` is false).
    */
   listAllInvoices(params, options) {
     return listAll(this, 'listAllInvoices', 19, jsonArg(params), undefined, options);
@@ -369,8 +377,8 @@ export class StreamPayClient extends Client {
   }
 
   /**
-   * Every item of `listPayments`, page after page, fetched as the loop gets there (stops when
-   * `pagination` says so or is missing).
+   * Every item of `listPayments`, page after page, fetched as the loop gets there (stops after
+   * a page with no items, without `pagination` or whose `hasNextPage` is false).
    */
   listAllPayments(params, options) {
     return listAll(this, 'listAllPayments', 23, jsonArg(params), undefined, options);
@@ -477,8 +485,8 @@ export class StreamPayClient extends Client {
   }
 
   /**
-   * Every item of `listPaymentLinks`, page after page, fetched as the loop gets there (stops when
-   * `pagination` says so or is missing).
+   * Every item of `listPaymentLinks`, page after page, fetched as the loop gets there (stops after
+   * a page with no items, without `pagination` or whose `hasNextPage` is false).
    */
   listAllPaymentLinks(params, options) {
     return listAll(this, 'listAllPaymentLinks', 29, jsonArg(params), undefined, options);
@@ -523,8 +531,8 @@ export class StreamPayClient extends Client {
   }
 
   /**
-   * Every item of `listSubscriptions`, page after page, fetched as the loop gets there (stops when
-   * `pagination` says so or is missing).
+   * Every item of `listSubscriptions`, page after page, fetched as the loop gets there (stops after
+   * a page with no items, without `pagination` or whose `hasNextPage` is false).
    */
   listAllSubscriptions(params, options) {
     return listAll(this, 'listAllSubscriptions', 32, jsonArg(params), undefined, options);
@@ -621,8 +629,8 @@ export class StreamPayClient extends Client {
   }
 
   /**
-   * Every item of `listSubscriptionFreezes`, page after page, fetched as the loop gets there (stops when
-   * `pagination` says so or is missing).
+   * Every item of `listSubscriptionFreezes`, page after page, fetched as the loop gets there (stops after
+   * a page with no items, without `pagination` or whose `hasNextPage` is false).
    */
   listAllSubscriptionFreezes(subscriptionId, params, options) {
     return listAll(this, 'listAllSubscriptionFreezes', 38, subscriptionId, jsonArg(params), options);
@@ -649,6 +657,8 @@ export class StreamPayClient extends Client {
    *
    * Deletes the specified freeze period, allowing the subscription to resume normal invoice
    * generation immediately (if the freeze period was active).
+   *
+   * Resolves to the answer as sent: any JSON value, `null` included; an empty body (a 204) resolves to `null`.
    *
    * Never retried automatically.
    */
@@ -692,8 +702,8 @@ export class StreamPayClient extends Client {
   }
 
   /**
-   * Every item of `listMeteredSubscriptions`, page after page, fetched as the loop gets there (stops when
-   * `pagination` says so or is missing).
+   * Every item of `listMeteredSubscriptions`, page after page, fetched as the loop gets there (stops after
+   * a page with no items, without `pagination` or whose `hasNextPage` is false).
    */
   listAllMeteredSubscriptions(params, options) {
     return listAll(this, 'listAllMeteredSubscriptions', 43, jsonArg(params), undefined, options);

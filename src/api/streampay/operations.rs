@@ -5,10 +5,10 @@
 #![allow(clippy::all, dead_code, unused_imports)]
 
 use super::super::{Arg, Body, Host, Operation};
+use crate::api::list_params::{LIMIT, PAGE};
 use crate::http::Method;
-use crate::json::{Check, Param, ParamKind, QuerySpec, ANY};
+use crate::json::{Check, Param, ParamKind, QuerySpec, ANY, ANY_VALUE};
 use crate::models::*;
-use crate::query::{LIMIT, PAGE};
 
 // --- list queries --------------------------------------------------------------------------
 
@@ -198,7 +198,7 @@ pub const DELETE_CONSUMER: Operation = Operation {
     method: Method::Delete,
     path: "/api/v2/consumers/{}",
     args: &[Arg::Id("consumerId")],
-    answer: &ANY,
+    answer: &ANY_VALUE,
     all: None,
 };
 
@@ -253,7 +253,7 @@ pub const DELETE_PRODUCT: Operation = Operation {
     method: Method::Delete,
     path: "/api/v2/products/{}",
     args: &[Arg::Id("productId")],
-    answer: &ANY,
+    answer: &ANY_VALUE,
     all: None,
 };
 
@@ -286,7 +286,7 @@ pub const DELETE_PRODUCT_PRICE: Operation = Operation {
     method: Method::Delete,
     path: "/api/v2/products/{}/prices/{}",
     args: &[Arg::Id("productId"), Arg::Id("priceId")],
-    answer: &ANY,
+    answer: &ANY_VALUE,
     all: None,
 };
 
@@ -341,7 +341,7 @@ pub const DELETE_COUPON: Operation = Operation {
     method: Method::Delete,
     path: "/api/v2/coupons/{}",
     args: &[Arg::Id("couponId")],
-    answer: &ANY,
+    answer: &ANY_VALUE,
     all: None,
 };
 
@@ -395,7 +395,7 @@ pub const LIST_PAYMENTS: Operation = Operation {
     host: Host::StreamPay,
     method: Method::Get,
     path: "/api/v2/payments",
-    args: &[Arg::Query(&crate::query::LIST_PAYMENTS)],
+    args: &[Arg::Query(&crate::api::list_params::LIST_PAYMENTS)],
     answer: &PAYMENT_PAGE,
     all: Some("listAllPayments"),
 };
@@ -583,7 +583,7 @@ pub const DELETE_SUBSCRIPTION_FREEZE: Operation = Operation {
     method: Method::Delete,
     path: "/api/v2/subscriptions/{}/freeze/{}",
     args: &[Arg::Id("subscriptionId"), Arg::Id("freezeId")],
-    answer: &ANY,
+    answer: &ANY_VALUE,
     all: None,
 };
 

@@ -113,7 +113,7 @@ pub static PAGINATION: Shape = Shape::new(
     &[
         Field::new("total_count", Kind::Count).or("0"),
         Field::new("max_page", Kind::Count).or("0"),
-        Field::new("current_page", Kind::Count).or("0").capture(Slot::CurrentPage),
+        Field::new("current_page", Kind::Count).or("0"),
         Field::new("limit", Kind::Count).or("0"),
         Field::new("has_next_page", Kind::Bool).or("false").capture(Slot::HasNextPage),
         Field::new("has_previous_page", Kind::Bool).or("false"),
@@ -288,63 +288,63 @@ pub static SHAPES: &[&Shape] = &[
 pub static CONSUMER_RESPONSE_PAGE: Shape = Shape::new(
     "ConsumerResponse page",
     &[
-        Field::new("data", Kind::Any).or("[]"),
+        Field::new("data", Kind::Any).or("[]").capture(Slot::Items),
         Field::new("pagination", Kind::Object(&PAGINATION)),
     ],
 );
 pub static COUPON_DETAILED_PAGE: Shape = Shape::new(
     "CouponDetailed page",
     &[
-        Field::new("data", Kind::Array(&COUPON_DETAILED)).or("[]"),
+        Field::new("data", Kind::Array(&COUPON_DETAILED)).or("[]").capture(Slot::Items),
         Field::new("pagination", Kind::Object(&PAGINATION)),
     ],
 );
 pub static FREEZE_SUBSCRIPTION_BASE_PAGE: Shape = Shape::new(
     "FreezeSubscriptionBase page",
     &[
-        Field::new("data", Kind::Any).or("[]"),
+        Field::new("data", Kind::Any).or("[]").capture(Slot::Items),
         Field::new("pagination", Kind::Object(&PAGINATION)),
     ],
 );
 pub static INVOICE_LIST_ITEM_PAGE: Shape = Shape::new(
     "InvoiceListItem page",
     &[
-        Field::new("data", Kind::Array(&INVOICE_LIST_ITEM)).or("[]"),
+        Field::new("data", Kind::Array(&INVOICE_LIST_ITEM)).or("[]").capture(Slot::Items),
         Field::new("pagination", Kind::Object(&PAGINATION)),
     ],
 );
 pub static METERED_SUBSCRIPTION_RESPONSE_PAGE: Shape = Shape::new(
     "MeteredSubscriptionResponse page",
     &[
-        Field::new("data", Kind::Any).or("[]"),
+        Field::new("data", Kind::Any).or("[]").capture(Slot::Items),
         Field::new("pagination", Kind::Object(&PAGINATION)),
     ],
 );
 pub static PAYMENT_LINK_PAGE: Shape = Shape::new(
     "StreamPay payment link page",
     &[
-        Field::new("data", Kind::Array(&STREAMPAY_PAYMENT_LINK)).or("[]"),
+        Field::new("data", Kind::Array(&STREAMPAY_PAYMENT_LINK)).or("[]").capture(Slot::Items),
         Field::new("pagination", Kind::Object(&PAGINATION)),
     ],
 );
 pub static PAYMENT_PAGE: Shape = Shape::new(
     "StreamPay payment page",
     &[
-        Field::new("data", Kind::Array(&STREAMPAY_PAYMENT)).or("[]"),
+        Field::new("data", Kind::Array(&STREAMPAY_PAYMENT)).or("[]").capture(Slot::Items),
         Field::new("pagination", Kind::Object(&PAGINATION)),
     ],
 );
 pub static PRODUCT_DTO_PAGE: Shape = Shape::new(
     "ProductDto page",
     &[
-        Field::new("data", Kind::Array(&PRODUCT_DTO)).or("[]"),
+        Field::new("data", Kind::Array(&PRODUCT_DTO)).or("[]").capture(Slot::Items),
         Field::new("pagination", Kind::Object(&PAGINATION)),
     ],
 );
 pub static SUBSCRIPTION_DETAILED_PAGE: Shape = Shape::new(
     "SubscriptionDetailed page",
     &[
-        Field::new("data", Kind::Array(&SUBSCRIPTION_DETAILED)).or("[]"),
+        Field::new("data", Kind::Array(&SUBSCRIPTION_DETAILED)).or("[]").capture(Slot::Items),
         Field::new("pagination", Kind::Object(&PAGINATION)),
     ],
 );

@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { API_KEY, KEY_PAIR, assertNoSecretPrinted, assertUsageError, cli, mockModule, outputs } from './helpers.mjs';
 import { callOk, connectHttp, connectStdio, startHttpServer, startKeyRouter } from './mcp-clients.mjs';
+import { amountCount, amountKeys, assertAmountsAreStrings } from '../package/amount-fields.mjs';
 
 const require = createRequire(import.meta.url);
 const Ajv2020 = require('../../node_modules/ajv/dist/2020.js');
@@ -69,6 +70,9 @@ let env;
 let stdio;
 let tools;
 const called = new Set();
+// Every tool's result keeps the amount rule (issue 23): amounts as strings at every depth.
+const isAmount = amountKeys(JSON.parse(readFileSync(new URL('../../../src/api/streampay-openapi.json', import.meta.url), 'utf8')));
+let amountsSeen = 0;
 
 /** callOk that first checks the arguments against the tool's own input schema. */
 async function call(name, args = {}, client = stdio.client) {
@@ -76,7 +80,10 @@ async function call(name, args = {}, client = stdio.client) {
   const validate = ajv.compile(tool.inputSchema);
   assert.ok(validate(args), `${name} arguments fit its schema: ${ajv.errorsText(validate.errors)}`);
   called.add(name);
-  return callOk(client, name, args);
+  const result = await callOk(client, name, args);
+  assertAmountsAreStrings(result, isAmount, name);
+  amountsSeen += amountCount(result, isAmount);
+  return result;
 }
 
 async function callError(name, args) {
@@ -206,7 +213,7 @@ test('every tool is called, each with arguments its schema accepts, and answers 
   await call('update_invoice', { invoice_id: invoice.id, scheduled_on: '2027-01-20T09:00:00+03:00' });
   await call('list_invoices', { limit: 2, currencies: ['SAR'], organization_consumer_id: customer.id });
 
-  const pending = mock.createStreamPayPayment({ amount: '20.00', status: 'PENDING' });
+  const pending = mock.createStreamPayPayment({ amount: '20.00', status: 'PENDING', invoiceId: '00000000-0000-4000-8000-000000000001' }); // auto-charge pays a payment of an invoice
   await call('auto_charge_payment', { payment_id: pending.id });
 
   await call('list_payment_links', { limit: 2, statuses: ['ACTIVE'] });
@@ -236,6 +243,7 @@ test('every tool is called, each with arguments its schema accepts, and answers 
   assert.equal((await call('search_api_endpoints', { query: 'freeze' })).count, 4);
 
   assert.deepEqual([...called].sort(), ALL_TOOLS, 'every tool was called');
+  assert.ok(amountsSeen > 20, `the tools answered amounts (${amountsSeen}), every one a string`);
 });
 
 test('errors are isError results with code, status and streamCode; a 503 on a mutating tool is sent once', async () => {

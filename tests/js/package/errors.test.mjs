@@ -215,8 +215,8 @@ test('an injected fetch that throws or rejects -> NETWORK; one returning junk ->
   for (const junk of [undefined, null, 42, {}, { status: 200 }]) {
     const c = new GatewayClient({ baseUrl: mock.url, maxRetries: 0, fetch: async () => junk });
     const e = await rejection(() => c.getPayment(COMPLETED_ID));
-    assert.ok(e instanceof Error, `junk ${JSON.stringify(junk)} -> ${e}`);
-    assert.equal(e.name, 'StreamError', `junk ${JSON.stringify(junk)} -> ${e}`);
+    assertStreamError(e, { code: 'NETWORK', status: undefined, retryable: true, requestId: undefined });
+    assert.match(e.message, /^Stream gateway GET \S+\/api\/v1\/payment\/\w+: fetch resolved with something that is not a Response$/, `junk ${JSON.stringify(junk)}`);
   }
   // ... and the module still works afterwards.
   assert.equal((await gateway.getPayment(COMPLETED_ID)).status, 'completed');
@@ -233,15 +233,26 @@ test('an unexpected status (3xx with no redirect target, 418) still maps to a co
   assert.deepEqual(mock.state.requests().map((r) => r.status), [418, 304], 'one request each, no retry');
 });
 
-test('every error is an Error named StreamError, and the module keeps working after each', T, async () => {
-  const faults = [{ status: 500 }, { kind: 'html' }, { kind: 'empty' }, { kind: 'truncated' }, { kind: 'reset' }, { kind: 'wrongTypes' }];
-  for (const fault of faults) {
+test('every error is an Error named StreamError with the code, status, retryable and message of its cause, and the module keeps working after each', T, async () => {
+  const answered = (status) => new RegExp(`^Stream gateway answered ${status} to GET /api/v1/payment/${COMPLETED_ID}: `);
+  const undocumented = new RegExp(`^Stream gateway answered GET /api/v1/payment/${COMPLETED_ID} with a body that is not the documented JSON: `);
+  const cases = [
+    [{ status: 500 }, { code: 'SERVER', status: 500, retryable: true }, answered(500)],
+    [{ kind: 'html' }, { code: 'SERVER', status: 502, retryable: true }, /answered 502 .*: an HTML page \(a proxy or server error page\)$/],
+    [{ kind: 'empty' }, { code: 'DECODE', status: 200, retryable: false }, new RegExp(`${undocumented.source}the body is empty$`)],
+    [{ kind: 'truncated' }, { code: 'DECODE', status: 200, retryable: false }, new RegExp(`${undocumented.source}the JSON ends early \\(line \\d+, column \\d+\\); the response was cut off$`)],
+    [{ kind: 'reset' }, { code: 'NETWORK', status: undefined, retryable: true, requestId: undefined }, /: could not connect or send the request \(fetch failed: ECONNRESET\)$/],
+    [{ kind: 'wrongTypes' }, { code: 'DECODE', status: 200, retryable: false }, /^Stream gateway answered GET \S+ with gateway payment: field "\w+" is /],
+  ];
+  for (const [fault, expected, message] of cases) {
+    mock.state.reset();
     gatewayFault(fault);
     const err = await rejection(() => gateway.getPayment(COMPLETED_ID));
-    assert.ok(err instanceof Error);
-    assert.equal(err.name, 'StreamError');
+    assertStreamError(err, expected);
+    assert.match(err.message, message, JSON.stringify(fault));
     assert.ok(String(err).startsWith('StreamError: '), String(err));
     assert.ok(err.stack.includes('StreamError'));
+    if (expected.status !== undefined) assert.equal(err.requestId, onlyRequest().requestId, 'the x-request-id of the answer');
     assert.equal((await gateway.getPayment(COMPLETED_ID)).status, 'completed');
   }
 });

@@ -2,14 +2,21 @@
 // the mock saw (method, path, query, body casing), the decoded answer (amounts as strings, camelCase
 // at every depth), listAll* walking a multi-page list once, no mutating call retried, nested domain
 // errors with streamCode, and random valid answers of the description decoding digit for digit.
+// Every answer goes through a client that fails on any amount field that is not a string
+// (amount-fields.mjs), and every one of the 45 operations is called through it.
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { StreamPayClient } from 'stream-payments';
 import { API_KEY, UNKNOWN_UUID, assertStreamError, rejection, startMock, T } from './helpers.mjs';
+import { amountKeys, checkingAmounts } from './amount-fields.mjs';
 
 const root = process.env.STREAM_ROOT;
 const { sampleOf } = await import(`${root}/tests/mock/schema-samples.mjs`);
 const { stringify } = await import(`${root}/pkg/mock/http.mjs`);
+const { readFile } = await import('node:fs/promises');
+const isAmount = amountKeys(JSON.parse(await readFile(`${root}/src/api/streampay-openapi.json`, 'utf8')));
+/** Method name -> amount fields its answers held; every answer was checked to have them all strings. */
+const answered = new Map();
 
 let mock, client;
 /** Bodies as the client sent them (what the mock received), newest last. */
@@ -21,7 +28,7 @@ const spyFetch = async (input, init) => {
 
 before(async () => {
   mock = await startMock({ paymentCount: 20 });
-  client = new StreamPayClient({ apiKey: API_KEY, baseUrl: mock.url, fetch: spyFetch });
+  client = checkingAmounts(new StreamPayClient({ apiKey: API_KEY, baseUrl: mock.url, fetch: spyFetch }), isAmount, answered);
 });
 after(() => mock?.close());
 beforeEach(() => {
@@ -153,10 +160,13 @@ test('invoices: create, get, list with every filter encoding, update in place', 
 });
 
 test('payments: autoChargePayment', T, async () => {
-  const pending = mock.state.createStreamPayPayment({ amount: '5.00', currency: 'SAR', status: 'PENDING' });
+  const pending = mock.state.createStreamPayPayment({ amount: '5.00', currency: 'SAR', status: 'PENDING', invoiceId: UNKNOWN_UUID });
   const res = await client.autoChargePayment(pending.id);
   saw('POST', `/api/v2/payments/auto-charge-on-demand/${pending.id}`);
-  assert.equal(res.paymentId, pending.id);
+  assert.deepEqual([res.paymentId, res.invoiceId], [pending.id, UNKNOWN_UUID]);
+  // The answer names the invoice: a payment of no invoice cannot be charged on demand.
+  const loose = mock.state.createStreamPayPayment({ amount: '5.00', currency: 'SAR', status: 'PENDING' });
+  assertStreamError(await rejection(() => client.autoChargePayment(loose.id)), { status: 400, streamCode: 'INVALID_PARAMETERS' });
 });
 
 test('payment links: the full CreatePaymentLinkDto, every list filter, status with a deactivate message', T, async () => {
@@ -301,6 +311,34 @@ test('404 of a resource: NOT_FOUND with its streamCode', T, async () => {
   assertStreamError(err, { status: 404, streamCode: 'COUPON_NOT_FOUND' });
 });
 
+test('payments and a payment link: the calls the flows above leave out', T, async () => {
+  const page = await client.listPayments({ limit: 5 });
+  saw('GET', '/api/v2/payments', { limit: '5' });
+  const id = page.data[0].id;
+  assert.equal((await client.getPayment(id)).id, id);
+  const pending = mock.state.createStreamPayPayment({ amount: '5.00', currency: 'SAR', status: 'PENDING' });
+  await client.markPaymentAsPaid(pending.id, { paymentMethod: 'CASH' });
+  saw('POST', `/api/v2/payments/${pending.id}/mark-paid`);
+  const paid = mock.state.createStreamPayPayment({ amount: '7.50', currency: 'SAR', status: 'SUCCEEDED' });
+  await client.refundPayment(paid.id, { refundReason: 'OTHER' });
+  saw('POST', `/api/v2/payments/${paid.id}/refund`);
+  const product = [...store().products.values()].find((p) => p.type !== 'METERED' && p.is_active).id;
+  const link = await client.createPaymentLink({ name: 'Gym', items: [{ productId: product, quantity: 2 }] });
+  const got = await client.getPaymentLink(link.id);
+  saw('GET', `/api/v2/payment_links/${link.id}`);
+  assert.equal(typeof got.items[0].product.prices[0].amountInSmallestUnit, 'string', 'the product price nested in the link');
+});
+
+test('every operation answered the mock with every amount a string, at every depth', async () => {
+  const { operations } = JSON.parse(await readFile(`${root}/src/api/streampay-operations.json`, 'utf8'));
+  assert.equal(operations.length, 45);
+  assert.deepEqual(operations.map((o) => o.name).filter((n) => !answered.has(n)), [], 'called through the checking client');
+  // Amounts were met where the issue found numbers: product prices, nested in invoices and subscriptions.
+  for (const name of ['getProduct', 'listProducts', 'createProduct', 'getInvoice', 'getSubscription', 'listPayments', 'listAllInvoices']) {
+    assert.ok(answered.get(name) > 0, `${name} answered amounts`);
+  }
+});
+
 const camel = (k) => k.replace(/_(.)/g, (_, c) => c.toUpperCase());
 
 /** `decoded` holds every field of `original` (snake_case, as served) camelCased, every digit kept. */
@@ -350,8 +388,22 @@ function valueOf(schemas, f) {
 
 const BODIES = { markPaymentAsPaid: { paymentMethod: 'CASH' }, refundPayment: { refundReason: 'OTHER' }, setPaymentLinkStatus: 'ACTIVE' };
 
+/**
+ * `value` with amounts added to every object, as numbers where the rule promises strings: one under
+ * a name no schema has (`*_in_smallest_unit` is enough) and, where absent, a decimal-amount name of
+ * the description. Returns how many were added.
+ */
+function addAmounts(value, n = { count: 0 }) {
+  if (Array.isArray(value)) value.forEach((v) => addAmounts(v, n));
+  else if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) addAmounts(v, n);
+    value.surcharge_in_smallest_unit = 1000 + n.count++;
+    if (!('unit_price' in value)) value.unit_price = 12.5 + n.count++;
+  }
+  return n.count;
+}
+
 test('random valid answers of the description decode exactly, every field and digit', T, async () => {
-  const { readFile } = await import('node:fs/promises');
   const { operations, requestSchemas } = JSON.parse(await readFile(`${root}/src/api/streampay-operations.json`, 'utf8'));
   let checked = 0;
   for (const o of operations) {
@@ -360,14 +412,17 @@ test('random valid answers of the description decode exactly, every field and di
     if (o.requestBody) args.push(BODIES[o.name] ?? minimalBody(requestSchemas, o.requestBody.schema));
     for (let seed = 1; seed <= 4; seed++) {
       const sample = sampleOf(o.response.schema, { seed, extraFields: true, unknownEnums: true });
-      // Page counters past 2^53 are refused on purpose (the cursor needs them as numbers).
-      if (sample.pagination) sample.pagination = { total_count: 40, max_page: 4, current_page: 1, limit: 10, has_next_page: false, has_previous_page: false };
+      // Page counters of any size and sign pass through as they came (past 2^53: their digits).
+      // Amounts as numbers at every depth, modelled objects or not: the checking client fails on any left a number.
+      const added = addAmounts(sample);
+      const before = answered.get(o.name) ?? 0;
       const path = o.path.replace(/\{\w+\}/g, UNKNOWN_UUID);
       mock.state.addFault({ path, method: o.method, status: 200, body: sample });
       const decoded = await client[o.name](...args);
       // Integers past 2^53 (BigInt in the sample, bare digits on the wire) arrive as their digits.
       assertSame(sample, decoded, `${o.name} seed ${seed}`);
       assert.ok(keysOf(decoded).every(isCamel), `${o.name}: camelCase at every depth`);
+      assert.ok(answered.get(o.name) - before >= added, `${o.name}: the ${added} added amounts were met`);
       checked++;
     }
   }

@@ -77,7 +77,8 @@ test('an unknown status and unknown fields decode and are kept', T, async () => 
   assert.equal(p.currentStatus, 'ON_HOLD');
   // camelCase at every depth, also inside objects the package does not model.
   assert.deepEqual(p.settlementBatch, { batchId: 'b1' });
-  assert.equal(p.feeInSmallestUnit, 12);
+  // An amount the package does not model is a string too: the rule goes by name (issue 23).
+  assert.equal(p.feeInSmallestUnit, '12');
   assert.equal(p.amount, '115.00');
 });
 

@@ -11,7 +11,8 @@
 // In a shell block (bash, `set -euo pipefail`), a line `command  # => text` is a check: the
 // command's stdout, without its final newline, must be exactly `text`.
 
-export const KINDS = ['node-esm', 'node-cjs', 'ts', 'browser', 'vite', 'shell'];
+// `element` blocks (a page with <stream-checkout>) need the mock: tests/js/browser/element-readme.test.mjs runs them.
+export const KINDS = ['node-esm', 'node-cjs', 'ts', 'browser', 'vite', 'shell', 'element'];
 
 /** [{ kind, lang, code, line }] in README order; `line` is the 1-based line of the first code line. */
 export function extractBlocks(markdown) {
@@ -112,6 +113,15 @@ export function page(html, firstLine) {
 }
 
 const SHELL_CHECK = /^(?!\s*#)(.*?)\s+# => (.*)$/;
+
+/**
+ * How many command lines of a shell block carry a `# =>` comment in any spacing, whether or not
+ * shellProgram turns them into checks: a README test compares the two.
+ */
+export function shellCheckComments(code) {
+  return code.split('\n').filter((line) => /^(?!\s*#).*#\s*=>/.test(line)).length;
+}
+
 const shellQuote = (text) => `'${text.replace(/'/g, `'\\''`)}'`;
 
 /** A bash script: the block under `set -euo pipefail`, each `command  # => text` line checked. */

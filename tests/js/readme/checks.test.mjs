@@ -1,7 +1,7 @@
 // The README block machinery itself: a wrong value in a README comment must fail.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addChecks, checkComments, extractBlocks, page, program, shellProgram } from './blocks.mjs';
+import { addChecks, checkComments, extractBlocks, page, program, shellCheckComments, shellProgram } from './blocks.mjs';
 import { execFileSync } from 'node:child_process';
 
 const run = (code) => new Function(`${code}`)();
@@ -83,4 +83,16 @@ test('checkComments counts every line with a `// value` comment, parsed as a che
   ];
   assert.equal(checkComments(lines.join('\n')), 3);
   assert.equal(addChecks(lines.join('\n'), 1).checks, 2, 'so a test comparing the two catches the skipped line');
+});
+
+test('shellCheckComments counts every command line with a `# =>` comment, parsed as a check or not', () => {
+  const lines = [
+    'echo a   # => a',     // a check
+    'echo b  #=> b',       // meant as one, not in the form shellProgram reads: still counted
+    'echo c # =>c',        // the same
+    '# echo d  # => d',    // a commented-out line: neither
+    'echo e  # prints e',  // not a check
+  ];
+  assert.equal(shellCheckComments(lines.join('\n')), 3);
+  assert.equal(shellProgram({ code: lines.join('\n'), line: 1 }).checks, 1, 'so a test comparing the two catches the skipped lines');
 });

@@ -14,7 +14,7 @@ import { promisify } from 'node:util';
 import { startStaticServer } from '../../support/static-server.mjs';
 import { assertEmittedWasm, viteBuild } from '../../support/bundlers.mjs';
 import { launchChromium, watchErrors } from '../../support/chromium.mjs';
-import { KINDS, checkComments, extractBlocks, page, program, shellProgram } from './blocks.mjs';
+import { KINDS, checkComments, extractBlocks, page, program, shellCheckComments, shellProgram } from './blocks.mjs';
 import { startShellSetup } from './shell-setup.mjs';
 
 const run = promisify(execFile);
@@ -99,6 +99,8 @@ blocks.forEach((block, index) => {
   if (block.kind === 'shell') {
     test(label(block), async (t) => {
       const { code, checks } = shellProgram(block);
+      assert.ok(checks > 0, `${label(block)}: no line is checked (a line ending in \`  # => text\` is)`);
+      assert.equal(checks, shellCheckComments(block.code), `${label(block)}: a line with a \`# =>\` comment is not turned into a check (the form is \`command  # => text\`)`);
       const file = join(work, `block-${index}.sh`);
       writeFileSync(file, code);
       try {

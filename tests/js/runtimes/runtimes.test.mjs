@@ -10,12 +10,13 @@ import { fileURLToPath } from 'node:url';
 import { API_KEY, MOCK_KEY_PAIR, startMockServer } from '../../support/mock-server.mjs';
 import { freePort, run, start, waitForPort, webhookSignature } from './processes.mjs';
 import { bundleWorker } from './workerd/bundle.mjs';
+import { NODE_LINES } from './node-lines.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '../../..');
 const bin = join(root, 'tests/runtimes/node_modules');
 const RUNTIMES = {
-  node26: join(bin, '.bin/node'),
+  node26: join(bin, 'node26/bin/node'),
   bun: join(bin, '.bin/bun'),
   deno: join(bin, '@deno/linux-x64-glibc/deno'),
   workerd: join(bin, '.bin/workerd'),
@@ -158,8 +159,7 @@ test('Cloudflare Workers (workerd): a worker bundled with the workerd condition'
 test('a runtime without WebAssembly (--jitless): the import fails at once, naming WebAssembly', T, async () => {
   const probe = "import('stream-payments').then(() => console.log('LOADED'), (e) => { console.error(`${e.name}: ${e.message}`); process.exitCode = 3; })";
   const cases = [
-    ['node 20', process.execPath, ['--jitless', '--input-type=module', '-e', probe]],
-    ['node 26', RUNTIMES.node26, ['--jitless', '--input-type=module', '-e', probe]],
+    ...NODE_LINES.map(({ major, bin: node }) => [`node ${major}`, node, ['--jitless', '--input-type=module', '-e', probe]]),
     ['node 20 require', process.execPath, ['--jitless', '-e', "require('stream-payments')"]],
   ];
   for (const [name, command, args] of cases) {

@@ -1,14 +1,9 @@
-//! The StreamPay list queries as data: each param's JS name, wire name and check. The caller's
-//! params object (`JSON.stringify`'d) becomes the query string through `json::encode_query`.
-//! The other lists' specs are generated with the StreamPay operations
-//! (`src/api/streampay/operations.rs`).
+//! The StreamPay list params as data: `page` and `limit`, which every list has and `listAll*`
+//! sets per page, and `listPayments`' own (written by hand; the other lists' specs are
+//! generated into `api/streampay/operations.rs`). The caller's params object
+//! (`JSON.stringify`'d) becomes the query string through `json::encode_query`.
 
-use crate::error::Result;
-use crate::json::{encode_query, Check, Param, ParamKind, QuerySpec};
-use crate::prelude::*;
-
-pub use crate::json::percent_encode as encode;
-
+use crate::json::{Check, Param, ParamKind, QuerySpec};
 /// Largest page the API serves.
 pub const MAX_LIMIT: u64 = 100;
 
@@ -49,15 +44,17 @@ pub static LIST_PAYMENTS: QuerySpec = QuerySpec {
     ],
 };
 
-/// `?page=1&statuses=A&statuses=B...`, or `""` when nothing is set.
-pub fn list_payments_query(params_json: &str) -> Result<String> {
-    encode_query(params_json, &LIST_PAYMENTS)
-}
-
-#[cfg(test)]
+#[cfg(all(test, feature = "merchant"))]
 mod tests {
     use super::*;
+    use crate::error::Result;
+    use crate::json::encode_query;
     use crate::ErrorCode;
+
+    /// `?page=1&statuses=A&statuses=B...`, or `""` when nothing is set.
+    fn list_payments_query(params_json: &str) -> Result<String> {
+        encode_query(params_json, &LIST_PAYMENTS)
+    }
 
     #[test]
     fn builds_repeated_keys_and_encodes_values() {

@@ -1,22 +1,21 @@
-//! A tool, not a test: every output of the rewriter (JSON text, captures, error messages) for
-//! a large generated corpus, written to a file, to prove a speed change leaves every byte as it
-//! was. Run it before and after, then `cmp` the files (about 160 MB each):
-//! `JSON_DUMP=/tmp/before.txt cargo test --lib --no-default-features --features merchant -- --ignored dump_outputs`.
-//! Pages saved from the mock under /tmp/js/ (page.json, gw.json, sp.json) are included when present.
+//! Generated answers for the rewriter: objects of known and odd keys (escapes, non-ASCII,
+//! underscores at every offset), strings and numbers that cross the eight-byte scan's blocks,
+//! and StreamPay pages with payments in them.
 
-use super::*;
-use crate::models::{GATEWAY_PAYMENT, PAYMENT_LINK_PAGE, PAYMENT_PAGE, STREAMPAY_PAYMENT};
 use std::fmt::Write;
 
-struct Rng(crate::test_rng::Xorshift);
+use crate::test_rng::Xorshift;
+
+/// The crate's own test generator: the same corpus on every machine.
+pub struct Rng(pub Xorshift);
 impl Rng {
-    fn next(&mut self) -> u64 {
+    pub fn next(&mut self) -> u64 {
         self.0.next()
     }
     fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
         xs[(self.next() as usize) % xs.len()]
     }
-    fn n(&mut self, k: u64) -> u64 {
+    pub fn n(&mut self, k: u64) -> u64 {
         self.next() % k
     }
 }
@@ -178,7 +177,7 @@ fn value(r: &mut Rng, out: &mut String, depth: u32) {
     ws(r, out);
 }
 
-fn object(r: &mut Rng, out: &mut String, depth: u32) {
+pub fn object(r: &mut Rng, out: &mut String, depth: u32) {
     out.push('{');
     let n = r.n(9);
     for i in 0..n {
@@ -233,7 +232,7 @@ fn payment(r: &mut Rng, out: &mut String) {
     out.push('}');
 }
 
-fn page(r: &mut Rng) -> String {
+pub fn page(r: &mut Rng) -> String {
     let mut out = String::from("{\"data\":[");
     for i in 0..r.n(6) {
         if i > 0 {
@@ -249,91 +248,4 @@ fn page(r: &mut Rng) -> String {
     value(r, &mut out, 2);
     out.push('}');
     out
-}
-
-fn record(out: &mut String, text: &str) {
-    let shapes: [&Shape; 5] = [
-        &ANY,
-        &PAYMENT_PAGE,
-        &GATEWAY_PAYMENT,
-        &STREAMPAY_PAYMENT,
-        &PAYMENT_LINK_PAGE,
-    ];
-    for shape in shapes {
-        match decode(text, shape) {
-            Ok(d) => writeln!(out, "OK {} | {:?}", d.json, d.captures).unwrap(),
-            Err(e) => writeln!(out, "ERR {:?} {}", e.code, e.message).unwrap(),
-        }
-    }
-    for case in [KeyCase::Camel, KeyCase::Snake, KeyCase::Keep] {
-        writeln!(out, "RW {:?}", rewrite(text, case)).unwrap();
-    }
-    match raw::parse(text) {
-        Ok(raw) => writeln!(
-            out,
-            "RAW {} {:?}",
-            raw.rewrite(KeyCase::Camel),
-            raw.members().len()
-        )
-        .unwrap(),
-        Err(e) => writeln!(out, "RAWERR {e:?}").unwrap(),
-    }
-    match encode_body(text, &ANY) {
-        Ok(s) => writeln!(out, "ENC {s}").unwrap(),
-        Err(e) => writeln!(out, "ENCERR {}", e.message).unwrap(),
-    }
-}
-
-#[test]
-#[ignore]
-fn dump_outputs() {
-    let path = std::env::var("JSON_DUMP").expect("JSON_DUMP");
-    let mut r = Rng(crate::test_rng::Xorshift(0x2545_F491_4F6C_DD1D));
-    let mut out = String::new();
-    let mut docs: Vec<String> = vec![
-        include_str!("../../pkg/mock/fixtures/streampay-payments-page.json").into(),
-        include_str!("../../pkg/mock/fixtures/gateway-payment-completed.json").into(),
-        include_str!("../../pkg/mock/fixtures/gateway-payment-expired.json").into(),
-        include_str!("../../pkg/mock/fixtures/streampay-payment.json").into(),
-    ];
-    for f in ["/tmp/js/page.json", "/tmp/js/gw.json", "/tmp/js/sp.json"] {
-        if let Ok(t) = std::fs::read_to_string(f) {
-            docs.push(t);
-        }
-    }
-    for _ in 0..3000 {
-        let mut s = String::new();
-        object(&mut r, &mut s, 0);
-        docs.push(s);
-        docs.push(page(&mut r));
-    }
-    let alphabet = b"{}[]\":,\\ -0123456789.eEtrufalsn_aZ\x01u";
-    for doc in docs.clone() {
-        record(&mut out, &doc);
-        for _ in 0..4 {
-            let mut bytes = doc.as_bytes().to_vec();
-            if bytes.is_empty() {
-                break;
-            }
-            for _ in 0..1 + r.n(3) {
-                if bytes.is_empty() {
-                    break;
-                }
-                let at = (r.next() as usize) % bytes.len();
-                let b = alphabet[(r.next() as usize) % alphabet.len()];
-                match r.n(4) {
-                    0 => bytes[at] = b,
-                    1 => {
-                        bytes.remove(at);
-                    }
-                    2 => bytes.truncate(at),
-                    _ => bytes.insert(at, b),
-                }
-            }
-            if let Ok(text) = std::str::from_utf8(&bytes) {
-                record(&mut out, text);
-            }
-        }
-    }
-    std::fs::write(&path, out).unwrap();
 }

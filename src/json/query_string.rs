@@ -2,9 +2,9 @@
 //! `?wire=value&...`, each param checked as its [`QuerySpec`] says.
 
 use super::check::check;
-use super::lex::Syntax;
 use super::raw::{parse, Raw};
 use super::shape::Check;
+use super::syntax::Syntax;
 use crate::amount::escape;
 use crate::error::{Result, StreamError};
 use crate::prelude::*;
@@ -147,7 +147,7 @@ fn write_param(out: &mut String, p: &Param, value: Raw<'_>) -> Result<()> {
                     if !joined.is_empty() {
                         joined.push(',');
                     }
-                    joined.push_str(&encode(&text));
+                    joined.push_str(&percent_encode(&text));
                 }
             }
             if !joined.is_empty() {
@@ -165,11 +165,11 @@ fn pair(out: &mut String, wire: &str, value: &str) {
     out.push(if out.is_empty() { '?' } else { '&' });
     out.push_str(wire);
     out.push('=');
-    out.push_str(&encode(value));
+    out.push_str(&percent_encode(value));
 }
 
 /// Percent-encoding of a query value: everything but RFC 3986 unreserved characters.
-pub fn encode(value: &str) -> String {
+fn percent_encode(value: &str) -> String {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
     let mut out = String::with_capacity(value.len());
     for b in value.bytes() {
