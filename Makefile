@@ -3,7 +3,7 @@ SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
 .DEFAULT_GOAL := help
 
-WASM_TEST := cargo test --target wasm32-unknown-unknown
+WASM_TEST := cargo test --target wasm32-unknown-unknown --features std-panic
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
 .PHONY: help setup build test test-rust test-wasm test-mock test-types test-js lint demo bench clean types
@@ -24,15 +24,17 @@ build: setup
 lint: setup
 	cargo fmt --check
 	cargo clippy --quiet --all-targets -- -D warnings
-	cargo clippy --quiet --lib --tests --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy --quiet --lib --tests --target wasm32-unknown-unknown --features std-panic -- -D warnings
 	cargo clippy --quiet --lib --target wasm32-unknown-unknown --no-default-features --features js -- -D warnings
 	cargo clippy --quiet --all-targets --no-default-features --features merchant -- -D warnings
 
-# The core alone, the checkout build's features (`build.sh`) and everything, each on the host.
+# The core alone, the checkout build's features (`build.sh`) and everything, each on the host;
+# the last line checks the checkout build's error texts (src/error_texts_checkout.txt).
 test-rust: setup
 	cargo test --quiet --no-default-features --features merchant
 	cargo test --quiet --no-default-features --features js
 	cargo test --quiet
+	cargo test --quiet --lib --no-default-features error_texts
 
 test-wasm: setup
 	$(WASM_TEST) --test wasm_node

@@ -1,6 +1,7 @@
 //! The StreamPay `x-api-key` token: the dashboard shows it ready-made (base64 of
 //! `api-key:api-secret`), or a client builds it from the key id and secret.
 
+use crate::prelude::*;
 use base64::Engine;
 
 use crate::error::{Result, StreamError};
@@ -18,7 +19,7 @@ pub fn api_key_token(key_id: &str, secret: &str) -> Result<String> {
             "apiKeyId must not contain ':' (it separates the id from the secret in the token)",
         ));
     }
-    let plain = format!("{key_id}:{secret}");
+    let plain = cat!(key_id, ":", secret);
     Ok(base64::engine::general_purpose::STANDARD.encode(plain))
 }
 

@@ -1,7 +1,8 @@
 //! The one error type of the crate. The binding layer turns it into a JS `Error` whose
 //! `name` is `"StreamError"`; see `bindings/error.rs`.
 
-use std::fmt;
+use crate::prelude::*;
+use core::fmt;
 
 /// Stable, machine-readable error kinds (the `code` property in JavaScript).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -151,7 +152,7 @@ impl StreamError {
     }
 }
 
-pub type Result<T, E = StreamError> = std::result::Result<T, E>;
+pub type Result<T, E = StreamError> = core::result::Result<T, E>;
 
 #[cfg(test)]
 mod tests {

@@ -8,6 +8,7 @@
 //! starting with `Mozilla/`. The rule is a pure function of those facts ([`classify`]); the
 //! binding layer reads the facts once from the global.
 
+use crate::prelude::*;
 /// What the guard needs to know about the global scope.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RuntimeFacts {

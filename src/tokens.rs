@@ -1,7 +1,8 @@
 //! Decimals of known tokens and currencies, with caller overrides, and inference of decimals
 //! for coins the registry does not know.
 
-use std::cell::RefCell;
+use crate::prelude::*;
+use core::cell::RefCell;
 
 use crate::amount::digits::{quoted_prefix, scan, trim_leading_zeros};
 use crate::amount::MAX_DECIMALS;
@@ -10,11 +11,11 @@ use crate::error::{Result, StreamError};
 /// Longest token symbol accepted; real symbols are a handful of characters.
 const MAX_TOKEN_CHARS: usize = 32;
 
-thread_local! {
+local! {
     // wasm is single-threaded, so a thread-local is the whole registry there. A page overrides a
     // handful of tokens at most: a list searched by key is enough, and unlike a `BTreeMap` it
     // adds no code to the .wasm (about 5 KB raw).
-    static OVERRIDES: RefCell<Vec<(String, u32)>> = const { RefCell::new(Vec::new()) };
+    static OVERRIDES: RefCell<Vec<(String, u32)>> = RefCell::new(Vec::new());
 }
 
 /// Symbols are ASCII; ASCII case folding also keeps Unicode case tables out of the `.wasm`.
@@ -63,20 +64,27 @@ pub fn set_token_decimals(token: &str, decimals: Option<u32>) -> Result<()> {
         return Err(StreamError::invalid_argument("token must not be empty"));
     }
     if token.chars().nth(MAX_TOKEN_CHARS).is_some() {
-        return Err(StreamError::invalid_argument(format!(
-            "token {} is longer than {MAX_TOKEN_CHARS} characters",
-            quoted_prefix(token)
+        return Err(StreamError::invalid_argument(cat!(
+            "token ",
+            quoted_prefix(token),
+            " is longer than ",
+            MAX_TOKEN_CHARS,
+            " characters"
         )));
     }
     if !token.chars().all(|c| c.is_ascii_graphic()) {
-        return Err(StreamError::invalid_argument(format!(
-            "token {} must be printable ASCII without spaces, like \"USDC\"",
-            quoted_prefix(token)
+        return Err(StreamError::invalid_argument(cat!(
+            "token ",
+            quoted_prefix(token),
+            " must be printable ASCII without spaces, like \"USDC\""
         )));
     }
     if let Some(decimals) = decimals.filter(|&d| d > MAX_DECIMALS) {
-        return Err(StreamError::invalid_argument(format!(
-            "decimals is too large: got {decimals}; use an integer from 0 to {MAX_DECIMALS}"
+        return Err(StreamError::invalid_argument(cat!(
+            "decimals is too large: got ",
+            decimals,
+            "; use an integer from 0 to ",
+            MAX_DECIMALS
         )));
     }
     let key = key(token);

@@ -2,6 +2,7 @@
 
 use crate::amount::escape;
 use crate::error::{Result, StreamError};
+use crate::prelude::*;
 
 /// Longest id accepted; real ids are 22 (gateway) or 36 (UUID) characters.
 pub const MAX_ID_CHARS: usize = 128;
@@ -10,30 +11,40 @@ pub const MAX_ID_CHARS: usize = 128;
 /// never change the path, add a query or a fragment, or smuggle an escape.
 pub fn path_id<'a>(id: &'a str, what: &str) -> Result<&'a str> {
     if id.is_empty() {
-        return Err(StreamError::invalid_argument(format!(
-            "{what} must not be empty"
+        return Err(StreamError::invalid_argument(cat!(
+            what,
+            " must not be empty"
         )));
     }
     if id.len() > MAX_ID_CHARS {
-        return Err(StreamError::invalid_argument(format!(
-            "{what} is {} characters long; at most {MAX_ID_CHARS} are accepted",
-            id.chars().count()
+        return Err(StreamError::invalid_argument(cat!(
+            what,
+            " is ",
+            id.chars().count(),
+            " characters long; at most ",
+            MAX_ID_CHARS,
+            " are accepted"
         )));
     }
     if let Some(bad) = id
         .chars()
         .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')))
     {
-        return Err(StreamError::invalid_argument(format!(
-            "{what} \"{}\" contains '{}'; ids are letters, digits, '-', '_' and '.'",
+        return Err(StreamError::invalid_argument(cat!(
+            what,
+            " \"",
             escape(&id.chars().take(40).collect::<String>()),
-            escape(&bad.to_string())
+            "\" contains '",
+            escape(&String::from(bad)),
+            "'; ids are letters, digits, '-', '_' and '.'"
         )));
     }
     if id.contains("..") {
-        return Err(StreamError::invalid_argument(format!(
-            "{what} \"{}\" contains \"..\"",
-            escape(id)
+        return Err(StreamError::invalid_argument(cat!(
+            what,
+            " \"",
+            escape(id),
+            "\" contains \"..\""
         )));
     }
     Ok(id)
@@ -43,9 +54,12 @@ pub fn path_id<'a>(id: &'a str, what: &str) -> Result<&'a str> {
 /// without a trailing `/`. Credentials, queries and fragments are refused.
 pub fn base_url(url: &str, what: &str) -> Result<String> {
     let refuse = |problem: &str| {
-        StreamError::invalid_argument(format!(
-            "{what} \"{}\" {problem}",
-            escape(&without_userinfo(url).chars().take(100).collect::<String>())
+        StreamError::invalid_argument(cat!(
+            what,
+            " \"",
+            escape(&without_userinfo(url).chars().take(100).collect::<String>()),
+            "\" ",
+            problem
         ))
     };
     let lower = url.to_ascii_lowercase();
@@ -97,7 +111,7 @@ fn without_userinfo(url: &str) -> String {
         .find(['/', '?', '#'])
         .map_or(url.len(), |i| start + i);
     match url[start..authority_end].rfind('@') {
-        Some(at) => format!("{}***{}", &url[..start], &url[start + at..]),
+        Some(at) => cat!(&url[..start], "***", &url[start + at..]),
         None => url.to_string(),
     }
 }

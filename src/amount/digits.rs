@@ -3,6 +3,7 @@
 //! converted to a machine number.
 
 use crate::error::{Result, StreamError};
+use crate::prelude::*;
 
 /// Longest input accepted; larger text is refused up front so no caller pays for pathological input.
 pub(crate) const MAX_INPUT_CHARS: usize = 10_000;
@@ -24,7 +25,7 @@ pub(crate) fn quoted_prefix(text: &str) -> String {
     let mut chars = text.chars();
     let head: String = chars.by_ref().take(ECHO_CHARS).collect();
     let more = if chars.next().is_some() { "…" } else { "" };
-    format!("\"{}\"{more}", escape(&head))
+    cat!("\"", escape(&head), "\"", more)
 }
 
 /// Printable ASCII as is, anything else as `\u{..}`. Unlike `{:?}` this needs no Unicode
@@ -32,14 +33,14 @@ pub(crate) fn quoted_prefix(text: &str) -> String {
 pub(crate) fn escape(text: &str) -> String {
     text.chars()
         .map(|c| match c {
-            ' '..='~' if c != '"' && c != '\\' => c.to_string(),
-            _ => c.escape_default().to_string(),
+            ' '..='~' if c != '"' && c != '\\' => String::from(c),
+            _ => c.escape_default().collect(),
         })
         .collect()
 }
 
 fn refuse(what: &str, text: &str, problem: &str) -> StreamError {
-    StreamError::invalid_argument(format!("{what} {} {problem}", quoted_prefix(text)))
+    StreamError::invalid_argument(cat!(what, " ", quoted_prefix(text), " ", problem))
 }
 
 /// Names a non-number that someone stringified from a float, which would otherwise read as
@@ -63,18 +64,21 @@ pub(crate) fn scan<'a>(what: &str, text: &'a str, allow_point: bool) -> Result<N
     }
     // Not plain digits: the full scan below names the problem.
     if text.chars().nth(MAX_INPUT_CHARS).is_some() {
-        return Err(StreamError::invalid_argument(format!(
-            "{what} is too long: more than {MAX_INPUT_CHARS} characters"
+        return Err(StreamError::invalid_argument(cat!(
+            what,
+            " is too long: more than ",
+            MAX_INPUT_CHARS,
+            " characters"
         )));
     }
     if text.is_empty() {
-        return Err(StreamError::invalid_argument(format!("{what} is empty")));
+        return Err(StreamError::invalid_argument(cat!(what, " is empty")));
     }
     if let Some(name) = non_finite_name(text) {
         return Err(refuse(
             what,
             text,
-            &format!("is {name}, not a decimal number"),
+            &cat!("is ", name, ", not a decimal number"),
         ));
     }
     let bytes = text.as_bytes();
@@ -120,15 +124,16 @@ pub(crate) fn scan<'a>(what: &str, text: &'a str, allow_point: bool) -> Result<N
                 return Err(refuse(what, text, "contains whitespace; remove it"))
             }
             c if c.is_ascii_alphabetic() => {
-                return Err(refuse(what, text, &format!("contains the letter '{c}'")))
+                return Err(refuse(what, text, &cat!("contains the letter '", c, "'")))
             }
             c => {
                 return Err(refuse(
                     what,
                     text,
-                    &format!(
-                        "contains '{}'; only ASCII digits 0-9, '.' and a leading '-' are allowed",
-                        escape(&c.to_string())
+                    &cat!(
+                        "contains '",
+                        escape(&String::from(c)),
+                        "'; only ASCII digits 0-9, '.' and a leading '-' are allowed"
                     ),
                 ))
             }
@@ -214,7 +219,7 @@ pub(crate) fn increment(digits: &mut Vec<u8>) {
 /// Appends ASCII digits. Every caller passes digits that `scan` accepted (or zeros and ones it
 /// added), so the UTF-8 check always passes; it is a byte scan, cheaper than pushing char by char.
 pub(crate) fn push_digits(out: &mut String, digits: &[u8]) {
-    match std::str::from_utf8(digits) {
+    match core::str::from_utf8(digits) {
         Ok(text) => out.push_str(text),
         Err(_) => out.extend(digits.iter().map(|&d| char::from(d))),
     }
@@ -229,8 +234,8 @@ mod tests {
         let n = scan("text", text, point).unwrap();
         (
             n.negative,
-            std::str::from_utf8(n.int).unwrap(),
-            n.frac.map(|f| std::str::from_utf8(f).unwrap()),
+            core::str::from_utf8(n.int).unwrap(),
+            n.frac.map(|f| core::str::from_utf8(f).unwrap()),
         )
     }
 

@@ -4,6 +4,7 @@ use super::digits::{increment, is_all_zero, push_digits, scan, trim_leading_zero
 use super::grouping::{check_separator, push_grouped, Grouping};
 use super::{checked_decimals, Rounding, MAX_DECIMALS};
 use crate::error::{Result, StreamError};
+use crate::prelude::*;
 
 /// How [`format_units`] shows an amount.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,8 +41,12 @@ impl FormatOptions {
         ];
         for (name, value) in limits {
             if value > MAX_DECIMALS {
-                return Err(StreamError::invalid_argument(format!(
-                    "{name} must be at most {MAX_DECIMALS}, got {value}"
+                return Err(StreamError::invalid_argument(cat!(
+                    name,
+                    " must be at most ",
+                    MAX_DECIMALS,
+                    ", got ",
+                    value
                 )));
             }
         }
@@ -143,7 +148,7 @@ pub fn format_units_into(
     if !shown.is_empty() || padding > 0 {
         out.push_str(&options.decimal_separator);
         push_digits(out, shown);
-        out.extend(std::iter::repeat_n('0', padding));
+        out.extend(core::iter::repeat_n('0', padding));
     }
     Ok(())
 }

@@ -2,6 +2,7 @@
 
 use super::digits::{push_digits, quoted_prefix};
 use crate::error::{Result, StreamError};
+use crate::prelude::*;
 
 /// Longest separator accepted; locale symbols are one or two characters, and a cap keeps a
 /// separator from multiplying a long amount into a huge string.
@@ -40,15 +41,18 @@ impl Grouping {
     pub(crate) fn validate(&self, decimal_separator: &str) -> Result<()> {
         check_separator("grouping separator", &self.separator)?;
         if self.primary == 0 || self.secondary == 0 {
-            return Err(StreamError::invalid_argument(format!(
-                "group sizes must be at least 1, got primary {} and secondary {}",
-                self.primary, self.secondary
+            return Err(StreamError::invalid_argument(cat!(
+                "group sizes must be at least 1, got primary ",
+                self.primary,
+                " and secondary ",
+                self.secondary
             )));
         }
         if !self.separator.is_empty() && self.separator == decimal_separator {
-            return Err(StreamError::invalid_argument(format!(
-                "grouping separator and decimal separator are both {}; they must differ",
-                quoted_prefix(decimal_separator)
+            return Err(StreamError::invalid_argument(cat!(
+                "grouping separator and decimal separator are both ",
+                quoted_prefix(decimal_separator),
+                "; they must differ"
             )));
         }
         Ok(())
@@ -64,15 +68,21 @@ impl Default for Grouping {
 /// A separator must not look like part of a number, or a reader could lose or gain a digit.
 pub(crate) fn check_separator(name: &str, separator: &str) -> Result<()> {
     if separator.chars().nth(MAX_SEPARATOR_CHARS).is_some() {
-        return Err(StreamError::invalid_argument(format!(
-            "{name} {} is longer than {MAX_SEPARATOR_CHARS} characters",
-            quoted_prefix(separator)
+        return Err(StreamError::invalid_argument(cat!(
+            name,
+            " ",
+            quoted_prefix(separator),
+            " is longer than ",
+            MAX_SEPARATOR_CHARS,
+            " characters"
         )));
     }
     if separator.chars().any(|c| c.is_ascii_digit() || c == '-') {
-        return Err(StreamError::invalid_argument(format!(
-            "{name} {} must not contain digits or '-'",
-            quoted_prefix(separator)
+        return Err(StreamError::invalid_argument(cat!(
+            name,
+            " ",
+            quoted_prefix(separator),
+            " must not contain digits or '-'"
         )));
     }
     Ok(())

@@ -3,6 +3,7 @@
 //! Amounts stay ASCII digit strings from input to output; no float or fixed-width integer ever
 //! holds one, so any number of digits and any `decimals` up to [`MAX_DECIMALS`] are exact.
 
+use crate::prelude::*;
 pub(crate) mod digits;
 pub mod fast;
 mod format;
@@ -29,7 +30,7 @@ pub fn decimals_from_f64(value: f64) -> Result<u32> {
         "is not a finite number"
     } else if value < 0.0 {
         "is negative"
-    } else if value.fract() != 0.0 {
+    } else if !crate::amount::is_whole(value) {
         "is not an integer"
     } else if value > f64::from(MAX_DECIMALS) {
         "is too large"
@@ -37,9 +38,13 @@ pub fn decimals_from_f64(value: f64) -> Result<u32> {
         // In range and integral, so the conversion is exact.
         return Ok(value as u32);
     };
-    Err(StreamError::invalid_argument(format!(
-        "decimals {problem}: got {}; use an integer from 0 to {MAX_DECIMALS}",
-        describe_number(value)
+    Err(StreamError::invalid_argument(cat!(
+        "decimals ",
+        problem,
+        ": got ",
+        describe_number(value),
+        "; use an integer from 0 to ",
+        MAX_DECIMALS
     )))
 }
 
@@ -47,8 +52,13 @@ pub fn decimals_from_f64(value: f64) -> Result<u32> {
 /// `what.key` in the error.
 pub fn count_from_f64(what: &str, key: &str, number: f64) -> Result<u32> {
     small_count(number).ok_or_else(|| {
-        StreamError::invalid_argument(format!(
-            "{what}.{key} must be a whole number from 0 to {MAX_DECIMALS}, got number"
+        StreamError::invalid_argument(cat!(
+            what,
+            ".",
+            key,
+            " must be a whole number from 0 to ",
+            MAX_DECIMALS,
+            ", got number"
         ))
     })
 }
@@ -56,7 +66,7 @@ pub fn count_from_f64(what: &str, key: &str, number: f64) -> Result<u32> {
 /// A whole number from 0 to [`MAX_DECIMALS`], or `None`.
 pub fn small_count(number: f64) -> Option<u32> {
     // In range and integral, so the conversion is exact.
-    (number >= 0.0 && number <= f64::from(MAX_DECIMALS) && number.fract() == 0.0)
+    (number >= 0.0 && number <= f64::from(MAX_DECIMALS) && crate::amount::is_whole(number))
         .then_some(number as u32)
 }
 
@@ -67,8 +77,8 @@ fn describe_number(value: f64) -> String {
         "NaN".into()
     } else if value.is_infinite() {
         if value < 0.0 { "-Infinity" } else { "Infinity" }.into()
-    } else if value.fract() == 0.0 && value.abs() < 1e15 {
-        (value as i64).to_string()
+    } else if crate::amount::is_whole(value) && value.abs() < 1e15 {
+        crate::text::number(value as i64)
     } else {
         "a fractional number".into()
     }
@@ -77,11 +87,20 @@ fn describe_number(value: f64) -> String {
 /// The `decimals` bound shared by formatting and parsing, as a length.
 pub(crate) fn checked_decimals(decimals: u32) -> Result<usize> {
     if decimals > MAX_DECIMALS {
-        return Err(StreamError::invalid_argument(format!(
-            "decimals is too large: got {decimals}; use an integer from 0 to {MAX_DECIMALS}"
+        return Err(StreamError::invalid_argument(cat!(
+            "decimals is too large: got ",
+            decimals,
+            "; use an integer from 0 to ",
+            MAX_DECIMALS
         )));
     }
     usize::try_from(decimals).map_err(|_| StreamError::invalid_argument("decimals is too large"))
+}
+
+/// Whether `x` is a whole number: `x.fract() == 0.0`, which is std's (core has no `fract`).
+pub fn is_whole(x: f64) -> bool {
+    // From 2^52 on every finite f64 is whole; below it the cast to i64 is exact for whole ones.
+    x.is_finite() && (x.abs() >= 4_503_599_627_370_496.0 || (x as i64) as f64 == x)
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@ use super::checked_decimals;
 use super::digits::{increment, push_digits, quoted_prefix, scan, trim_leading_zeros};
 use super::Rounding;
 use crate::error::{Result, StreamError};
+use crate::prelude::*;
 
 /// Human decimal text -> smallest-unit integer string (no leading zeros, "0" for zero, "-" only
 /// when non-zero).
@@ -72,12 +73,19 @@ fn too_many_digits(text: &str, found: usize, decimals: usize) -> StreamError {
     let allowed = match decimals {
         0 => "no fraction digits are allowed".to_owned(),
         1 => "at most 1 fraction digit is allowed".to_owned(),
-        n => format!("at most {n} fraction digits are allowed"),
+        n => cat!("at most ", n, " fraction digits are allowed"),
     };
-    StreamError::invalid_argument(format!(
-        "text {} has {found} fraction digits but {allowed} at {decimals} decimals; \
-         pass a rounding mode to round it",
-        quoted_prefix(text)
+    StreamError::invalid_argument(cat!(
+        "text ",
+        quoted_prefix(text),
+        " has ",
+        found,
+        " fraction digits but ",
+        allowed,
+        " at ",
+        decimals,
+        " decimals; \
+         pass a rounding mode to round it"
     ))
 }
 

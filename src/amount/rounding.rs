@@ -1,7 +1,7 @@
 //! Rounding modes, named and behaving as in Java's `BigDecimal`.
 
-use std::fmt;
-use std::str::FromStr;
+use core::fmt;
+use core::str::FromStr;
 
 use crate::error::{Result, StreamError};
 
@@ -99,9 +99,10 @@ impl FromStr for Rounding {
             .into_iter()
             .find(|mode| mode.as_str() == name)
             .ok_or_else(|| {
-                StreamError::invalid_argument(format!(
-                    "unknown rounding {}; use one of: {}",
+                StreamError::invalid_argument(cat!(
+                    "unknown rounding ",
                     super::digits::quoted_prefix(name),
+                    "; use one of: ",
                     Self::ALL_NAMES.join(", ")
                 ))
             })

@@ -4,7 +4,6 @@
 //! (`JSON.stringify`'d) becomes the query string through `json::encode_query`.
 
 use crate::json::{Check, Param, ParamKind, QuerySpec};
-
 /// Largest page the API serves.
 pub const MAX_LIMIT: u64 = 100;
 

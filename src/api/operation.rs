@@ -3,6 +3,7 @@
 
 use crate::http::{Api, Method};
 use crate::json::{QuerySpec, Shape};
+use crate::prelude::*;
 
 /// Which base URL an operation goes to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

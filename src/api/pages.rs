@@ -5,6 +5,7 @@ use super::{Arg, ArgTexts, Operation};
 use crate::error::{Result, StreamError};
 use crate::http::HttpRequest;
 use crate::json::{push_string, raw, Captures};
+use crate::prelude::*;
 
 /// The cursor of one `listAll*` iteration.
 #[derive(Debug, Clone)]
@@ -27,7 +28,7 @@ impl Pages {
             .args
             .iter()
             .position(|a| matches!(a, Arg::Query(_)))
-            .ok_or_else(|| StreamError::invalid_argument(format!("{} is not a list", op.name)))?;
+            .ok_or_else(|| StreamError::invalid_argument(cat!(op.name, " is not a list")))?;
         let params = super::request::json_arg(args[query_at], "params")?;
         let mut members = String::new();
         let (mut first, mut limit) = (1, MAX_LIMIT.to_string());
@@ -58,9 +59,13 @@ impl Pages {
     /// The request of the next page, or `None` once the last page was read.
     pub fn next_request(&self) -> Option<Result<HttpRequest>> {
         let page = self.next?;
-        let params = format!(
-            "{{\"page\":{page},\"limit\":{}{}}}",
-            self.limit, self.members
+        let params = cat!(
+            "{\"page\":",
+            page,
+            ",\"limit\":",
+            self.limit,
+            self.members,
+            "}"
         );
         let mut args: ArgTexts<'_> = [None; 3];
         for (i, arg) in self.args.iter().enumerate() {

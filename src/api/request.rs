@@ -3,6 +3,7 @@
 use super::{Arg, Body, Operation};
 use crate::error::{Result, StreamError};
 use crate::http::HttpRequest;
+use crate::prelude::*;
 use crate::validate;
 
 /// Each positional argument as the binding layer got it (`None` for `undefined`): for an
@@ -57,9 +58,9 @@ fn encode_query(json: &str, spec: &crate::json::QuerySpec) -> Result<String> {
 
 #[cfg(not(feature = "merchant"))]
 fn encode_query(_: &str, spec: &crate::json::QuerySpec) -> Result<String> {
-    Err(StreamError::invalid_argument(format!(
-        "{} cannot be sent by this build",
-        spec.what
+    Err(StreamError::invalid_argument(cat!(
+        spec.what,
+        " cannot be sent by this build"
     )))
 }
 
@@ -72,9 +73,9 @@ fn encode_shaped(json: &str, shape: &crate::json::Shape) -> Result<String> {
 
 #[cfg(not(feature = "merchant"))]
 fn encode_shaped(_: &str, shape: &crate::json::Shape) -> Result<String> {
-    Err(StreamError::invalid_argument(format!(
-        "{} cannot be sent by this build",
-        shape.what
+    Err(StreamError::invalid_argument(cat!(
+        shape.what,
+        " cannot be sent by this build"
     )))
 }
 
@@ -83,9 +84,11 @@ fn encode_shaped(_: &str, shape: &crate::json::Shape) -> Result<String> {
 pub fn json_arg<'a>(text: Option<&'a str>, what: &str) -> Result<&'a str> {
     match text {
         None => Ok("null"),
-        Some(t) if t.starts_with('\0') => Err(StreamError::invalid_argument(format!(
-            "{what} cannot be sent as JSON ({}); give amounts as decimal strings",
-            t[1..].trim()
+        Some(t) if t.starts_with('\0') => Err(StreamError::invalid_argument(cat!(
+            what,
+            " cannot be sent as JSON (",
+            t[1..].trim(),
+            "); give amounts as decimal strings"
         ))),
         Some(t) => Ok(t),
     }
@@ -94,6 +97,6 @@ pub fn json_arg<'a>(text: Option<&'a str>, what: &str) -> Result<&'a str> {
 /// A string argument's value.
 pub fn string_arg(text: Option<&str>, what: &str) -> Result<String> {
     text.map(str::to_string).ok_or_else(|| {
-        StreamError::invalid_argument(format!("{what} must be a string, got undefined"))
+        StreamError::invalid_argument(cat!(what, " must be a string, got undefined"))
     })
 }

@@ -2,7 +2,8 @@
 //! a short ASCII argument into the input half and reads a short ASCII answer from the output half,
 //! both through the module's memory, so a call crosses with numbers only.
 
-use std::cell::RefCell;
+use crate::prelude::*;
+use core::cell::RefCell;
 
 use wasm_bindgen::prelude::*;
 
@@ -27,7 +28,7 @@ struct AmountIo {
     format: FormatOptions,
 }
 
-thread_local! {
+local! {
     // wasm is single-threaded; JS touches the buffer only between calls.
     static IO: RefCell<AmountIo> = RefCell::new(AmountIo {
         buffer: vec![0; INPUT_BYTES + OUTPUT_BYTES],
@@ -35,8 +36,11 @@ thread_local! {
         text: String::new(),
         format: FormatOptions::default(),
     });
+}
+
+local! {
     /// An answer the buffer could not hold (an error, or long or non-ASCII text).
-    static PENDING_RESULT: RefCell<Option<Result<String>>> = const { RefCell::new(None) };
+    static PENDING_RESULT: RefCell<Option<Result<String>>> = RefCell::new(None);
 }
 
 /// The module's memory, so the shell can view the I/O buffer in every build (nodejs, web).
@@ -102,7 +106,7 @@ pub fn through_buffer(
         let (input, output) = buffer.split_at_mut(INPUT_BYTES);
         let input = input
             .get(..len)
-            .and_then(|bytes| std::str::from_utf8(bytes).ok())
+            .and_then(|bytes| core::str::from_utf8(bytes).ok())
             .ok_or_else(|| StreamError::invalid_argument("amount buffer holds no ASCII text"))?;
         work(input, format, units, text)?;
         let bytes = text.as_bytes();
@@ -111,7 +115,7 @@ pub fn through_buffer(
                 out.copy_from_slice(bytes);
                 Ok(Ok(bytes.len()))
             }
-            _ => Ok(Err(std::mem::take(text))),
+            _ => Ok(Err(core::mem::take(text))),
         }
     });
     let pending = match answer {

@@ -8,6 +8,7 @@
 //! caller gave, for anything the fast way does not take (other types, long or non-ASCII text);
 //! it gives the same results and makes the `INVALID_ARGUMENT` errors that name the argument.
 
+use crate::prelude::*;
 use wasm_bindgen::prelude::*;
 
 use super::amount_buffer::{fast_in_buffer, through_buffer, with_input};
@@ -233,7 +234,7 @@ pub fn parse_units_checked(
 #[wasm_bindgen(js_name = tokenDecimalsAscii)]
 pub fn token_decimals_ascii(len: usize) -> i32 {
     let found = with_input(len, |input| {
-        tokens::token_decimals(std::str::from_utf8(input).ok()?)
+        tokens::token_decimals(core::str::from_utf8(input).ok()?)
     });
     found
         .and_then(|d| i32::try_from(d).ok())
@@ -270,15 +271,18 @@ fn check_options(
         return Ok(());
     }
     if !options.is_object() || js_sys::Array::is_array(options) {
-        return Err(StreamError::invalid_argument(format!(
-            "{what} must be an object, got {}",
+        return Err(StreamError::invalid_argument(cat!(
+            what,
+            " must be an object, got ",
             type_name(options)
         )));
     }
     match unknown {
-        Some(key) => Err(StreamError::invalid_argument(format!(
-            "{what}: unknown option \"{}\"; known options are {}",
+        Some(key) => Err(StreamError::invalid_argument(cat!(
+            what,
+            ": unknown option \"",
             escape(key),
+            "\"; known options are ",
             known.join(", ")
         ))),
         None => Ok(()),
@@ -295,8 +299,13 @@ fn optional<T>(value: &JsValue, read: impl FnOnce(&JsValue) -> Result<T>) -> Res
 }
 
 fn wrong(what: &str, key: &str, value: &JsValue, expected: &str) -> StreamError {
-    StreamError::invalid_argument(format!(
-        "{what}.{key} must be {expected}, got {}",
+    StreamError::invalid_argument(cat!(
+        what,
+        ".",
+        key,
+        " must be ",
+        expected,
+        ", got ",
         type_name(value)
     ))
 }
@@ -308,7 +317,7 @@ fn count(what: &str, key: &str, value: &JsValue) -> Result<u32> {
             what,
             key,
             value,
-            &format!("a whole number from 0 to {MAX_DECIMALS}"),
+            &cat!("a whole number from 0 to ", MAX_DECIMALS),
         )),
     }
 }

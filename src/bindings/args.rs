@@ -1,5 +1,6 @@
 //! Reading loosely typed JS arguments into Rust values, with a `StreamError` for anything off.
 
+use crate::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::amount::decimals_from_f64;
@@ -12,21 +13,24 @@ pub fn amount_string(value: &JsValue, what: &str) -> Result<String> {
         return Ok(text);
     }
     if let Some(big) = value.dyn_ref::<js_sys::BigInt>() {
-        return big.to_string(10).map(String::from).map_err(|_| {
-            StreamError::invalid_argument(format!("{what}: bigint could not be read"))
-        });
+        return big
+            .to_string(10)
+            .map(String::from)
+            .map_err(|_| StreamError::invalid_argument(cat!(what, ": bigint could not be read")));
     }
-    Err(StreamError::invalid_argument(format!(
-        "{what} must be a string or a bigint, got {}; pass String(x) or BigInt(x) so no digit is lost",
-        type_name(value)
+    Err(StreamError::invalid_argument(cat!(
+        what,
+        " must be a string or a bigint, got ",
+        type_name(value),
+        "; pass String(x) or BigInt(x) so no digit is lost"
     )))
 }
 
 pub fn decimals(value: &JsValue) -> Result<u32> {
     match value.as_f64() {
         Some(number) => decimals_from_f64(number),
-        None => Err(StreamError::invalid_argument(format!(
-            "decimals must be a number, got {}",
+        None => Err(StreamError::invalid_argument(cat!(
+            "decimals must be a number, got ",
             type_name(value)
         ))),
     }
@@ -34,7 +38,7 @@ pub fn decimals(value: &JsValue) -> Result<u32> {
 
 pub fn string(value: &JsValue, what: &str) -> Result<String> {
     value.as_string().ok_or_else(|| {
-        StreamError::invalid_argument(format!("{what} must be a string, got {}", type_name(value)))
+        StreamError::invalid_argument(cat!(what, " must be a string, got ", type_name(value)))
     })
 }
 

@@ -3,6 +3,7 @@
 //! wakes at the deadline the call keeps. The step codes are the boundary protocol's
 //! (`crate::protocol`, `pkg/src/protocol.js`).
 
+use crate::prelude::*;
 use wasm_bindgen::prelude::*;
 
 use crate::error::{Result, StreamError};
@@ -106,7 +107,7 @@ impl RawCall {
             return code;
         }
         let (now, random) = (now(), js_sys::Math::random());
-        if !(status.fract() == 0.0 && (100.0..=599.0).contains(&status)) {
+        if !(crate::amount::is_whole(status) && (100.0..=599.0).contains(&status)) {
             let step = self.call.failed(Broken::NotAResponse, "", now, random);
             return self.step(step);
         }
@@ -138,7 +139,7 @@ impl RawCall {
     }
 
     /// The answer of the settled call as JSON text for `JSON.parse`; throws its `StreamError`.
-    pub fn answer(&mut self) -> std::result::Result<String, JsValue> {
+    pub fn answer(&mut self) -> core::result::Result<String, JsValue> {
         Ok(self.settled()?.json)
     }
 }

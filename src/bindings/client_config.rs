@@ -1,6 +1,7 @@
 //! Reading a client's options into its endpoints, and one call's options.
 
-use std::rc::Rc;
+use crate::prelude::*;
+use alloc::rc::Rc;
 
 use wasm_bindgen::JsValue;
 
@@ -76,12 +77,17 @@ pub fn call_timeout(options: JsValue, signal: JsValue, timeout_ms: JsValue) -> R
     match timeout_ms.as_f64() {
         None if timeout_ms.is_undefined() => Ok(None),
         Some(n)
-            if n.is_finite() && n >= 0.0 && n.fract() == 0.0 && n <= f64::from(MAX_TIMEOUT_MS) =>
+            if n.is_finite()
+                && n >= 0.0
+                && crate::amount::is_whole(n)
+                && n <= f64::from(MAX_TIMEOUT_MS) =>
         {
             Ok(Some(n as u32))
         }
-        _ => Err(StreamError::invalid_argument(format!(
-            "options.timeoutMs must be a whole number from 0 to {MAX_TIMEOUT_MS}, got {}",
+        _ => Err(StreamError::invalid_argument(cat!(
+            "options.timeoutMs must be a whole number from 0 to ",
+            MAX_TIMEOUT_MS,
+            ", got ",
             super::args::type_name(&timeout_ms)
         ))),
     }

@@ -1,7 +1,8 @@
 //! `StreamError` -> the JS shell's `StreamError` class, built in one call to the factory the
 //! shell hands over at start-up (`attach`). Rust decides everything; JS only constructs.
 
-use std::cell::RefCell;
+use crate::prelude::*;
+use core::cell::RefCell;
 
 use wasm_bindgen::prelude::*;
 
@@ -29,8 +30,8 @@ extern "C" {
     ) -> JsValue;
 }
 
-thread_local! {
-    static MAKE_ERROR: RefCell<Option<ErrorFactory>> = const { RefCell::new(None) };
+local! {
+    static MAKE_ERROR: RefCell<Option<ErrorFactory>> = RefCell::new(None);
 }
 
 /// Called once by the shell after instantiation with its error factory.

@@ -1,6 +1,7 @@
 //! A locale's separators and group sizes, from what the shell read once per tag off
 //! `Intl.NumberFormat(tag).formatToParts(1234567890.5)`; the digits themselves stay ours.
 
+use crate::prelude::*;
 use wasm_bindgen::JsValue;
 
 use crate::amount::{escape, Grouping};
@@ -20,9 +21,10 @@ impl LocaleFacts {
     /// From the shell's `[decimal, group, count, last, prev]`, or `None` when `Intl` refused `tag`.
     pub fn from_js(tag: &str, facts: Option<&[JsValue]>) -> Result<Self> {
         let invalid = || {
-            StreamError::invalid_argument(format!(
-                "locale \"{}\" is not a valid BCP 47 language tag",
-                escape(&tag.chars().take(40).collect::<String>())
+            StreamError::invalid_argument(cat!(
+                "locale \"",
+                escape(&tag.chars().take(40).collect::<String>()),
+                "\" is not a valid BCP 47 language tag"
             ))
         };
         let [decimal, group, count, last, prev] = facts.ok_or_else(invalid)? else {

@@ -2,6 +2,7 @@
 //! getters: each property name is a constant in the generated glue, never a key string built
 //! per call. Every key is checked against the documented names once, with `Object.keys`.
 
+use crate::prelude::*;
 use js_sys::{Function, Object};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -85,8 +86,9 @@ impl Opts {
             return Ok(Self { obj: None, what });
         };
         if !value.is_object() || js_sys::Array::is_array(&value) {
-            return Err(StreamError::invalid_argument(format!(
-                "{what} must be an object, got {}",
+            return Err(StreamError::invalid_argument(cat!(
+                what,
+                " must be an object, got ",
                 type_name(&value)
             )));
         }
@@ -95,9 +97,11 @@ impl Opts {
             .filter_map(|k| k.as_string())
         {
             if !known.contains(&key.as_str()) {
-                return Err(StreamError::invalid_argument(format!(
-                    "{what}: unknown option \"{}\"; known options are {}",
+                return Err(StreamError::invalid_argument(cat!(
+                    what,
+                    ": unknown option \"",
                     escape(&key),
+                    "\"; known options are ",
                     known.join(", ")
                 )));
             }
@@ -120,9 +124,13 @@ impl Opts {
     }
 
     fn wrong(&self, key: &str, value: &JsValue, expected: &str) -> StreamError {
-        StreamError::invalid_argument(format!(
-            "{}.{key} must be {expected}, got {}",
+        StreamError::invalid_argument(cat!(
             self.what,
+            ".",
+            key,
+            " must be ",
+            expected,
+            ", got ",
             type_name(value)
         ))
     }
@@ -153,10 +161,15 @@ impl Opts {
             return Ok(None);
         };
         match v.as_f64() {
-            Some(n) if n.is_finite() && n >= 0.0 && n.fract() == 0.0 && n <= f64::from(max) => {
+            Some(n)
+                if n.is_finite()
+                    && n >= 0.0
+                    && crate::amount::is_whole(n)
+                    && n <= f64::from(max) =>
+            {
                 Ok(Some(n as u32))
             }
-            _ => Err(self.wrong(key, &v, &format!("a whole number from 0 to {max}"))),
+            _ => Err(self.wrong(key, &v, &cat!("a whole number from 0 to ", max))),
         }
     }
 
@@ -174,7 +187,7 @@ impl Opts {
     pub fn signal(&self, key: &str, getter: Getter) -> Result<Option<JsValue>> {
         match self.get(getter) {
             None => Ok(None),
-            Some(v) => signal_value(v, &format!("{}.{key}", self.what)).map(Some),
+            Some(v) => signal_value(v, &cat!(self.what, ".", key)).map(Some),
         }
     }
 
@@ -192,17 +205,20 @@ impl Opts {
             let name = pair.get(0).as_string().unwrap_or_default();
             let value = pair.get(1);
             let Some(value) = value.as_string() else {
-                return Err(self.wrong(&format!("{key}.{name}"), &value, "a string"));
+                return Err(self.wrong(&cat!(key, ".", name), &value, "a string"));
             };
             let valid_name = !name.is_empty()
                 && name
                     .bytes()
                     .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b));
             if !valid_name || !crate::validate::header_value(&value) {
-                return Err(StreamError::invalid_argument(format!(
-                    "{}.{key}: \"{}\" is not a valid header",
+                return Err(StreamError::invalid_argument(cat!(
                     self.what,
-                    escape(&name)
+                    ".",
+                    key,
+                    ": \"",
+                    escape(&name),
+                    "\" is not a valid header"
                 )));
             }
             out.push((name, value));
@@ -239,8 +255,9 @@ pub fn signal_value(value: JsValue, what: &str) -> Result<JsValue> {
     {
         Ok(value)
     } else {
-        Err(StreamError::invalid_argument(format!(
-            "{what} must be an AbortSignal, got {}",
+        Err(StreamError::invalid_argument(cat!(
+            what,
+            " must be an AbortSignal, got ",
             type_name(&value)
         )))
     }

@@ -112,8 +112,11 @@ fn at_least_one(
     max: u32,
 ) -> Result<Option<u32>> {
     match opts.count(key, getter, max)? {
-        Some(0) => Err(StreamError::invalid_argument(format!(
-            "{what}.{key} must be at least 1, got 0"
+        Some(0) => Err(StreamError::invalid_argument(cat!(
+            what,
+            ".",
+            key,
+            " must be at least 1, got 0"
         ))),
         other => Ok(other),
     }

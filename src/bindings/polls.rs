@@ -2,6 +2,7 @@
 //! loops (`pkg/src/polls.js`), which send the polls and keep the timers; `crate::poll::Wait` and
 //! `crate::poll::Watch` decide what each outcome means and when to poll next.
 
+use crate::prelude::*;
 use wasm_bindgen::prelude::*;
 
 use super::call::{deadline_in_ms, now, RawCall};
@@ -9,7 +10,7 @@ use crate::poll::Wait;
 #[cfg(feature = "merchant")]
 use crate::poll::{Next, Watch};
 
-type JsResult<T> = std::result::Result<T, JsValue>;
+type JsResult<T> = core::result::Result<T, JsValue>;
 
 /// One `waitForPayment` (or `watchPayment`).
 #[wasm_bindgen]

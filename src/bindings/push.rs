@@ -3,6 +3,7 @@
 //! runtime's Web Crypto, which the shell calls with the message a check gives and hands the digest
 //! back (sans-IO, like every call: no Rust future).
 
+use crate::prelude::*;
 mod convert;
 mod options;
 
@@ -127,7 +128,7 @@ pub fn web_crypto_error(what: Option<String>) -> JsValue {
         None => "Web Crypto (globalThis.crypto.subtle) is not available here; verifying needs \
                  Node 20+ or a browser page served over https"
             .to_string(),
-        Some(what) => format!("Web Crypto could not compute {what}"),
+        Some(what) => cat!("Web Crypto could not compute ", what),
     };
     StreamError::invalid_argument(message).into()
 }

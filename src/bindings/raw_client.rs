@@ -4,6 +4,7 @@
 //! checked request out as a `RawCall` that the shell sends (`pkg/src/io.js`); its answer comes
 //! back as JSON text for one `JSON.parse`.
 
+use crate::prelude::*;
 use wasm_bindgen::prelude::*;
 
 use super::call::{now, RawCall};
@@ -42,7 +43,7 @@ fn api_named(name: &str) -> Result<Api> {
 #[wasm_bindgen]
 impl RawClient {
     #[wasm_bindgen(constructor)]
-    pub fn new(api: &str, options: JsValue) -> std::result::Result<RawClient, JsValue> {
+    pub fn new(api: &str, options: JsValue) -> core::result::Result<RawClient, JsValue> {
         let api = api_named(api)?;
         Ok(match api {
             Api::Gateway => gateway(options)?,
@@ -72,7 +73,7 @@ impl RawClient {
         options: JsValue,
         signal: JsValue,
         timeout_ms: JsValue,
-    ) -> std::result::Result<RawCall, JsValue> {
+    ) -> core::result::Result<RawCall, JsValue> {
         let op = self.operation(op)?;
         let args = arg_texts(op, [a0, a1, a2])?;
         let req = op.request(&[args[0].as_deref(), args[1].as_deref(), args[2].as_deref()])?;
@@ -94,7 +95,7 @@ impl RawClient {
         options: JsValue,
         signal: JsValue,
         timeout_ms: JsValue,
-    ) -> std::result::Result<RawPages, JsValue> {
+    ) -> core::result::Result<RawPages, JsValue> {
         let op = self.operation(op)?;
         let texts = arg_texts(op, [a0, a1, JsValue::UNDEFINED])?;
         let args: ArgTexts<'_> = [texts[0].as_deref(), texts[1].as_deref(), None];
@@ -110,7 +111,7 @@ impl RawClient {
         &self,
         payment_id: JsValue,
         options: JsValue,
-    ) -> std::result::Result<RawWait, JsValue> {
+    ) -> core::result::Result<RawWait, JsValue> {
         let id = path_id(&payment_id, "paymentId")?;
         let settings = wait_options(options)?;
         Ok(Wait::new(api::polled(self.api), id, &self.main, settings, now()).into())
@@ -123,7 +124,7 @@ impl RawClient {
         &self,
         payment_ids: JsValue,
         options: JsValue,
-    ) -> std::result::Result<super::polls::RawWatch, JsValue> {
+    ) -> core::result::Result<super::polls::RawWatch, JsValue> {
         let ids = id_list(&payment_ids)?;
         let (settings, limits) = super::poll_options::watch_options(options)?;
         let mut watch =
@@ -150,9 +151,12 @@ impl RawClient {
 impl RawClient {
     fn operation(&self, id: u32) -> Result<&'static Operation> {
         api::by_id(self.api, id).ok_or_else(|| {
-            StreamError::invalid_argument(format!(
-                "operation {id} is not in this build of the {} client",
-                self.api.name()
+            StreamError::invalid_argument(cat!(
+                "operation ",
+                id,
+                " is not in this build of the ",
+                self.api.name(),
+                " client"
             ))
         })
     }
@@ -256,8 +260,9 @@ fn streampay(options: JsValue) -> Result<RawClient> {
 /// The error of a method called on something that is not a live client (freed, or `this` lost).
 #[wasm_bindgen(js_name = notAClient)]
 pub fn not_a_client(method: &str) -> JsValue {
-    StreamError::invalid_argument(format!(
-        "{method} was called on a client that was freed (free() / dispose) or without a client \
+    StreamError::invalid_argument(cat!(
+        method,
+        " was called on a client that was freed (free() / dispose) or without a client \
          as `this`; create a new client"
     ))
     .into()
@@ -276,7 +281,7 @@ pub struct RawPages {
 #[wasm_bindgen]
 impl RawPages {
     /// The request of the next page, or `undefined` after the last page.
-    pub fn call(&self) -> std::result::Result<Option<RawCall>, JsValue> {
+    pub fn call(&self) -> core::result::Result<Option<RawCall>, JsValue> {
         let Some(req) = self.pages.next_request() else {
             return Ok(None);
         };
@@ -288,7 +293,7 @@ impl RawPages {
 
     /// Moves on after the page's call settled: its JSON text, or its error (which ends the
     /// iteration).
-    pub fn advance(&mut self, call: &mut RawCall) -> std::result::Result<String, JsValue> {
+    pub fn advance(&mut self, call: &mut RawCall) -> core::result::Result<String, JsValue> {
         match call.settled() {
             Ok(page) => {
                 self.pages.advance(&page.captures);
@@ -305,8 +310,8 @@ impl RawPages {
 #[cfg(feature = "merchant")]
 fn id_list(value: &JsValue) -> Result<Vec<String>> {
     if !js_sys::Array::is_array(value) {
-        return Err(StreamError::invalid_argument(format!(
-            "watchPayments ids must be an array of payment ids, got {}",
+        return Err(StreamError::invalid_argument(cat!(
+            "watchPayments ids must be an array of payment ids, got ",
             super::args::type_name(value)
         )));
     }
@@ -314,6 +319,6 @@ fn id_list(value: &JsValue) -> Result<Vec<String>> {
     array
         .iter()
         .enumerate()
-        .map(|(i, id)| path_id(&id, &format!("watchPayments ids[{i}]")))
+        .map(|(i, id)| path_id(&id, &cat!("watchPayments ids[", i, "]")))
         .collect()
 }

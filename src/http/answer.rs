@@ -13,11 +13,13 @@ impl HttpRequest {
             return Err(error_for_status(self, response, now_ms));
         }
         decode(&response.body, shape).map_err(|e| {
-            let message = format!(
-                "{} answered {} {} with {}",
+            let message = cat!(
                 self.api.name(),
+                " answered ",
                 self.method.as_str(),
+                " ",
                 self.path_only(),
+                " with ",
                 e.message
             );
             StreamError { message, ..e }

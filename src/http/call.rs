@@ -6,7 +6,8 @@
 //! [`Call::timeout`]. Retries, the deadline's effect on them and every error text are decided
 //! here; the host (the JS shell, with the runtime's `fetch` and timers) only does the I/O.
 
-use std::rc::Rc;
+use crate::prelude::*;
+use alloc::rc::Rc;
 
 use super::redact::redact;
 use super::{Deadline, HttpRequest, HttpResponse, RetryPolicy};
@@ -38,7 +39,7 @@ impl Endpoint {
     ) -> Call {
         let timeout_ms = timeout_ms.unwrap_or(self.timeout_ms);
         Call {
-            url: format!("{}{}", self.base_url, req.path),
+            url: cat!(self.base_url, req.path),
             base_len: self.base_url.len(),
             req,
             secrets: self.headers.clone(),
@@ -192,12 +193,15 @@ impl Call {
         if !self.deadline.passed(now_ms) {
             return None;
         }
-        let message = format!(
-            "{} {} {} did not finish within {} ms (timeoutMs)",
+        let message = cat!(
             self.req.api.name(),
+            " ",
             self.method(),
+            " ",
             self.req.path_only(),
-            self.timeout_ms
+            " did not finish within ",
+            self.timeout_ms,
+            " ms (timeoutMs)"
         );
         Some(StreamError::new(ErrorCode::Timeout, message))
     }
@@ -226,25 +230,30 @@ impl Call {
 
     fn broken(&self, how: Broken, detail: &str) -> StreamError {
         let base = self.url.get(..self.base_len).unwrap_or_default();
-        let at = format!(
-            "{} {} {base}{}",
+        let at = cat!(
             self.req.api.name(),
+            " ",
             self.method(),
+            " ",
+            base,
             self.req.path_only()
         );
         let stage = match how {
             Broken::Redirected => {
-                let message = format!(
-                    "{} answered {} {base}{} with a redirect, which is not followed because the \
-                     request carries credentials; check the baseUrl",
+                let message = cat!(
                     self.req.api.name(),
+                    " answered ",
                     self.method(),
-                    self.req.path_only()
+                    " ",
+                    base,
+                    self.req.path_only(),
+                    " with a redirect, which is not followed because the \
+                     request carries credentials; check the baseUrl"
                 );
                 return StreamError::new(ErrorCode::Server, message).with_retryable(false);
             }
             Broken::NotAResponse => {
-                let message = format!("{at}: fetch resolved with something that is not a Response");
+                let message = cat!(at, ": fetch resolved with something that is not a Response");
                 return StreamError::new(ErrorCode::Network, message);
             }
             Broken::Threw => "fetch threw",
@@ -253,7 +262,7 @@ impl Call {
             Broken::BodyCut => "the connection failed while reading the response body",
         };
         let detail = redact(detail, &self.secrets);
-        StreamError::new(ErrorCode::Network, format!("{at}: {stage} ({detail})"))
+        StreamError::new(ErrorCode::Network, cat!(at, ": ", stage, " (", detail, ")"))
     }
 }
 

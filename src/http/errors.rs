@@ -5,6 +5,7 @@ use super::{HttpRequest, HttpResponse};
 use crate::amount::escape;
 use crate::error::{ErrorCode, StreamError};
 use crate::json::{raw, KeyCase, Raw};
+use crate::prelude::*;
 
 /// Longest piece of a server's own text quoted in a message.
 const QUOTE_CHARS: usize = 300;
@@ -28,12 +29,16 @@ pub fn error_for_status(req: &HttpRequest, resp: &HttpResponse, now_ms: f64) -> 
             .and_then(|v| parse_retry_after_ms(v, resp.retry_after_date_ms, now_ms)),
         _ => None,
     };
-    let mut message = format!(
-        "{} answered {} to {} {}: {server_says}",
+    let mut message = cat!(
         req.api.name(),
+        " answered ",
         resp.status,
+        " to ",
         req.method.as_str(),
-        req.path_only()
+        " ",
+        req.path_only(),
+        ": ",
+        server_says
     );
     if !hint.is_empty() {
         message.push_str(". ");
@@ -56,17 +61,23 @@ fn paid_together(req: &HttpRequest, resp: &HttpResponse, body: Raw<'_>) -> Optio
     let count = ids.items()?.len();
     let total = body.get("total_amount").filter(|t| !t.is_null());
     let total_text = total.and_then(Raw::scalar_text);
-    let message = format!(
-        "{} answered {} to {} {}: the payment was paid together with {count} payments{}. Pass \
-         allowRefundMultipleRelatedPayments: true to refund them all (see error.paymentIds)",
+    let message = cat!(
         req.api.name(),
+        " answered ",
         resp.status,
+        " to ",
         req.method.as_str(),
+        " ",
         req.path_only(),
+        ": the payment was paid together with ",
+        count,
+        " payments",
         total_text
             .as_ref()
-            .map(|t| format!(" totalling {t}"))
+            .map(|t| cat!(" totalling ", t))
             .unwrap_or_default(),
+        ". Pass \
+         allowRefundMultipleRelatedPayments: true to refund them all (see error.paymentIds)"
     );
     let mut err = StreamError::new(ErrorCode::Conflict, message)
         .with_status(resp.status)
@@ -76,7 +87,7 @@ fn paid_together(req: &HttpRequest, resp: &HttpResponse, body: Raw<'_>) -> Optio
     if let Some(total) = total {
         // An amount: always a string, its digits as sent.
         let json = match total.number() {
-            Some(number) => format!("\"{number}\""),
+            Some(number) => cat!("\"", number, "\""),
             None => total.rewrite(KeyCase::Keep),
         };
         err = err.with_detail("totalAmount", json);
@@ -136,7 +147,7 @@ fn server_message(body: Raw<'_>) -> Option<String> {
         .or_else(|| field(body, "error"))
         .or_else(|| nested.and_then(|e| field(e, "message")));
     match (domain_code(body), message) {
-        (Some(code), Some(message)) => Some(quote(&format!("{code}: {message}"))),
+        (Some(code), Some(message)) => Some(quote(&cat!(code, ": ", message))),
         (None, Some(message)) => Some(quote(&message)),
         (Some(code), None) => Some(quote(&code)),
         (None, None) => None,
@@ -164,7 +175,7 @@ fn validation_detail(detail: Raw<'_>) -> String {
     if loc.is_empty() {
         msg
     } else {
-        format!("{}: {msg}", loc.join("."))
+        cat!(loc.join("."), ": ", msg)
     }
 }
 
@@ -186,7 +197,7 @@ fn quote(text: &str) -> String {
     } else {
         ""
     };
-    format!("\"{}\"{more}", escape(&head))
+    cat!("\"", escape(&head), "\"", more)
 }
 
 #[cfg(test)]

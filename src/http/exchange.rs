@@ -1,6 +1,7 @@
 //! One HTTP exchange as plain data.
 
 use crate::json::QuerySpec;
+use crate::prelude::*;
 
 /// Which API answered; error messages name it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -14,6 +14,8 @@ mod shown_url;
 
 pub use call::{Broken, Call, Endpoint, Step, DEFAULT_TIMEOUT_MS};
 pub use deadline::Deadline;
+#[cfg(test)]
+pub use errors::error_for_status;
 pub use exchange::{Api, HttpRequest, HttpResponse, Method};
 pub use retry::RetryPolicy;
 pub use retry_after::parse_retry_after_ms;

@@ -4,6 +4,7 @@ use super::shape::Check;
 use crate::amount::digits::scan;
 use crate::amount::escape;
 use crate::error::{Result, StreamError};
+use crate::prelude::*;
 use crate::validate::path_id;
 
 /// `value` of the argument `name` passes `check`, or an `INVALID_ARGUMENT` naming it.
@@ -11,21 +12,34 @@ pub fn check(check: Check, name: &str, value: &str) -> Result<()> {
     let refuse = |message: String| Err(StreamError::invalid_argument(message));
     match check {
         Check::None => Ok(()),
-        Check::NonEmpty if value.trim().is_empty() => refuse(format!("{name} must not be empty")),
+        Check::NonEmpty if value.trim().is_empty() => refuse(cat!(name, " must not be empty")),
         Check::NonEmpty => Ok(()),
         Check::OneOf(allowed) if allowed.contains(&value) => Ok(()),
         Check::OneOf(allowed) => {
             let got = escape(&value.chars().take(40).collect::<String>());
             match allowed {
-                [a, b] => refuse(format!("{name} must be \"{a}\" or \"{b}\", got \"{got}\"")),
-                _ => refuse(format!(
-                    "{name} must be one of {}, got \"{got}\"",
-                    allowed.join(", ")
+                [a, b] => refuse(cat!(
+                    name,
+                    " must be \"",
+                    a,
+                    "\" or \"",
+                    b,
+                    "\", got \"",
+                    got,
+                    "\""
+                )),
+                _ => refuse(cat!(
+                    name,
+                    " must be one of ",
+                    allowed.join(", "),
+                    ", got \"",
+                    got,
+                    "\""
                 )),
             }
         }
         Check::MaxChars(max) if value.chars().nth(max).is_some() => {
-            refuse(format!("{name} is longer than {max} characters"))
+            refuse(cat!(name, " is longer than ", max, " characters"))
         }
         Check::MaxChars(_) => Ok(()),
         Check::Positive => positive(name, value),
@@ -33,9 +47,11 @@ pub fn check(check: Check, name: &str, value: &str) -> Result<()> {
         Check::Constant
             if value.is_empty() || !value.bytes().all(|b| b.is_ascii_uppercase() || b == b'_') =>
         {
-            refuse(format!(
-                "{name}: \"{}\" is not a status like \"PENDING\"",
-                escape(&value.chars().take(40).collect::<String>())
+            refuse(cat!(
+                name,
+                ": \"",
+                escape(&value.chars().take(40).collect::<String>()),
+                "\" is not a status like \"PENDING\""
             ))
         }
         Check::Constant => Ok(()),
@@ -56,9 +72,11 @@ fn positive(name: &str, value: &str) -> Result<()> {
         .chain(number.frac.unwrap_or_default())
         .all(|&d| d == b'0');
     if number.negative || zero {
-        return Err(StreamError::invalid_argument(format!(
-            "{name} must be more than zero, got \"{}\"",
-            escape(&value.chars().take(40).collect::<String>())
+        return Err(StreamError::invalid_argument(cat!(
+            name,
+            " must be more than zero, got \"",
+            escape(&value.chars().take(40).collect::<String>()),
+            "\""
         )));
     }
     Ok(())

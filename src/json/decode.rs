@@ -1,7 +1,8 @@
 //! The answer rewriter: one pass over the body's JSON text that writes the JSON text JS parses
 //! into the caller's object, checking the known fields of a [`Shape`] on the way.
 
-use std::borrow::Cow;
+use crate::prelude::*;
+use alloc::borrow::Cow;
 
 use super::amounts::is_amount_name;
 use super::decoded::{Captures, Decoded};
@@ -42,13 +43,12 @@ pub fn decode(body: &str, shape: &Shape) -> Result<Decoded> {
         });
     }
     if trimmed.is_empty() {
-        return Err(StreamError::decode(format!(
-            "{NOT_JSON}: the body is empty"
-        )));
+        return Err(StreamError::decode(cat!(NOT_JSON, ": the body is empty")));
     }
     if trimmed.starts_with('<') {
-        return Err(StreamError::decode(format!(
-            "{NOT_JSON}: it is an HTML page, not JSON (a proxy or error page?)"
+        return Err(StreamError::decode(cat!(
+            NOT_JSON,
+            ": it is an HTML page, not JSON (a proxy or error page?)"
         )));
     }
     let mut d = Decoder {
@@ -66,10 +66,7 @@ pub fn decode(body: &str, shape: &Shape) -> Result<Decoded> {
             captures: d.captures,
         }),
         Err(Fail::Shape(err)) => Err(err),
-        Err(Fail::Syntax(s)) => Err(StreamError::decode(format!(
-            "{NOT_JSON}: {}",
-            s.describe(body)
-        ))),
+        Err(Fail::Syntax(s)) => Err(StreamError::decode(cat!(NOT_JSON, ": ", s.describe(body)))),
     }
 }
 
@@ -124,10 +121,11 @@ impl<'a> Decoder<'a> {
             self.any(0, false)?;
         } else {
             self.lx.skip(0)?;
-            return Err(Fail::Shape(StreamError::decode(format!(
-                "{} is {}, expected an object",
+            return Err(Fail::Shape(StreamError::decode(cat!(
                 shape.what,
-                kind_name(first)
+                " is ",
+                kind_name(first),
+                ", expected an object"
             ))));
         }
         if !self.lx.at_end() {
@@ -370,10 +368,11 @@ impl<'a> Decoder<'a> {
                     self.object(shape, depth, false)?;
                 } else {
                     self.lx.skip(depth)?;
-                    return Err(Fail::Shape(StreamError::decode(format!(
-                        "{} is {}, expected an object",
+                    return Err(Fail::Shape(StreamError::decode(cat!(
                         shape.what,
-                        kind_name(first)
+                        " is ",
+                        kind_name(first),
+                        ", expected an object"
                     ))));
                 }
                 if !self.lx.comma_or(b']')? {
@@ -410,26 +409,33 @@ fn expected(kind: Kind) -> &'static str {
 }
 
 fn missing(shape: &Shape, f: &Field) -> Fail {
-    Fail::Shape(StreamError::decode(format!(
-        "{}: field \"{}\" is missing",
-        shape.what, f.name
+    Fail::Shape(StreamError::decode(cat!(
+        shape.what,
+        ": field \"",
+        f.name,
+        "\" is missing"
     )))
 }
 
 fn wrong(shape: &Shape, f: &Field, first: Option<u8>, expected: &str) -> Fail {
-    Fail::Shape(StreamError::decode(format!(
-        "{}: field \"{}\" is {}, expected {expected}",
+    Fail::Shape(StreamError::decode(cat!(
         shape.what,
+        ": field \"",
         f.name,
-        kind_name(first)
+        "\" is ",
+        kind_name(first),
+        ", expected ",
+        expected
     )))
 }
 
 fn not_units(shape: &Shape, f: &Field, text: &str) -> Fail {
-    Fail::Shape(StreamError::decode(format!(
-        "{}: field \"{}\" is \"{}\", expected an integer amount in smallest units",
+    Fail::Shape(StreamError::decode(cat!(
         shape.what,
+        ": field \"",
         f.name,
-        escape(&text.chars().take(40).collect::<String>())
+        "\" is \"",
+        escape(&text.chars().take(40).collect::<String>()),
+        "\", expected an integer amount in smallest units"
     )))
 }

@@ -1,6 +1,7 @@
 //! What a decode gives back: the JSON text for JS and the values Rust keeps.
 
 use super::shape::{Slot, SLOTS};
+use crate::prelude::*;
 
 /// A decoded answer: the JSON text for JS and what Rust keeps from it.
 #[derive(Debug, Clone, PartialEq, Default)]

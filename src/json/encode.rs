@@ -9,6 +9,7 @@ use super::syntax::Syntax;
 use super::token::kind_name;
 use super::write::{camel_case, copy_value, push_key, KeyCase};
 use crate::error::{Result, StreamError};
+use crate::prelude::*;
 
 /// `json` (an object of `shape`, camelCase keys) as the API's snake_case body. Unknown fields
 /// pass through with snake_case keys at every depth; two keys naming one wire field are
@@ -26,7 +27,7 @@ pub fn encode_body(json: &str, shape: &Shape) -> Result<String> {
     let prefix = if shape.what.is_empty() {
         String::new()
     } else {
-        format!("{}.", shape.what)
+        cat!(shape.what, ".")
     };
     let first = e.lx.peek();
     let result = if first == Some(b'{') {
@@ -39,8 +40,9 @@ pub fn encode_body(json: &str, shape: &Shape) -> Result<String> {
         })
     } else {
         e.lx.skip(0).map_err(Fail::Syntax).and_then(|()| {
-            Err(Fail::Arg(StreamError::invalid_argument(format!(
-                "{subject} must be an object, got {}",
+            Err(Fail::Arg(StreamError::invalid_argument(cat!(
+                subject,
+                " must be an object, got ",
                 kind_name(first)
             ))))
         })
@@ -48,9 +50,11 @@ pub fn encode_body(json: &str, shape: &Shape) -> Result<String> {
     match result {
         Ok(()) => Ok(e.out),
         Err(Fail::Arg(err)) => Err(err),
-        Err(Fail::Syntax(s)) => Err(StreamError::invalid_argument(format!(
-            "{subject} is not JSON ({})",
-            s.location(json)
+        Err(Fail::Syntax(s)) => Err(StreamError::invalid_argument(cat!(
+            subject,
+            " is not JSON (",
+            s.location(json),
+            ")"
         ))),
     }
 }
@@ -102,9 +106,11 @@ impl Encoder<'_> {
                 let wire = self.out.get(start..end).unwrap_or_default();
                 if keys.iter().any(|&(s, e)| self.out.get(s..e) == Some(wire)) {
                     let what = prefix.strip_suffix('.').unwrap_or("body");
-                    return Err(refuse(format!(
-                        "{what} has two keys for the field \"{}\"; give it once",
-                        crate::amount::escape(wire)
+                    return Err(refuse(cat!(
+                        what,
+                        " has two keys for the field \"",
+                        crate::amount::escape(wire),
+                        "\"; give it once"
                     )));
                 }
                 keys.push((start, end));
@@ -115,17 +121,18 @@ impl Encoder<'_> {
                     None if shape.closed => {
                         let known: Vec<String> =
                             shape.fields.iter().map(|f| camel_case(f.name)).collect();
-                        return Err(refuse(format!(
-                            "{}: unknown field \"{}\"; known fields are {}",
+                        return Err(refuse(cat!(
                             prefix.strip_suffix('.').unwrap_or("body"),
+                            ": unknown field \"",
                             crate::amount::escape(&key.value()),
+                            "\"; known fields are ",
                             known.join(", ")
                         )));
                     }
                     None => copy_value(&mut self.lx, &mut self.out, KeyCase::Snake, depth)?,
                     Some((index, field)) => {
                         seen |= Shape::bit(index);
-                        let name = format!("{prefix}{}", key.value());
+                        let name = cat!(prefix, key.value());
                         self.field(field, &name, depth)?;
                     }
                 }
@@ -168,7 +175,7 @@ impl Encoder<'_> {
         if first == Some(b'n') {
             self.lx.literal()?;
             if f.required {
-                return Err(refuse(format!("{name} is required{}", f.hint)));
+                return Err(refuse(cat!(name, " is required", f.hint)));
             }
             self.out.push_str(f.absent.unwrap_or("null"));
             return Ok(());
@@ -189,8 +196,9 @@ impl Encoder<'_> {
             (Kind::Count, Some(b'-' | b'0'..=b'9')) => {
                 let num = self.lx.number()?;
                 if num.count().is_none() {
-                    return Err(refuse(format!(
-                        "{name} must be a whole number from 0 to 2^53, got {}",
+                    return Err(refuse(cat!(
+                        name,
+                        " must be a whole number from 0 to 2^53, got ",
                         num.text
                     )));
                 }
@@ -199,10 +207,12 @@ impl Encoder<'_> {
             (Kind::Amount, Some(b'-' | b'0'..=b'9')) => {
                 let num = self.lx.number()?;
                 if !num.integer {
-                    return Err(refuse(format!(
-                        "{name} must be a decimal string such as \"10.50\", not the number {}: \
-                         a JS number cannot hold every decimal exactly",
-                        num.text
+                    return Err(refuse(cat!(
+                        name,
+                        " must be a decimal string such as \"10.50\", not the number ",
+                        num.text,
+                        ": \
+                         a JS number cannot hold every decimal exactly"
                     )));
                 }
                 self.amount(f, name, num.text)?;
@@ -215,23 +225,24 @@ impl Encoder<'_> {
                 let text = if first == Some(b'"') {
                     self.lx.string()?.value()
                 } else {
-                    std::borrow::Cow::Borrowed(self.lx.number()?.text)
+                    alloc::borrow::Cow::Borrowed(self.lx.number()?.text)
                 };
                 let digits = text.strip_prefix('-').unwrap_or(&text);
                 if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-                    return Err(refuse(format!(
-                        "{name} must be an integer amount in smallest units (digits, as a string)"
+                    return Err(refuse(cat!(
+                        name,
+                        " must be an integer amount in smallest units (digits, as a string)"
                     )));
                 }
                 self.push_quoted(&text);
             }
             (Kind::Object(inner), Some(b'{')) => {
-                self.object(inner, &format!("{name}."), depth)?;
+                self.object(inner, &cat!(name, "."), depth)?;
             }
             (Kind::Array(inner), Some(b'[')) => self.array(inner, name, depth)?,
             (kind, _) => {
                 self.lx.skip(depth)?;
-                return Err(refuse(format!("{name} must be {}", expected(kind))));
+                return Err(refuse(cat!(name, " must be ", expected(kind))));
             }
         }
         Ok(())
@@ -258,9 +269,9 @@ impl Encoder<'_> {
             loop {
                 if self.lx.peek() != Some(b'{') {
                     self.lx.skip(depth)?;
-                    return Err(refuse(format!("{name}[{index}] must be an object")));
+                    return Err(refuse(cat!(name, "[", index, "] must be an object")));
                 }
-                self.object(shape, &format!("{name}[{index}]."), depth)?;
+                self.object(shape, &cat!(name, "[", index, "]."), depth)?;
                 if !self.lx.comma_or(b']')? {
                     break;
                 }
@@ -283,7 +294,7 @@ fn required(prefix: &str, field: &Field) -> Fail {
     let js = field
         .js
         .map_or_else(|| camel_case(field.name), str::to_string);
-    refuse(format!("{prefix}{js} is required{}", field.hint))
+    refuse(cat!(prefix, js, " is required", field.hint))
 }
 
 fn expected(kind: Kind) -> &'static str {

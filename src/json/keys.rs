@@ -5,6 +5,7 @@
 use super::shape::{Field, Shape};
 use super::swar::block_at;
 use super::write::push_camel;
+use crate::prelude::*;
 
 /// Where a camelCase form sits in [`Keys::text`]: `start..end`.
 pub type Span = (usize, usize);

@@ -1,6 +1,7 @@
 //! The writer a shape's `close` hook adds members with, before the object's closing brace.
 
 use super::write::{push_camel, push_string};
+use crate::prelude::*;
 
 /// The members of an object being written, for a shape's `close` hook.
 pub struct Members<'o> {

@@ -7,6 +7,7 @@ use super::shape::Check;
 use super::syntax::Syntax;
 use crate::amount::escape;
 use crate::error::{Result, StreamError};
+use crate::prelude::*;
 
 /// How one param is written.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -71,14 +72,15 @@ pub struct QuerySpec {
 pub fn encode_query(json: &str, spec: &QuerySpec) -> Result<String> {
     let what = spec.what;
     let root = parse(json).map_err(|s: Syntax| {
-        StreamError::invalid_argument(format!("{what} is not JSON ({})", s.location(json)))
+        StreamError::invalid_argument(cat!(what, " is not JSON (", s.location(json), ")"))
     })?;
     if root.is_null() {
         return Ok(String::new());
     }
     if !root.is_object() {
-        return Err(StreamError::invalid_argument(format!(
-            "{what} must be an object, got {}",
+        return Err(StreamError::invalid_argument(cat!(
+            what,
+            " must be an object, got ",
             root.kind()
         )));
     }
@@ -86,9 +88,11 @@ pub fn encode_query(json: &str, spec: &QuerySpec) -> Result<String> {
     for (key, value) in root.members() {
         let Some(param) = spec.params.iter().find(|p| p.name == key) else {
             let known: Vec<&str> = spec.params.iter().map(|p| p.name).collect();
-            return Err(StreamError::invalid_argument(format!(
-                "{what}: unknown option \"{}\"; known options are {}",
+            return Err(StreamError::invalid_argument(cat!(
+                what,
+                ": unknown option \"",
                 escape(&key),
+                "\"; known options are ",
                 known.join(", ")
             )));
         };
@@ -103,7 +107,7 @@ pub fn encode_query(json: &str, spec: &QuerySpec) -> Result<String> {
 fn write_param(out: &mut String, p: &Param, value: Raw<'_>) -> Result<()> {
     let name = p.name;
     let wrong = |expected: &str| {
-        StreamError::invalid_argument(format!("{name} must be {expected}, got {}", value.kind()))
+        StreamError::invalid_argument(cat!(name, " must be ", expected, ", got ", value.kind()))
     };
     match p.kind {
         ParamKind::Integer { min, max } => {
@@ -111,21 +115,22 @@ fn write_param(out: &mut String, p: &Param, value: Raw<'_>) -> Result<()> {
                 .number()
                 .and_then(|t| t.parse::<u64>().ok())
                 .ok_or_else(|| match value.number() {
-                    Some(text) => StreamError::invalid_argument(format!(
-                        "{name} must be a whole number, got {}",
+                    Some(text) => StreamError::invalid_argument(cat!(
+                        name,
+                        " must be a whole number, got ",
                         escape(&text.chars().take(40).collect::<String>())
                     )),
                     None => wrong("a whole number"),
                 })?;
             if n < min || n > max {
                 let message = if max == u64::MAX {
-                    format!("{name} starts at {min}, got {n}")
+                    cat!(name, " starts at ", min, ", got ", n)
                 } else {
-                    format!("{name} must be from {min} to {max}, got {n}")
+                    cat!(name, " must be from ", min, " to ", max, ", got ", n)
                 };
                 return Err(StreamError::invalid_argument(message));
             }
-            pair(out, p.wire, &n.to_string());
+            pair(out, p.wire, &crate::text::number(n));
         }
         ParamKind::Str => {
             let text = value.as_str().ok_or_else(|| wrong("a string"))?;

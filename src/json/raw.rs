@@ -1,7 +1,8 @@
 //! Reading a few fields of a small document (error bodies, pushed callbacks) without building
 //! a tree: a [`Raw`] is the checked text of one value, and its accessors lex it on demand.
 
-use std::borrow::Cow;
+use crate::prelude::*;
+use alloc::borrow::Cow;
 
 use super::lex::Lexer;
 use super::syntax::Syntax;

@@ -69,7 +69,7 @@ pub enum Rule {
 pub type Close = fn(&Locals<'_>, &mut Members<'_>);
 
 /// The values of the fields marked `.local(i)` in the object being closed.
-pub type Locals<'a> = [Option<std::borrow::Cow<'a, str>>; LOCALS];
+pub type Locals<'a> = [Option<alloc::borrow::Cow<'a, str>>; LOCALS];
 
 /// Number of local slots per object.
 pub const LOCALS: usize = 4;

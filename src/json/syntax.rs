@@ -1,5 +1,6 @@
 //! Why a document could not be read, and where, for messages.
 
+use crate::prelude::*;
 /// Deepest nesting accepted. The APIs nest a handful of levels; the bound keeps a hostile body
 /// from recursing the wasm stack away.
 pub const MAX_DEPTH: usize = 128;
@@ -31,19 +32,26 @@ impl Syntax {
             other => other.pos(),
         };
         let (line, column) = line_column(text, pos);
-        format!("line {line}, column {column}")
+        cat!("line ", line, ", column ", column)
     }
 
     /// `"it is not valid JSON (line 1, column 5)"` and its kin, for messages.
     pub fn describe(self, text: &str) -> String {
         let at = |_| self.location(text);
         match self {
-            Self::Invalid(pos) => format!("it is not valid JSON ({})", at(pos)),
-            Self::Eof(pos) => format!(
-                "the JSON ends early ({}); the response was cut off",
-                at(pos)
+            Self::Invalid(pos) => cat!("it is not valid JSON (", at(pos), ")"),
+            Self::Eof(pos) => cat!(
+                "the JSON ends early (",
+                at(pos),
+                "); the response was cut off"
             ),
-            Self::TooDeep(pos) => format!("it nests deeper than {MAX_DEPTH} levels ({})", at(pos)),
+            Self::TooDeep(pos) => cat!(
+                "it nests deeper than ",
+                MAX_DEPTH,
+                " levels (",
+                at(pos),
+                ")"
+            ),
         }
     }
 }

@@ -1,7 +1,8 @@
 //! The tokens the lexer hands back (slices of the source, strings still escaped) and what
 //! the readers ask of them: a string's value, a number's range, a value's JSON type.
 
-use std::borrow::Cow;
+use crate::prelude::*;
+use alloc::borrow::Cow;
 
 /// A string token: the text between the quotes, still escaped.
 #[derive(Debug, Clone, Copy)]
@@ -97,7 +98,7 @@ pub fn unescape(raw: &str) -> String {
     out
 }
 
-fn hex_unit(chars: &mut std::str::Chars<'_>) -> u32 {
+fn hex_unit(chars: &mut core::str::Chars<'_>) -> u32 {
     chars
         .by_ref()
         .take(4)

@@ -4,6 +4,7 @@
 use super::lex::Lexer;
 use super::syntax::Syntax;
 use super::token::{unescape, Num};
+use crate::prelude::*;
 
 /// How the keys of objects nobody modelled are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,7 +54,7 @@ pub fn push_camel(out: &mut String, raw: &str) {
             len += 1;
         }
         // Removing ASCII bytes and upper-casing ASCII letters keeps UTF-8 valid.
-        if let Some(Ok(text)) = buf.get(..len).map(std::str::from_utf8) {
+        if let Some(Ok(text)) = buf.get(..len).map(core::str::from_utf8) {
             out.push_str(text);
             return;
         }

@@ -2,6 +2,7 @@
 
 use crate::error::Result;
 use crate::json::{encode_body, Check, Field, Kind, Rule, Shape};
+use crate::prelude::*;
 
 /// `createPaymentLink` / `createPayment`'s request: a name, a return URL and exactly one of the
 /// three documented amounts, each a decimal string above zero kept exactly as written.

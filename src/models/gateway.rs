@@ -65,7 +65,7 @@ fn coin_decimals(locals: &Locals<'_>, members: &mut Members<'_>) {
     let Some(decimals) = decimals else {
         return;
     };
-    members.raw("decimals", &decimals.to_string());
+    members.raw("decimals", &crate::text::number(decimals));
     if let Some(source) = source {
         members.string("decimalsSource", source);
     }

@@ -2,6 +2,7 @@
 
 use crate::error::Result;
 use crate::json::{encode_body, Check, Field, Kind, Shape};
+use crate::prelude::*;
 
 /// Methods a merchant may mark a payment paid with; automated methods are refused by the API.
 pub const MARK_PAID_METHODS: &[&str] = &["CASH", "BANK_TRANSFER", "CARD", "QURRAH"];

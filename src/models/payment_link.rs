@@ -5,6 +5,7 @@
 use crate::amount::escape;
 use crate::error::{Result, StreamError};
 use crate::json::{encode_body, raw, Check, Field, Shape};
+use crate::prelude::*;
 
 /// The documented statuses of a payment link (decoding still accepts any other).
 pub const PAYMENT_LINK_STATUSES: &[&str] = &["INACTIVE", "ACTIVE", "COMPLETED"];
@@ -29,19 +30,22 @@ pub fn payment_link_status_body(json: &str) -> Result<String> {
             .and_then(|r| r.as_str().map(|s| s.into_owned()))
             .ok_or_else(|| StreamError::invalid_argument("status is not a JSON string"))?;
         if !PAYMENT_LINK_STATUSES.contains(&status.as_str()) {
-            return Err(StreamError::invalid_argument(format!(
-                "status must be one of {}, got \"{}\"",
+            return Err(StreamError::invalid_argument(cat!(
+                "status must be one of ",
                 PAYMENT_LINK_STATUSES.join(", "),
-                escape(&status.chars().take(40).collect::<String>())
+                ", got \"",
+                escape(&status.chars().take(40).collect::<String>()),
+                "\""
             )));
         }
         // A documented value: plain capitals, nothing to escape.
-        return Ok(format!("{{\"status\":\"{status}\"}}"));
+        return Ok(cat!("{\"status\":\"", status, "\"}"));
     }
     if json.trim() == "null" {
-        return Err(StreamError::invalid_argument(format!(
-            "status is required: one of {} or {{ status, deactivateMessage }}",
-            PAYMENT_LINK_STATUSES.join(", ")
+        return Err(StreamError::invalid_argument(cat!(
+            "status is required: one of ",
+            PAYMENT_LINK_STATUSES.join(", "),
+            " or { status, deactivateMessage }"
         )));
     }
     encode_body(json, &PAYMENT_LINK_STATUS_REQUEST)

@@ -2,8 +2,8 @@
 //! were queued, so under a concurrency or rate limit every payment gets its turn (round-robin by
 //! due time) and none starves.
 
-use std::cmp::Reverse;
-use std::collections::BinaryHeap;
+use alloc::collections::BinaryHeap;
+use core::cmp::Reverse;
 
 /// Entries are `(due_ms, ticket, key)`. The ticket is unique and increasing: it breaks ties
 /// first-come-first-served and lets the owner tell a current entry from a stale one.
@@ -70,7 +70,7 @@ mod tests {
         q.push(5, "first");
         assert_eq!(q.next_due(), Some(5));
         assert_eq!(q.pop_due(4), None);
-        let order: Vec<&str> = std::iter::from_fn(|| q.pop_due(100).map(|(_, k)| k)).collect();
+        let order: Vec<&str> = core::iter::from_fn(|| q.pop_due(100).map(|(_, k)| k)).collect();
         assert_eq!(order, ["first", "a", "b", "late"]);
         assert!(q.is_empty());
     }

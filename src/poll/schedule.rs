@@ -2,6 +2,7 @@
 //! (so a payment nobody pays costs few requests), back to the short interval on every change,
 //! jittered so that many pages opened together do not poll in lockstep.
 
+use crate::prelude::*;
 /// First delay between polls when the caller gives none.
 pub const DEFAULT_INTERVAL_MS: u32 = 2_000;
 /// Cap of the backoff when the caller gives none.

@@ -2,6 +2,7 @@
 //! request polls a payment, and its terminal statuses, are the catalogue's: `api::Polled`.)
 
 use crate::error::{ErrorCode, StreamError};
+use crate::prelude::*;
 
 /// Statuses that end a wait: the API's terminal ones plus any the caller asked for. Anything
 /// else, a status this version does not know included, counts as pending.

@@ -8,6 +8,7 @@ use crate::api::Polled;
 use crate::error::{ErrorCode, Result, StreamError};
 use crate::http::{Call, Deadline, Endpoint};
 use crate::json::Decoded;
+use crate::prelude::*;
 
 /// The options of a wait, checked.
 #[derive(Debug, Clone, Default)]
@@ -113,7 +114,7 @@ impl Wait {
 
     /// The error of a wait that outlived its `timeoutMs`.
     pub fn timeout_error(&self) -> StreamError {
-        stopped(&format!("waitForPayment(\"{}\")", self.id), self.timeout_ms)
+        stopped(&cat!("waitForPayment(\"", self.id, "\")"), self.timeout_ms)
     }
 }
 
@@ -121,7 +122,12 @@ impl Wait {
 pub fn stopped(what: &str, timeout_ms: u32) -> StreamError {
     StreamError::new(
         ErrorCode::Timeout,
-        format!("{what} did not finish within {timeout_ms} ms (timeoutMs)"),
+        cat!(
+            what,
+            " did not finish within ",
+            timeout_ms,
+            " ms (timeoutMs)"
+        ),
     )
 }
 

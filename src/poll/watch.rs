@@ -7,6 +7,7 @@ use crate::api::Polled;
 use crate::error::{Result, StreamError};
 use crate::http::{Call, Deadline, Endpoint};
 use crate::json::Decoded;
+use crate::prelude::*;
 
 /// Bits of what [`Watch::finish`] returns (the boundary protocol's).
 pub use crate::protocol::{WATCH_CHANGED as CHANGED, WATCH_DONE as DONE, WATCH_FAILED as FAILED};

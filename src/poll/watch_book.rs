@@ -2,8 +2,9 @@
 //! concurrency and a rate limit, and when to wake up. No I/O: the binding layer sends the
 //! requests and reports back here.
 
-use std::collections::HashMap;
-use std::rc::Rc;
+// hashbrown's map is std's, usable without std (the `.wasm` is `no_std`).
+use alloc::rc::Rc;
+use hashbrown::HashMap;
 
 use super::due_queue::DueQueue;
 use super::rate::RateLimiter;

@@ -1,7 +1,7 @@
 //! Constant-time comparison of digests, so the time a check takes says nothing about how many
 //! leading bytes of a forged signature were right.
 
-use std::hint::black_box;
+use core::hint::black_box;
 
 /// Whether `a == b`, looking at every byte whatever the differences. Lengths are public, so a
 /// length mismatch returns at once.

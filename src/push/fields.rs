@@ -4,6 +4,7 @@
 use super::MAX_BODY_BYTES;
 use crate::error::{Result, StreamError};
 use crate::json::{raw, Raw};
+use crate::prelude::*;
 
 /// The checked body text, which must be a JSON object. `what` names the body in messages
 /// ("gateway callback body").
@@ -11,18 +12,21 @@ pub fn parse_object<'a>(body: &'a [u8], what: &str) -> Result<Raw<'a>> {
     if body.len() > MAX_BODY_BYTES {
         return Err(body_too_large(what));
     }
-    let text = std::str::from_utf8(body).map_err(|e| {
-        StreamError::decode(format!(
-            "{what} is not valid UTF-8 (byte {})",
-            e.valid_up_to()
+    let text = core::str::from_utf8(body).map_err(|e| {
+        StreamError::decode(cat!(
+            what,
+            " is not valid UTF-8 (byte ",
+            e.valid_up_to(),
+            ")"
         ))
     })?;
     let value = raw::parse(text).map_err(|e| {
-        StreamError::decode(format!("{what} is not valid JSON ({})", e.location(text)))
+        StreamError::decode(cat!(what, " is not valid JSON (", e.location(text), ")"))
     })?;
     if !value.is_object() {
-        return Err(StreamError::decode(format!(
-            "{what} must be a JSON object, got {}",
+        return Err(StreamError::decode(cat!(
+            what,
+            " must be a JSON object, got ",
             value.kind()
         )));
     }
@@ -30,14 +34,14 @@ pub fn parse_object<'a>(body: &'a [u8], what: &str) -> Result<Raw<'a>> {
 }
 
 pub fn body_too_large(what: &str) -> StreamError {
-    StreamError::decode(format!("{what} is over the {MAX_BODY_BYTES} byte limit"))
+    StreamError::decode(cat!(what, " is over the ", MAX_BODY_BYTES, " byte limit"))
 }
 
 /// A field that must be a string or a number, as its exact text: a number keeps the digits it
 /// arrived with (`1.50` stays `"1.50"`), never passing through a float.
 pub fn required_text(map: Raw<'_>, key: &str, what: &str) -> Result<String> {
     optional_text(map, key, what)?
-        .ok_or_else(|| StreamError::decode(format!("{what}: \"{key}\" is missing")))
+        .ok_or_else(|| StreamError::decode(cat!(what, ": \"", key, "\" is missing")))
 }
 
 /// Like [`required_text`], with `null` or absence as `None`.
@@ -47,8 +51,11 @@ pub fn optional_text(map: Raw<'_>, key: &str, what: &str) -> Result<Option<Strin
         Some(v) if v.is_null() => Ok(None),
         Some(v) => match v.scalar_text() {
             Some(text) => Ok(Some(text.into_owned())),
-            None => Err(StreamError::decode(format!(
-                "{what}: \"{key}\" must be a string or a number, got {}",
+            None => Err(StreamError::decode(cat!(
+                what,
+                ": \"",
+                key,
+                "\" must be a string or a number, got ",
                 v.kind()
             ))),
         },

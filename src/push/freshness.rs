@@ -3,7 +3,6 @@
 
 use super::invalid_signature;
 use crate::error::Result;
-
 /// Tolerance used when the caller gives none, as StreamPay documents.
 pub const DEFAULT_TOLERANCE_SEC: u64 = 300;
 
@@ -14,15 +13,21 @@ pub fn check_freshness(timestamp: u64, now_sec: i64, tolerance_sec: u64) -> Resu
     let age = i128::from(now_sec) - i128::from(timestamp);
     let seconds = |diff: i128| u64::try_from(diff).unwrap_or(u64::MAX);
     if age > i128::from(tolerance_sec) {
-        return Err(invalid_signature(format!(
-            "webhook timestamp is {} s old, beyond the {tolerance_sec} s tolerance (stale or replayed delivery)",
-            seconds(age)
+        return Err(invalid_signature(cat!(
+            "webhook timestamp is ",
+            seconds(age),
+            " s old, beyond the ",
+            tolerance_sec,
+            " s tolerance (stale or replayed delivery)"
         )));
     }
     if -age > i128::from(tolerance_sec) {
-        return Err(invalid_signature(format!(
-            "webhook timestamp is {} s in the future, beyond the {tolerance_sec} s tolerance (check the clocks)",
-            seconds(-age)
+        return Err(invalid_signature(cat!(
+            "webhook timestamp is ",
+            seconds(-age),
+            " s in the future, beyond the ",
+            tolerance_sec,
+            " s tolerance (check the clocks)"
         )));
     }
     Ok(())

@@ -8,6 +8,7 @@
 
 use super::{compare, fields, hex, Digest};
 use crate::error::Result;
+use crate::prelude::*;
 
 /// A callback's fields, each as its exact text (numbers keep the digits they arrived with).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -94,10 +95,23 @@ impl GatewayCheck {
         }
         let [amount, amount_usd, current_datetime, payment_id, received_amount, received_amount_usd] =
             signed;
-        let message = format!(
-            "Amount={amount};AmountUsd={amount_usd};CurrentDateTime={current_datetime};\
-             PaymentID={payment_id};ReceivedAmount={received_amount};\
-             ReceivedAmountUsd={received_amount_usd};SecretKey={secret_key}"
+        let message = cat!(
+            "Amount=",
+            amount,
+            ";AmountUsd=",
+            amount_usd,
+            ";CurrentDateTime=",
+            current_datetime,
+            ";\
+             PaymentID=",
+            payment_id,
+            ";ReceivedAmount=",
+            received_amount,
+            ";\
+             ReceivedAmountUsd=",
+            received_amount_usd,
+            ";SecretKey=",
+            secret_key
         );
         Some(Self {
             message: message.into_bytes(),
@@ -159,7 +173,7 @@ mod tests {
     #[test]
     fn the_signed_string_is_the_documented_one() {
         let check = GatewayCheck::new(&signed_callback(), SECRET).unwrap();
-        assert_eq!(std::str::from_utf8(check.message()).unwrap(), EXPECTED);
+        assert_eq!(core::str::from_utf8(check.message()).unwrap(), EXPECTED);
     }
 
     #[test]

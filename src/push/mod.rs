@@ -4,6 +4,7 @@
 //! in the binding layer, so this core only builds the exact bytes that are hashed, parses what
 //! arrives and compares digests in constant time.
 
+use crate::prelude::*;
 pub mod compare;
 pub mod fields;
 pub mod freshness;

@@ -7,6 +7,7 @@
 
 use super::{hex, invalid_signature, Digest};
 use crate::error::{Result, StreamError};
+use crate::prelude::*;
 
 /// Longest header looked at. Several `v1` values (secret rotation) fit many times over; a
 /// longer header is refused before any work is done on it.
@@ -40,7 +41,7 @@ pub fn parse(header: &str) -> Result<SignatureHeader<'_>> {
         }
         let position = index + 1;
         let Some((key, value)) = element.split_once('=') else {
-            return Err(malformed(format!("element {position} has no '='")));
+            return Err(malformed(cat!("element ", position, " has no '='")));
         };
         match key {
             "t" if timestamp.is_some() => {
@@ -48,8 +49,10 @@ pub fn parse(header: &str) -> Result<SignatureHeader<'_>> {
             }
             "t" => timestamp = Some((value, parse_timestamp(value)?)),
             "v1" => signatures.push(hex::decode_array(value).ok_or_else(|| {
-                malformed(format!(
-                    "v1 signature in element {position} is not 64 hex digits"
+                malformed(cat!(
+                    "v1 signature in element ",
+                    position,
+                    " is not 64 hex digits"
                 ))
             })?),
             _ => {}
@@ -88,13 +91,16 @@ pub fn missing() -> StreamError {
 }
 
 pub fn too_long(len: usize) -> StreamError {
-    malformed(format!(
-        "{len} characters, over the {MAX_HEADER_LEN} character limit"
+    malformed(cat!(
+        len,
+        " characters, over the ",
+        MAX_HEADER_LEN,
+        " character limit"
     ))
 }
 
 pub fn malformed(reason: String) -> StreamError {
-    invalid_signature(format!("x-webhook-signature header is malformed: {reason}"))
+    invalid_signature(cat!("x-webhook-signature header is malformed: ", reason))
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 use super::{compare, fields, freshness, invalid_signature, signature_header, Digest};
 use crate::error::Result;
 use crate::json::{push_string, KeyCase};
+use crate::prelude::*;
 
 /// A verified webhook event, with the documented fields typed.
 #[derive(Debug, Clone, PartialEq)]

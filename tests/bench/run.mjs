@@ -19,6 +19,7 @@ const SUITE = [
   ...['format-yocto', 'format-yocto-display', 'format-usdc', 'format-fiat2', 'format-fiat3',
     'parse-yocto', 'parse-usdc', 'parse-fiat2', 'parse-fiat3', 'boundary'].map((id) => ({ id, module: 'cases/amounts.mjs' })),
   { id: 'startup', module: 'cases/startup.mjs' },
+  { id: 'startup-browser', module: 'cases/startup-browser.mjs' },
   { id: 'size', module: 'cases/size.mjs' },
   { id: 'page-decode', module: 'cases/client.mjs' },
   { id: 'get-payment', module: 'cases/client.mjs' },

@@ -21,6 +21,9 @@ cp "$root"/tests/js/package/* test/
 echo "== node --test: the installed package (ESM import, CommonJS require, size budget)"
 STREAM_ROOT=$root node --test --test-timeout=120000 --test-reporter=spec test/*.test.mjs test/*.test.cjs
 
+echo "== node --test: the .wasm has no std and no formatting machinery (name sections of the cargo output)"
+STREAM_ROOT=$root node --test --test-reporter=spec "$root"/tests/js/build/*.test.mjs
+
 echo "== other runtimes: Node 22, 24 and 26, Bun, Deno, Cloudflare workerd"
 STREAM_SCRATCH=$scratch STREAM_TARBALL=$out/$tarball "$root/tests/scripts/test-runtimes.sh"
 

@@ -2,6 +2,7 @@
 //! caller's configuration; every length is checked on the JS side before anything is copied
 //! into wasm memory, so a huge value costs nothing.
 
+use crate::prelude::*;
 use js_sys::{BigInt, JsString, Number, Object, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -27,10 +28,11 @@ pub fn raw_body(value: &JsValue, what: &str) -> Result<Vec<u8>> {
         }
         return Ok(String::from(text).into_bytes());
     }
-    Err(StreamError::invalid_argument(format!(
+    Err(StreamError::invalid_argument(cat!(
         "rawBody must be the raw request body as a string or a Uint8Array (a Buffer is one), \
-         got {}; a parsed JSON body cannot be verified",
-        args::type_name(value)
+         got ",
+        args::type_name(value),
+        "; a parsed JSON body cannot be verified"
     )))
 }
 
@@ -41,8 +43,8 @@ pub fn signature_header(value: &JsValue) -> Result<String> {
         return Err(signature_header::missing());
     }
     let Some(text) = value.dyn_ref::<JsString>() else {
-        return Err(signature_header::malformed(format!(
-            "expected a string, got {}",
+        return Err(signature_header::malformed(cat!(
+            "expected a string, got ",
             args::type_name(value)
         )));
     };
@@ -57,14 +59,16 @@ pub fn signature_header(value: &JsValue) -> Result<String> {
 /// would make every forgery "genuine". The value never appears in a message.
 pub fn secret(value: &JsValue, what: &str) -> Result<String> {
     let secret = value.as_string().ok_or_else(|| {
-        StreamError::invalid_argument(format!(
-            "{what} must be a string, got {}",
+        StreamError::invalid_argument(cat!(
+            what,
+            " must be a string, got ",
             args::type_name(value)
         ))
     })?;
     if secret.is_empty() {
-        return Err(StreamError::invalid_argument(format!(
-            "{what} is empty; pass the secret from the dashboard"
+        return Err(StreamError::invalid_argument(cat!(
+            what,
+            " is empty; pass the secret from the dashboard"
         )));
     }
     Ok(secret)

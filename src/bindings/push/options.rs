@@ -24,8 +24,9 @@ pub fn webhook_options(value: Option<JsValue>) -> Result<WebhookOptions> {
         None => (None, None),
         Some(obj) => {
             if !obj.is_object() {
-                return Err(StreamError::invalid_argument(format!(
-                    "{WHAT} must be an object, got {}",
+                return Err(StreamError::invalid_argument(cat!(
+                    WHAT,
+                    " must be an object, got ",
                     args::type_name(&obj)
                 )));
             }
@@ -50,9 +51,11 @@ fn refuse_unknown_keys(obj: &JsValue) -> Result<()> {
         .filter_map(|k| k.as_string())
         .find(|k| !KNOWN.contains(&k.as_str()))
     {
-        Some(unknown) => Err(StreamError::invalid_argument(format!(
-            "{WHAT}: unknown option \"{}\"; known options are {}",
+        Some(unknown) => Err(StreamError::invalid_argument(cat!(
+            WHAT,
+            ": unknown option \"",
             crate::amount::escape(&unknown),
+            "\"; known options are ",
             KNOWN.join(", ")
         ))),
         None => Ok(()),
@@ -65,8 +68,11 @@ fn number(value: JsValue, key: &str) -> Result<Option<f64>> {
         return Ok(None);
     }
     value.as_f64().map(Some).ok_or_else(|| {
-        StreamError::invalid_argument(format!(
-            "{WHAT}: {key} must be a number, got {}",
+        StreamError::invalid_argument(cat!(
+            WHAT,
+            ": ",
+            key,
+            " must be a number, got ",
             args::type_name(&value)
         ))
     })
@@ -77,8 +83,9 @@ fn tolerance_sec(value: Option<f64>) -> Result<u64> {
         None => Ok(DEFAULT_TOLERANCE_SEC),
         // Saturating cast of a checked, non-negative finite number: whole seconds.
         Some(sec) if sec.is_finite() && sec >= 0.0 => Ok(sec as u64),
-        Some(_) => Err(StreamError::invalid_argument(format!(
-            "{WHAT}: toleranceSec must be a finite number of seconds, 0 or more"
+        Some(_) => Err(StreamError::invalid_argument(cat!(
+            WHAT,
+            ": toleranceSec must be a finite number of seconds, 0 or more"
         ))),
     }
 }
@@ -86,9 +93,16 @@ fn tolerance_sec(value: Option<f64>) -> Result<u64> {
 fn now_sec(value: Option<f64>) -> Result<i64> {
     let now = value.unwrap_or_else(|| js_sys::Date::now() / 1000.0);
     if !now.is_finite() {
-        return Err(StreamError::invalid_argument(format!(
-            "{WHAT}: nowSec must be a finite number of unix seconds"
+        return Err(StreamError::invalid_argument(cat!(
+            WHAT,
+            ": nowSec must be a finite number of unix seconds"
         )));
     }
-    Ok(now.floor() as i64)
+    // `now.floor()` without std: the cast truncates toward zero (and saturates).
+    let whole = now as i64;
+    Ok(if (whole as f64) > now {
+        whole - 1
+    } else {
+        whole
+    })
 }

@@ -44,6 +44,8 @@ export function printResult(result) {
     }
   } else if (result.id === 'startup') {
     for (const r of result.results) console.log(`   import+call ${fmtMs(r.importMs).padStart(8)}  from process start ${fmtMs(r.fromStartMs).padStart(8)}  ${r.name}`);
+  } else if (result.id === 'startup-browser') {
+    for (const r of result.results) console.log(`   import+call ${fmtMs(r.importMs).padStart(8)} ±${r.importSpreadPct.toFixed(0)}%  ${r.name}`);
   } else if (result.id === 'size') {
     console.log(`   stream-payments web build: ${fmtBytes(result.ours.gzipBytes)} B gzip -9 (${result.ours.parts.map((p) => `${p.file} ${fmtBytes(p.gzipBytes)}`).join(', ')})`);
     if (result.oursInViteApp) console.log(`   stream-payments in a Vite app build: ${fmtBytes(result.oursInViteApp.gzipBytes)} B gzip -9${result.oursInViteApp.initKept ? '' : ' (BROKEN: the bundle never instantiates the .wasm)'}`);
@@ -122,6 +124,12 @@ export function renderMarkdown(env, results, { partial = false } = {}) {
   if (startup) {
     out.push(`### Module start-up in Node (fresh process, median of ${startup.runs})`, '');
     out.push(table(['module', 'import + first call', 'process start to first result'], startup.results.map((r) => [r.name, fmtMs(r.importMs), fmtMs(r.fromStartMs)])));
+    out.push('');
+  }
+  const browserStart = get('startup-browser');
+  if (browserStart) {
+    out.push(`### Cold start in Chromium (fresh page, no HTTP cache, local server, median of ${browserStart.runs})`, '');
+    out.push(table(['build', 'fetch + compile + instantiate + first formatUnits'], browserStart.results.map((r) => [r.name, fmtMs(r.importMs)])));
     out.push('');
   }
   const size = get('size');
