@@ -1,5 +1,7 @@
 //! Header values blanked out of any text a runtime or a URL may quote.
 
+use crate::prelude::*;
+
 /// `text` with the value of every header sent (the API key among them) blanked out: a `fetch`
 /// (or a wrapper of it) may quote the request's headers in its error message.
 pub fn redact(text: &str, headers: &[(String, String)]) -> String {

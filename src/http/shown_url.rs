@@ -7,6 +7,7 @@
 
 use super::redact::redact;
 use crate::json::QuerySpec;
+use crate::prelude::*;
 
 /// What stands for a hidden value.
 pub const REDACTED: &str = "[redacted]";
