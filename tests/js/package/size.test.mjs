@@ -12,10 +12,11 @@ import { gzipSync } from 'node:zlib';
 // stay); these budgets are the measured sizes plus a little, so that nothing grows back.
 // Measured 2026-12-06 after issue 18 (no httpdate, no_std, no format!) merged with issues 19, 20
 // and 23 (which alone measured 126,598 / 86,407): full 123,434, checkout 76,577 (this test's zlib
-// gzip -9 sums).
+// gzip -9 sums). Issue 21's hooks (in both builds) then added their Rust and shell code: full
+// 125,507, checkout 78,372.
 const BUDGETS = [
-  ['web', 'full web build', 124_100],
-  ['checkout', 'checkout build', 77_200],
+  ['web', 'full web build', 125_700],
+  ['checkout', 'checkout build', 78_500],
 ];
 
 const packageDir = () => dirname(createRequire(import.meta.url).resolve('stream-payments/package.json'));
