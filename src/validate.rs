@@ -39,7 +39,7 @@ pub fn path_id<'a>(id: &'a str, what: &str) -> Result<&'a str> {
             "'; ids are letters, digits, '-', '_' and '.'"
         )));
     }
-    if id.contains("..") {
+    if crate::text::find(id, "..").is_some() {
         return Err(StreamError::invalid_argument(cat!(
             what,
             " \"",
@@ -106,12 +106,18 @@ pub fn header_value(value: &str) -> bool {
 
 /// `url` with any `user:password@` blanked out, so a refused URL can be quoted in a message.
 fn without_userinfo(url: &str) -> String {
-    let start = url.find("://").map_or(0, |i| i + 3);
-    let authority_end = url[start..]
+    // `get`, not indexing: no `str` slicing panic in the `.wasm` (crate::text::find).
+    let start = crate::text::find(url, "://").map_or(0, |i| i + 3);
+    let after = url.get(start..).unwrap_or_default();
+    let authority = after
         .find(['/', '?', '#'])
-        .map_or(url.len(), |i| start + i);
-    match url[start..authority_end].rfind('@') {
-        Some(at) => cat!(&url[..start], "***", &url[start + at..]),
+        .map_or(after, |end| after.get(..end).unwrap_or_default());
+    match authority.rfind('@') {
+        Some(at) => cat!(
+            url.get(..start).unwrap_or_default(),
+            "***",
+            after.get(at..).unwrap_or_default()
+        ),
         None => url.to_string(),
     }
 }

@@ -16,7 +16,12 @@ impl Operation {
     /// The request for these arguments, every one checked.
     pub fn request(&self, args: &ArgTexts<'_>) -> Result<HttpRequest> {
         let mut path = String::with_capacity(self.path.len() + 48);
-        let mut segments = self.path.split("{}");
+        // Placeholders are `{}`. Split at '{' (a byte search; a `&str` pattern brings core's
+        // substring searcher into the `.wasm`): each later segment starts with the '}'.
+        let mut segments = self
+            .path
+            .split('{')
+            .map(|s| s.strip_prefix('}').unwrap_or(s));
         path.push_str(segments.next().unwrap_or_default());
         let mut body = None;
         let mut tail = String::new();
@@ -87,7 +92,7 @@ pub fn json_arg<'a>(text: Option<&'a str>, what: &str) -> Result<&'a str> {
         Some(t) if t.starts_with('\0') => Err(StreamError::invalid_argument(cat!(
             what,
             " cannot be sent as JSON (",
-            t[1..].trim(),
+            t.get(1..).unwrap_or_default().trim(),
             "); give amounts as decimal strings"
         ))),
         Some(t) => Ok(t),

@@ -15,6 +15,7 @@ pub fn error_for_status(req: &HttpRequest, resp: &HttpResponse, now_ms: f64) -> 
     let body = raw::parse(&resp.body).ok();
     // As sent, but with integers past 2^53 as strings, like every number JS gets from us.
     let body_json = body.map(|b| b.rewrite(KeyCase::Keep));
+    #[cfg(feature = "merchant")]
     if let Some(err) = body.and_then(|b| paid_together(req, resp, b)) {
         return err.with_body(body_json);
     }
@@ -55,8 +56,13 @@ pub fn error_for_status(req: &HttpRequest, resp: &HttpResponse, now_ms: f64) -> 
 }
 
 /// StreamPay's 400 for a refund of a payment paid in one transaction with others: the caller
-/// needs the related ids and total to decide whether to refund them all.
+/// needs the related ids and total to decide whether to refund them all. Not in the checkout
+/// build, which has no StreamPay client.
+#[cfg(feature = "merchant")]
 fn paid_together(req: &HttpRequest, resp: &HttpResponse, body: Raw<'_>) -> Option<StreamError> {
+    if req.api != super::Api::StreamPay {
+        return None;
+    }
     let ids = body.get("payment_ids")?;
     let count = ids.items()?.len();
     let total = body.get("total_amount").filter(|t| !t.is_null());
@@ -136,9 +142,16 @@ fn domain_code(body: Raw<'_>) -> Option<String> {
 fn server_message(body: Raw<'_>) -> Option<String> {
     let field = |obj: Raw<'_>, key: &str| obj.get(key)?.as_str().map(|s| s.into_owned());
     if let Some(details) = body.get("detail").and_then(Raw::items) {
-        let parts: Vec<String> = details.into_iter().map(validation_detail).collect();
+        // Pushed, not `join`ed: `[String]::join` would be one more copy of alloc's join code.
+        let mut parts = String::new();
+        for detail in details {
+            if !parts.is_empty() {
+                parts.push_str("; ");
+            }
+            parts.push_str(&validation_detail(detail));
+        }
         if !parts.is_empty() {
-            return Some(quote(&parts.join("; ")));
+            return Some(quote(&parts));
         }
     }
     let nested = body.get("error").filter(|e| e.is_object());
@@ -159,23 +172,22 @@ fn validation_detail(detail: Raw<'_>) -> String {
         .get("msg")
         .and_then(Raw::as_str)
         .map_or_else(|| "invalid".to_string(), |m| m.into_owned());
-    let loc: Vec<String> = detail
-        .get("loc")
-        .and_then(Raw::items)
-        .map(|loc| {
-            loc.into_iter()
-                .map(|p| {
-                    p.as_str()
-                        .map_or_else(|| p.text().to_string(), |s| s.into_owned())
-                })
-                .filter(|p| p != "body" && p != "query")
-                .collect()
-        })
-        .unwrap_or_default();
+    let mut loc = String::new();
+    for part in detail.get("loc").and_then(Raw::items).unwrap_or_default() {
+        let part = part
+            .as_str()
+            .map_or_else(|| part.text().to_string(), |s| s.into_owned());
+        if part != "body" && part != "query" {
+            if !loc.is_empty() {
+                loc.push('.');
+            }
+            loc.push_str(&part);
+        }
+    }
     if loc.is_empty() {
         msg
     } else {
-        cat!(loc.join("."), ": ", msg)
+        cat!(loc, ": ", msg)
     }
 }
 
@@ -296,6 +308,7 @@ mod tests {
         assert!(answer(500, "{\"trunc").message.contains("{\\\"trunc"));
     }
 
+    #[cfg(feature = "merchant")]
     #[test]
     fn paid_together_refunds_carry_the_related_payments() {
         let err = answer(
@@ -357,10 +370,28 @@ mod tests {
         assert_eq!(answer(500, "not json").body, None);
     }
 
+    #[cfg(feature = "merchant")]
     #[test]
     fn paid_together_with_a_number_total() {
         let err = answer(400, r#"{"payment_ids":["a"],"total_amount":30.50}"#);
         assert_eq!(err.detail("totalAmount"), Some(r#""30.50""#));
         assert!(err.message.contains("totalling 30.50"), "{}", err.message);
+    }
+
+    /// The refund answer is StreamPay's; the same body from the gateway is a plain 400.
+    #[test]
+    fn paid_together_is_only_streampay_s() {
+        let req = HttpRequest::get(Api::Gateway, "/api/v1/payment/abc".into());
+        let resp = HttpResponse {
+            status: 400,
+            request_id: None,
+            retry_after: None,
+            retry_after_date_ms: None,
+            content_type: None,
+            body: r#"{"payment_ids":["a"],"total_amount":"1.00"}"#.into(),
+        };
+        let err = error_for_status(&req, &resp, 0.0);
+        assert_eq!(err.code, ErrorCode::Validation);
+        assert_eq!(err.detail("paymentIds"), None);
     }
 }

@@ -8,8 +8,8 @@ pub fn redact(text: &str, headers: &[(String, String)]) -> String {
     let mut text = text.to_string();
     for (_, value) in headers {
         let value = value.trim();
-        if value.len() >= 4 && text.contains(value) {
-            text = text.replace(value, "[redacted]");
+        if value.len() >= 4 && crate::text::find(&text, value).is_some() {
+            text = crate::text::replace_all(&text, value, "[redacted]");
         }
     }
     text

@@ -95,7 +95,7 @@ pub fn push_snake(out: &mut String, raw: &str) {
             let after_lower = prev.is_some_and(|p| p.is_ascii_lowercase() || p.is_ascii_digit());
             let ends_acronym = prev.is_some_and(|p| p.is_ascii_uppercase())
                 && next.is_some_and(|n| n.is_ascii_lowercase());
-            if (after_lower || ends_acronym) && !out[start..].ends_with('_') {
+            if (after_lower || ends_acronym) && !(out.len() > start && out.ends_with('_')) {
                 out.push('_');
             }
             out.push(c.to_ascii_lowercase());

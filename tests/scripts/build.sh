@@ -36,7 +36,7 @@ glue "$checkout" web checkout module
 node tests/scripts/bundle.mjs "$pkg"
 
 printf '%-34s %10s %10s\n' file raw gzip-9
-for f in "$pkg"/web/stream_payments_bg.wasm "$pkg"/web/stream_payments.js "$pkg"/web/index.js \
+for f in "$pkg"/web/stream_payments_bg.wasm "$pkg"/web/index.js "$pkg"/web/shell-*.js \
   "$pkg"/checkout/stream_payments_bg.wasm "$pkg"/checkout/index.js "$pkg"/element/index.js; do
   printf '%-34s %10d %10d\n' "$f" "$(wc -c < "$f")" "$(gzip -9c "$f" | wc -c)"
 done

@@ -21,10 +21,18 @@ const BUDGETS = [
 
 const packageDir = () => dirname(createRequire(import.meta.url).resolve('stream-payments/package.json'));
 
-/** What a browser downloads for an entry: the module, the shell chunk it imports, glue, .wasm. */
+/** What a browser downloads for an entry: the .wasm, the entry module and every module it
+ *  imports, followed through the files (the glue is bundled into the entry or the shell chunk). */
 function downloaded(dir, build) {
-  const chunks = readdirSync(join(dir, build)).filter((f) => /^shell-.*\.js$/.test(f)).map((f) => `${build}/${f}`);
-  return [`${build}/stream_payments_bg.wasm`, `${build}/stream_payments.js`, `${build}/index.js`, ...chunks];
+  const modules = [];
+  const follow = (file) => {
+    if (modules.includes(file)) return;
+    modules.push(file);
+    const text = readFileSync(join(dir, file), 'utf8');
+    for (const [, spec] of text.matchAll(/(?:from|import)\s*["'](\.\/[^"']+\.js)["']/g)) follow(join(dirname(file), spec));
+  };
+  follow(`${build}/index.js`);
+  return [`${build}/stream_payments_bg.wasm`, ...modules];
 }
 
 for (const [build, what, budget] of BUDGETS) {
