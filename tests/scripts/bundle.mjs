@@ -8,6 +8,7 @@
 import { build } from 'esbuild';
 import { rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { shortImports } from './short-imports.mjs';
 
 const pkg = process.argv[2] ?? 'pkg';
 const src = new URL('../../pkg/src/', import.meta.url).pathname;
@@ -53,8 +54,9 @@ await Promise.all([
     entryPoints: { index: src + 'element/index.js' }, outdir: `${pkg}/element`,
   }),
 ]);
-// The browser builds carry their glue inside the bundle now.
+// The browser builds carry their glue inside the bundle now, and their imports short names.
 await Promise.all(['web', 'checkout'].map((dir) => rm(`${pkg}/${dir}/stream_payments.js`)));
+for (const dir of ['web', 'checkout']) shortImports(`${pkg}/${dir}`);
 // Node ESM shares the CommonJS module (one wasm instance, one StreamError class for import and
 // require); esbuild annotates its export names so Node can re-export them by name.
 await writeFile(`${pkg}/node/index.mjs`, "export * from './index.cjs';\n");
