@@ -32,8 +32,11 @@ pub fn operations(api: Api) -> &'static [Operation] {
 
 pub fn polled(api: Api) -> Polled {
     match api {
-        Api::Gateway => gateway::POLLED,
+        #[cfg(feature = "merchant")]
         Api::StreamPay => streampay::POLLED,
+        // The checkout build has no StreamPay client (`RawClient::new` refuses one): only the
+        // gateway is ever polled there, and StreamPay's payment shape stays out of its `.wasm`.
+        _ => gateway::POLLED,
     }
 }
 
