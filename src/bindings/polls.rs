@@ -116,7 +116,8 @@ impl RawWatch {
     pub fn next_id(&mut self) -> Option<String> {
         let now = now_ms();
         match self.watch.next(now) {
-            Next::Poll(id) => return Some(id.to_string()),
+            // `to_string` of an `Rc<str>` would go through `Display` and `core::fmt::write`.
+            Next::Poll(id) => return Some(String::from(&*id)),
             Next::WaitUntil(at) => self.idle_ms = Some(at.saturating_sub(now) as f64),
             Next::Idle => self.idle_ms = None,
         }

@@ -4,6 +4,7 @@
 //! requests, timers and callbacks.
 
 mod due_queue;
+mod id_hasher;
 mod rate;
 mod schedule;
 mod verdict;

@@ -7,6 +7,7 @@ use alloc::rc::Rc;
 use hashbrown::HashMap;
 
 use super::due_queue::DueQueue;
+use super::id_hasher::BuildIdHasher;
 use super::rate::RateLimiter;
 use super::schedule::{PollConfig, PollSchedule};
 
@@ -49,7 +50,7 @@ struct Entry {
 pub struct WatchBook {
     config: PollConfig,
     limits: WatchLimits,
-    entries: HashMap<Rc<str>, Entry>,
+    entries: HashMap<Rc<str>, Entry, BuildIdHasher>,
     queue: DueQueue<Rc<str>>,
     limiter: RateLimiter,
     in_flight: usize,
@@ -65,7 +66,7 @@ impl WatchBook {
                 concurrency: limits.concurrency.max(1),
                 ..limits
             },
-            entries: HashMap::new(),
+            entries: HashMap::default(),
             queue: DueQueue::default(),
             limiter: RateLimiter::new(limits.per_second),
             in_flight: 0,
