@@ -31,7 +31,7 @@ impl Pages {
             .ok_or_else(|| StreamError::invalid_argument(cat!(op.name, " is not a list")))?;
         let params = super::request::json_arg(args[query_at], "params")?;
         let mut members = String::new();
-        let (mut first, mut limit) = (1, MAX_LIMIT.to_string());
+        let (mut first, mut limit) = (1, crate::text::number(MAX_LIMIT));
         let root = raw::parse(params).map_err(|_| StreamError::invalid_argument("params"))?;
         for (key, value) in root.members() {
             match key.as_ref() {

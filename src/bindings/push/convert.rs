@@ -19,7 +19,7 @@ pub fn raw_body(value: &JsValue, what: &str) -> Result<Vec<u8>> {
         if bytes.length() as usize > MAX_BODY_BYTES {
             return Err(fields::body_too_large(what));
         }
-        return Ok(bytes.to_vec());
+        return Ok(bytes_of(bytes));
     }
     if let Some(text) = value.dyn_ref::<JsString>() {
         // Each UTF-16 unit is at least one UTF-8 byte.
@@ -34,6 +34,22 @@ pub fn raw_body(value: &JsValue, what: &str) -> Result<Vec<u8>> {
         args::type_name(value),
         "; a parsed JSON body cannot be verified"
     )))
+}
+
+/// A copy of `bytes` in wasm memory. `Uint8Array::to_vec` asserts the lengths match, and the
+/// assertion's message (`Debug` of both lengths) kept `core::fmt::write` in the `.wasm`; the
+/// copy goes through a view of the fresh `Vec`'s memory instead, made after the allocation
+/// (which may grow the memory and detach older views).
+fn bytes_of(bytes: &Uint8Array) -> Vec<u8> {
+    let len = bytes.length() as usize;
+    let mut out = Vec::with_capacity(len);
+    // SAFETY: `out` has room for `len` bytes, `set` writes exactly `len` (the source's length)
+    // at offset 0, and nothing allocates between the view and the write.
+    unsafe {
+        Uint8Array::view_mut_raw(out.as_mut_ptr(), len).set(bytes, 0);
+        out.set_len(len);
+    }
+    out
 }
 
 /// The `x-webhook-signature` value. It comes from the request, so a missing or odd one is an
