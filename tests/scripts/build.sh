@@ -22,7 +22,10 @@ checkout=$target/checkout/wasm32-unknown-unknown/release/stream_payments.wasm
 glue() { # wasm target out-dir module-type
   rm -rf "${pkg:?}/$3"
   wasm-bindgen --target "$2" --out-dir "$pkg/$3" --no-typescript --remove-name-section --remove-producers-section "$1"
-  "$wasm_opt" -Oz "$pkg/$3/stream_payments_bg.wasm" -o "$pkg/$3/stream_payments_bg.wasm"
+  # Without memory packing: it splits the data at every run of zeros (the catalogue's shapes are
+  # mostly empty fields) into ~1,000 segments whose headers gzip worse than the zeros did:
+  # full .wasm +12.7 KB raw, -2.7 KB gzip; checkout +1.6 KB, -0.3 KB (BENCHMARKS.md, "Issue 18").
+  "$wasm_opt" -Oz --skip-pass=memory-packing "$pkg/$3/stream_payments_bg.wasm" -o "$pkg/$3/stream_payments_bg.wasm"
   printf '{ "type": "%s" }\n' "$4" > "$pkg/$3/package.json"
 }
 cp README.md "$pkg/README.md" # the npm front page is the repository README
