@@ -4,7 +4,7 @@
 //! requests, timers and callbacks.
 
 mod due_queue;
-mod id_hasher;
+mod id_map;
 mod rate;
 mod schedule;
 mod verdict;

@@ -2,12 +2,10 @@
 //! concurrency and a rate limit, and when to wake up. No I/O: the binding layer sends the
 //! requests and reports back here.
 
-// hashbrown's map is std's, usable without std (the `.wasm` is `no_std`).
 use alloc::rc::Rc;
-use hashbrown::HashMap;
 
 use super::due_queue::DueQueue;
-use super::id_hasher::BuildIdHasher;
+use super::id_map::IdMap;
 use super::rate::RateLimiter;
 use super::schedule::{PollConfig, PollSchedule};
 
@@ -50,7 +48,7 @@ struct Entry {
 pub struct WatchBook {
     config: PollConfig,
     limits: WatchLimits,
-    entries: HashMap<Rc<str>, Entry, BuildIdHasher>,
+    entries: IdMap<Entry>,
     queue: DueQueue<Rc<str>>,
     limiter: RateLimiter,
     in_flight: usize,
@@ -66,7 +64,7 @@ impl WatchBook {
                 concurrency: limits.concurrency.max(1),
                 ..limits
             },
-            entries: HashMap::default(),
+            entries: IdMap::default(),
             queue: DueQueue::default(),
             limiter: RateLimiter::new(limits.per_second),
             in_flight: 0,
@@ -130,7 +128,7 @@ impl WatchBook {
             let Some((ticket, id)) = self.queue.pop_due(now_ms) else {
                 return Next::Idle;
             };
-            let Some(entry) = self.entries.get_mut(&id) else {
+            let Some((_, entry)) = self.entries.get_mut(&id) else {
                 continue; // removed since it was queued
             };
             if entry.ticket != Some(ticket) {
@@ -154,7 +152,7 @@ impl WatchBook {
     ) -> Option<Update> {
         self.in_flight = self.in_flight.saturating_sub(1);
         self.booked_ms = None;
-        let entry = self.entries.get_mut(id)?;
+        let (_, entry) = self.entries.get_mut(id)?;
         let changed = entry.schedule.observe_status(status);
         if stop {
             self.entries.remove(id);
@@ -181,7 +179,7 @@ impl WatchBook {
     ) {
         self.in_flight = self.in_flight.saturating_sub(1);
         self.booked_ms = None;
-        let Some(entry) = self.entries.get_mut(id) else {
+        let Some((_, entry)) = self.entries.get_mut(id) else {
             return;
         };
         entry.schedule.observe_error();
@@ -203,15 +201,10 @@ impl WatchBook {
     }
 
     fn requeue(&mut self, id: &str, now_ms: u64, delay_ms: u64) {
-        if let Some((key, _)) = self.entries.get_key_value(id) {
-            let key = key.clone();
+        if let Some((key, entry)) = self.entries.get_mut(id) {
             self.booked_ms = Some(delay_ms);
-            let ticket = self
-                .queue
-                .push(now_ms.saturating_add(delay_ms), key.clone());
-            if let Some(entry) = self.entries.get_mut(&key) {
-                entry.ticket = Some(ticket);
-            }
+            let due_ms = now_ms.saturating_add(delay_ms);
+            entry.ticket = Some(self.queue.push(due_ms, key.clone()));
         }
     }
 }
