@@ -7,6 +7,9 @@
 import * as glue from './glue.js';
 import { FORMAT_KEYS, PARSE_KEYS, isFormatKey, isParseKey, roundingCode } from './protocol.js';
 
+// Looked up once: in the Node bundle `glue` is a namespace of getters, one call per lookup.
+const { formatUnitsAscii, parseUnitsAscii, tokenDecimalsAscii, takeAmountResult } = glue;
+
 /** A view of the module's I/O buffer: input bytes, then output bytes. Empty until the first call
  * (the web build instantiates later than this module loads) and after memory growth detached it. */
 let io = new Uint8Array(0);
@@ -16,27 +19,26 @@ function attach() {
   const [input, output] = glue.amountBufferSizes();
   inputBytes = input;
   io = new Uint8Array(glue.wasmMemory().buffer, glue.amountBuffer(), input + output);
+  return io;
 }
 
-/** Copies `text` into the input buffer; false when it is too long or not ASCII. */
+/** Copies `text` into the input buffer: its length, or -1 when it is too long or not ASCII. */
 function put(text) {
-  if (io.length === 0) attach();
+  const bytes = io.length === 0 ? attach() : io;
   const n = text.length;
-  if (n > inputBytes) return false;
-  const bytes = io;
+  if (n > inputBytes) return -1;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (c > 127) return false;
+    if (c > 127) return -1;
     bytes[i] = c;
   }
-  return true;
+  return n;
 }
 
 /** The answer of a fast export: `n` ASCII bytes in the output buffer, or pending in Rust (n < 0). */
 function readAnswer(n) {
-  if (n < 0) return glue.takeAmountResult();
-  if (io.length === 0) attach();
-  const bytes = io;
+  if (n < 0) return takeAmountResult();
+  const bytes = io.length === 0 ? attach() : io;
   let text = '';
   for (let i = inputBytes, end = inputBytes + n; i < end; i++) text += String.fromCharCode(bytes[i]);
   return text;
@@ -102,6 +104,15 @@ function askIntl(tag) {
  * @returns {string}
  */
 export function formatUnits(amount, decimals, options) {
+  // The common call first, with nothing to unpack; every other goes the whole way below.
+  if (options === undefined && typeof amount === 'string' && typeof decimals === 'number') {
+    const n = put(amount);
+    if (n >= 0) return readAnswer(formatUnitsAscii(n, decimals, 0, 0, 0, 0, 0, 0, 0, 0, 0));
+  }
+  return formatWithOptions(amount, decimals, options);
+}
+
+function formatWithOptions(amount, decimals, options) {
   if (typeof amount === 'bigint') amount = `${amount}`;
   let max;
   let min;
@@ -120,14 +131,14 @@ export function formatUnits(amount, decimals, options) {
   }
   const flags = (max === undefined ? 0 : 1) | (min === undefined ? 0 : 2) | (grouping ? 4 : 0);
   if (locale === undefined) {
-    if (!put(amount)) return formatChecked(amount, decimals, options);
-    return readAnswer(glue.formatUnitsAscii(amount.length, decimals, flags, max ?? 0, min ?? 0, code, 0, 0, 0, 0, 0));
+    const n = put(amount);
+    if (n < 0) return formatChecked(amount, decimals, options);
+    return readAnswer(formatUnitsAscii(n, decimals, flags, max ?? 0, min ?? 0, code, 0, 0, 0, 0, 0));
   }
   const facts = typeof locale === 'string' ? localeFacts(locale) : null;
-  if (facts === null || facts[0].length !== 1 || facts[1].length !== 1 || !put(amount)) {
-    return formatChecked(amount, decimals, options);
-  }
-  return readAnswer(glue.formatUnitsAscii(amount.length, decimals, flags | 8, max ?? 0, min ?? 0, code,
+  const n = facts === null || facts[0].length !== 1 || facts[1].length !== 1 ? -1 : put(amount);
+  if (n < 0) return formatChecked(amount, decimals, options);
+  return readAnswer(formatUnitsAscii(n, decimals, flags | 8, max ?? 0, min ?? 0, code,
     facts[0].charCodeAt(0), facts[1].charCodeAt(0), facts[2], facts[3], facts[4]));
 }
 
@@ -159,10 +170,9 @@ export function parseUnits(text, decimals, options) {
     ({ rounding } = options);
   }
   const code = roundingCode(rounding);
-  if (typeof text !== 'string' || typeof decimals !== 'number' || code < 0 || !put(text)) {
-    return parseChecked(text, decimals, options);
-  }
-  return readAnswer(glue.parseUnitsAscii(text.length, decimals, code));
+  const n = typeof text !== 'string' || typeof decimals !== 'number' || code < 0 ? -1 : put(text);
+  if (n < 0) return parseChecked(text, decimals, options);
+  return readAnswer(parseUnitsAscii(n, decimals, code));
 }
 
 function parseChecked(text, decimals, options) {
@@ -176,8 +186,9 @@ function parseChecked(text, decimals, options) {
  * @returns {number | undefined}
  */
 export function tokenDecimals(tokenOrCurrency) {
-  if (typeof tokenOrCurrency === 'string' && put(tokenOrCurrency)) {
-    const decimals = glue.tokenDecimalsAscii(tokenOrCurrency.length);
+  const n = typeof tokenOrCurrency === 'string' ? put(tokenOrCurrency) : -1;
+  if (n >= 0) {
+    const decimals = tokenDecimalsAscii(n);
     return decimals < 0 ? undefined : decimals;
   }
   return glue.tokenDecimalsChecked(tokenOrCurrency);

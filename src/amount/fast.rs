@@ -9,6 +9,9 @@ use super::MAX_DECIMALS;
 
 /// `amount` (`-?[0-9]+`) at `decimals`, cut toward zero to `max` fraction digits, at least `min`
 /// of them shown, `.` as the point: the bytes written to `out`, or `None` (see the module doc).
+///
+/// Written as plain slice patterns and loops rather than iterator adapters: the `.wasm` is built
+/// for size, where each adapter stays a call of its own, and this runs on every `formatUnits`.
 pub fn format_truncated(
     amount: &[u8],
     decimals: u32,
@@ -19,17 +22,22 @@ pub fn format_truncated(
     if decimals > MAX_DECIMALS || max.is_some_and(|m| m > MAX_DECIMALS) || min > MAX_DECIMALS {
         return None;
     }
-    let (negative, digits) = split_sign(amount)?;
-    if digits.is_empty() || !digits.iter().all(u8::is_ascii_digit) {
+    let (negative, mut digits) = split_sign(amount)?;
+    if digits.is_empty() {
         return None;
     }
+    for digit in digits {
+        if !digit.is_ascii_digit() {
+            return None;
+        }
+    }
+    while let [b'0', rest @ ..] = digits {
+        digits = rest;
+    }
     let decimals = usize::try_from(decimals).ok()?;
-    let max = max.map(usize::try_from).transpose().ok()?;
-    let min = usize::try_from(min).ok()?;
-    let min = max.map_or(min, |max| min.min(max));
-    let keep = max.map_or(decimals, |max| max.min(decimals));
-
-    let digits = trim_leading_zeros(digits);
+    let min = usize::try_from(max.map_or(min, |max| min.min(max))).ok()?;
+    let keep = max.map_or(Some(decimals), |max| usize::try_from(max).ok())?;
+    let keep = keep.min(decimals);
     // The fraction is `frac_zeros` implicit zeros, then `frac`: `decimals` digits in all.
     let (int, frac_zeros, frac) = match digits.len().checked_sub(decimals) {
         Some(cut) => {
@@ -38,28 +46,53 @@ pub fn format_truncated(
         }
         None => (&[][..], decimals.checked_sub(digits.len())?, digits),
     };
-    let kept = frac.get(..keep.saturating_sub(frac_zeros))?;
-    let trailing = kept.iter().rev().take_while(|&&d| d == b'0').count();
-    let significant = match kept.len().checked_sub(trailing)? {
-        0 => 0,
-        n => frac_zeros.checked_add(n)?,
+    let mut kept = frac.get(..keep.saturating_sub(frac_zeros))?;
+    while let [rest @ .., b'0'] = kept {
+        kept = rest;
+    }
+    let significant = if kept.is_empty() {
+        0
+    } else {
+        frac_zeros.checked_add(kept.len())?
     };
     let shown = significant.max(min);
+    let zeros = frac_zeros.min(shown);
+    let from_kept = shown.checked_sub(zeros)?.min(kept.len());
+    let padding = shown.checked_sub(zeros)?.checked_sub(from_kept)?;
 
-    let mut out = Writer { out, len: 0 };
-    if negative && !(int.is_empty() && significant == 0) {
-        out.push(b'-')?;
+    let sign = negative && !(int.is_empty() && significant == 0);
+    let int = if int.is_empty() { b"0" } else { int };
+    let point = usize::from(shown > 0);
+    let total = usize::from(sign)
+        .checked_add(int.len())?
+        .checked_add(point)?
+        .checked_add(shown)?;
+    // One bounds check for the whole answer; then each byte goes to the next slot.
+    let mut slots = out.get_mut(..total)?.iter_mut();
+    let mut put = |byte: u8| {
+        if let Some(slot) = slots.next() {
+            *slot = byte;
+        }
+    };
+    if sign {
+        put(b'-');
     }
-    out.extend(if int.is_empty() { b"0" } else { int })?;
-    if shown > 0 {
-        out.push(b'.')?;
-        let zeros = frac_zeros.min(shown);
-        out.zeros(zeros)?;
-        let from_kept = shown.checked_sub(zeros)?.min(kept.len());
-        out.extend(kept.get(..from_kept)?)?;
-        out.zeros(shown.checked_sub(zeros)?.checked_sub(from_kept)?)?;
+    for &digit in int {
+        put(digit);
     }
-    Some(out.len)
+    if point > 0 {
+        put(b'.');
+    }
+    for _ in 0..zeros {
+        put(b'0');
+    }
+    for &digit in kept.get(..from_kept)? {
+        put(digit);
+    }
+    for _ in 0..padding {
+        put(b'0');
+    }
+    Some(total)
 }
 
 /// `text` (`-?[0-9]*(.[0-9]*)?` with a digit, at most `decimals` fraction digits) in smallest

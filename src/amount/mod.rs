@@ -65,9 +65,10 @@ pub fn count_from_f64(what: &str, key: &str, number: f64) -> Result<u32> {
 
 /// A whole number from 0 to [`MAX_DECIMALS`], or `None`.
 pub fn small_count(number: f64) -> Option<u32> {
-    // In range and integral, so the conversion is exact.
-    (number >= 0.0 && number <= f64::from(MAX_DECIMALS) && crate::amount::is_whole(number))
-        .then_some(number as u32)
+    // `as` saturates (NaN gives 0), so the value survives the round trip exactly when it is a
+    // whole number in u32's range (-0 counts as 0); no call to `is_whole` on this hot path.
+    let count = number as u32;
+    (f64::from(count) == number && count <= MAX_DECIMALS).then_some(count)
 }
 
 /// A short rendering of a JS number without Rust's float formatting, whose tables would add
@@ -183,6 +184,35 @@ mod tests {
             let err = decimals_from_f64(value).unwrap_err();
             assert_eq!(err.code, ErrorCode::InvalidArgument);
             assert!(err.message.contains(needle), "{value}: {}", err.message);
+        }
+    }
+
+    #[test]
+    fn small_count_takes_exactly_the_whole_numbers_up_to_max_decimals() {
+        let mut values = vec![
+            0.0,
+            -0.0,
+            1.0,
+            24.0,
+            255.0,
+            256.0,
+            -1.0,
+            -0.5,
+            0.5,
+            254.999_999_999,
+            255.000_000_001,
+            4_294_967_295.0,
+            4_294_967_296.0,
+            1e300,
+            f64::MIN_POSITIVE,
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+        ];
+        values.extend((0..600).map(|i| f64::from(i) / 2.0 - 20.0));
+        for value in values {
+            let whole = value >= 0.0 && value <= 255.0 && is_whole(value);
+            assert_eq!(small_count(value), whole.then(|| value as u32), "{value}");
         }
     }
 

@@ -81,7 +81,7 @@ pub fn fast_in_buffer(
 ) -> Option<i32> {
     IO.with(|io| {
         let mut io = io.try_borrow_mut().ok()?;
-        let (input, output) = io.buffer.split_at_mut(INPUT_BYTES);
+        let (input, output) = io.buffer.split_at_mut_checked(INPUT_BYTES)?;
         let answer = work(input.get(..len)?, output)?;
         i32::try_from(answer).ok()
     })

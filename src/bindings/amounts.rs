@@ -54,29 +54,65 @@ pub fn format_units_ascii(
     group_last: u32,
     group_prev: u32,
 ) -> i32 {
-    let given = |bit: u32| flags & bit != 0;
-    // The fast path takes only numbers that are already valid; anything else goes the general
-    // way below, which makes the errors.
-    let plain = !given(GROUPING) && !given(HAS_LOCALE);
-    let fast_numbers = || {
-        let decimals = small_count(decimals)?;
-        let max = if given(HAS_MAX) {
-            Some(small_count(max)?)
-        } else {
-            None
-        };
-        let min = if given(HAS_MIN) { small_count(min)? } else { 0 };
-        let truncates = rounding <= 1 || max.is_none_or(|max| max >= decimals);
-        truncates.then_some((decimals, max, min))
-    };
-    if let Some((decimals, max, min)) = fast_numbers().filter(|_| plain) {
-        let fast = |input: &[u8], out: &mut [u8]| {
-            amount::fast::format_truncated(input, decimals, max, min, out)
-        };
-        if let Some(len) = fast_in_buffer(len, fast) {
-            return len;
-        }
+    if let Some(len) = format_truncated_in_buffer(len, decimals, flags, max, min, rounding) {
+        return len;
     }
+    format_units_buffered(
+        len,
+        decimals,
+        flags,
+        max,
+        min,
+        rounding,
+        [decimal_sep, group_sep, group_count, group_last, group_prev],
+    )
+}
+
+/// The byte-level fast path of [`format_units_ascii`]: `None` when the numbers or flags ask for
+/// more than truncation with `.` (or are invalid), or when [`amount::fast`] declines.
+fn format_truncated_in_buffer(
+    len: usize,
+    decimals: f64,
+    flags: u32,
+    max: f64,
+    min: f64,
+    rounding: u32,
+) -> Option<i32> {
+    if flags & (GROUPING | HAS_LOCALE) != 0 {
+        return None;
+    }
+    let decimals = small_count(decimals)?;
+    let max = if flags & HAS_MAX != 0 {
+        Some(small_count(max)?)
+    } else {
+        None
+    };
+    let min = if flags & HAS_MIN != 0 {
+        small_count(min)?
+    } else {
+        0
+    };
+    if rounding > 1 && max.is_some_and(|max| max < decimals) {
+        return None;
+    }
+    fast_in_buffer(len, |input, out| {
+        amount::fast::format_truncated(input, decimals, max, min, out)
+    })
+}
+
+/// [`format_units_ascii`] the general way: every option, every error. A function of its own, so
+/// its large stack frame is set up only when it runs.
+#[inline(never)]
+fn format_units_buffered(
+    len: usize,
+    decimals: f64,
+    flags: u32,
+    max: f64,
+    min: f64,
+    rounding: u32,
+    [decimal_sep, group_sep, group_count, group_last, group_prev]: [u32; 5],
+) -> i32 {
+    let given = |bit: u32| flags & bit != 0;
     let numbers = (|| {
         let decimals = decimals_from_f64(decimals)?;
         let max = given(HAS_MAX)
