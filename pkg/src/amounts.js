@@ -7,22 +7,27 @@
 import * as glue from './glue.js';
 import { FORMAT_KEYS, PARSE_KEYS, isFormatKey, isParseKey, roundingCode } from './protocol.js';
 
-// Looked up once: in the Node bundle `glue` is a namespace of getters, one call per lookup.
-const { formatUnitsAscii, parseUnitsAscii, tokenDecimalsAscii, takeAmountResult } = glue;
-
 /** A view of the module's I/O buffer: input bytes, then output bytes. Empty until the first call
  * (the web build instantiates later than this module loads) and after memory growth detached it. */
 let io = new Uint8Array(0);
 let inputBytes = 0;
+/** The `*Ascii` exports, taken straight from the instance (src/bindings/amount_exports.rs):
+ * numbers in, a number out, no wrapper between the call and the wasm function. */
+let formatAscii;
+let parseAscii;
+let tokenDecimalsAscii;
 
 function attach() {
   const [input, output] = glue.amountBufferSizes();
+  const exports = glue.wasmExports();
+  ({ formatUnitsAscii: formatAscii, parseUnitsAscii: parseAscii, tokenDecimalsAscii } = exports);
   inputBytes = input;
-  io = new Uint8Array(glue.wasmMemory().buffer, glue.amountBuffer(), input + output);
+  io = new Uint8Array(exports.memory.buffer, exports.amountBuffer() >>> 0, input + output);
   return io;
 }
 
-/** Copies `text` into the input buffer: its length, or -1 when it is too long or not ASCII. */
+/** Copies `text` into the input buffer: its length, or -1 when it is too long or not ASCII.
+ * It attaches first, so the `*Ascii` exports are there once it has run. */
 function put(text) {
   const bytes = io.length === 0 ? attach() : io;
   const n = text.length;
@@ -37,7 +42,7 @@ function put(text) {
 
 /** The answer of a fast export: `n` ASCII bytes in the output buffer, or pending in Rust (n < 0). */
 function readAnswer(n) {
-  if (n < 0) return takeAmountResult();
+  if (n < 0) return glue.takeAmountResult();
   const bytes = io.length === 0 ? attach() : io;
   let text = '';
   for (let i = inputBytes, end = inputBytes + n; i < end; i++) text += String.fromCharCode(bytes[i]);
@@ -107,7 +112,7 @@ export function formatUnits(amount, decimals, options) {
   // The common call first, with nothing to unpack; every other goes the whole way below.
   if (options === undefined && typeof amount === 'string' && typeof decimals === 'number') {
     const n = put(amount);
-    if (n >= 0) return readAnswer(formatUnitsAscii(n, decimals, 0, 0, 0, 0, 0, 0, 0, 0, 0));
+    if (n >= 0) return readAnswer(formatAscii(n, decimals, 0, 0, 0, 0, 0, 0, 0, 0, 0));
   }
   return formatWithOptions(amount, decimals, options);
 }
@@ -133,12 +138,12 @@ function formatWithOptions(amount, decimals, options) {
   if (locale === undefined) {
     const n = put(amount);
     if (n < 0) return formatChecked(amount, decimals, options);
-    return readAnswer(formatUnitsAscii(n, decimals, flags, max ?? 0, min ?? 0, code, 0, 0, 0, 0, 0));
+    return readAnswer(formatAscii(n, decimals, flags, max ?? 0, min ?? 0, code, 0, 0, 0, 0, 0));
   }
   const facts = typeof locale === 'string' ? localeFacts(locale) : null;
   const n = facts === null || facts[0].length !== 1 || facts[1].length !== 1 ? -1 : put(amount);
   if (n < 0) return formatChecked(amount, decimals, options);
-  return readAnswer(formatUnitsAscii(n, decimals, flags | 8, max ?? 0, min ?? 0, code,
+  return readAnswer(formatAscii(n, decimals, flags | 8, max ?? 0, min ?? 0, code,
     facts[0].charCodeAt(0), facts[1].charCodeAt(0), facts[2], facts[3], facts[4]));
 }
 
@@ -172,7 +177,7 @@ export function parseUnits(text, decimals, options) {
   const code = roundingCode(rounding);
   const n = typeof text !== 'string' || typeof decimals !== 'number' || code < 0 ? -1 : put(text);
   if (n < 0) return parseChecked(text, decimals, options);
-  return readAnswer(parseUnitsAscii(n, decimals, code));
+  return readAnswer(parseAscii(n, decimals, code));
 }
 
 function parseChecked(text, decimals, options) {

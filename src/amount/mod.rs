@@ -64,6 +64,7 @@ pub fn count_from_f64(what: &str, key: &str, number: f64) -> Result<u32> {
 }
 
 /// A whole number from 0 to [`MAX_DECIMALS`], or `None`.
+#[inline(always)]
 pub fn small_count(number: f64) -> Option<u32> {
     // `as` saturates (NaN gives 0), so the value survives the round trip exactly when it is a
     // whole number in u32's range (-0 counts as 0); no call to `is_whole` on this hot path.

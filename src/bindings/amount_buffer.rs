@@ -43,14 +43,13 @@ local! {
     static PENDING_RESULT: RefCell<Option<Result<String>>> = RefCell::new(None);
 }
 
-/// The module's memory, so the shell can view the I/O buffer in every build (nodejs, web).
-#[wasm_bindgen(js_name = wasmMemory)]
+/// The module's memory, through which the I/O buffer is viewed (the shell takes it from the
+/// instance's exports, `amount_exports.rs`).
 pub fn wasm_memory() -> JsValue {
     wasm_bindgen::memory()
 }
 
 /// Address of the I/O buffer in [`wasm_memory`]: `INPUT_BYTES` of input, then the output.
-#[wasm_bindgen(js_name = amountBuffer)]
 pub fn amount_buffer() -> usize {
     IO.with_borrow_mut(|io| io.buffer.as_mut_ptr() as usize)
 }

@@ -1,10 +1,11 @@
 //! Raw exports behind the shell's `formatUnits`, `parseUnits`, `tokenDecimals` and
 //! `setTokenDecimals` (`pkg/src/amounts.js`).
 //!
-//! Two ways in. The fast one (`*Ascii`): the shell writes a short ASCII argument straight into
-//! the module's I/O buffer (`amount_buffer.rs`) and passes everything else as numbers; the answer
-//! is left in the buffer when it is short ASCII text, so a call crosses with no allocation, no
-//! string decoding and no option object. The checked one (`*Checked`): every argument as the `JsValue` the
+//! Two ways in. The fast one (`*Ascii`, exported without wasm-bindgen by `amount_exports.rs`):
+//! the shell writes a short ASCII argument straight into the module's I/O buffer
+//! (`amount_buffer.rs`) and passes everything else as numbers; the answer is left in the buffer
+//! when it is short ASCII text, so a call crosses with no allocation, no string decoding and no
+//! option object. The checked one (`*Checked`): every argument as the `JsValue` the
 //! caller gave, for anything the fast way does not take (other types, long or non-ASCII text);
 //! it gives the same results and makes the `INVALID_ARGUMENT` errors that name the argument.
 
@@ -39,7 +40,6 @@ const HAS_LOCALE: u32 = 8;
 /// is 0 for none or 1 + the index in [`Rounding::ALL`], and with [`HAS_LOCALE`] the locale's
 /// separators are the char codes `decimal_sep` and `group_sep` and its group sizes are described
 /// by `group_count`, `group_last`, `group_prev` (see [`LocaleFacts`]).
-#[wasm_bindgen(js_name = formatUnitsAscii)]
 #[allow(clippy::too_many_arguments)] // one number per option: that is the point of this export
 pub fn format_units_ascii(
     len: usize,
@@ -229,7 +229,6 @@ fn format_options(
 
 /// `parseUnits(text, decimals, options)` with the text's `len` ASCII bytes in the input buffer;
 /// `rounding` as in [`format_units_ascii`].
-#[wasm_bindgen(js_name = parseUnitsAscii)]
 pub fn parse_units_ascii(len: usize, decimals: f64, rounding: u32) -> i32 {
     if let Some(decimals) = small_count(decimals).filter(|_| rounding <= 6) {
         let fast = |input: &[u8], out: &mut [u8]| amount::fast::parse_exact(input, decimals, out);
@@ -267,7 +266,6 @@ pub fn parse_units_checked(
 }
 
 /// `tokenDecimals` of the token's `len` ASCII bytes in the input buffer, or -1 when unknown.
-#[wasm_bindgen(js_name = tokenDecimalsAscii)]
 pub fn token_decimals_ascii(len: usize) -> i32 {
     let found = with_input(len, |input| {
         tokens::token_decimals(core::str::from_utf8(input).ok()?)

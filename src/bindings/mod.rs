@@ -3,6 +3,7 @@
 //! which calls these raw exports once per call and performs the I/O they describe.
 
 mod amount_buffer;
+mod amount_exports;
 mod amounts;
 mod args;
 mod call;
