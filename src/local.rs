@@ -1,6 +1,6 @@
 //! `local!`: a static owned by one thread. On the host it is std's `thread_local!` (tests run on
 //! many threads); the `.wasm` is `no_std` and single-threaded (built without `atomics`), so there
-//! it is a plain static, made on first use.
+//! it is a plain static, made on first use (or at compile time, with `= const { ... }`).
 
 #[cfg(target_arch = "wasm32")]
 pub struct Local<T> {
@@ -41,9 +41,32 @@ impl<T> Local<core::cell::RefCell<T>> {
     }
 }
 
+/// A `local!` whose value is made at compile time (`= const { ... }`): reached with no first-use
+/// check, for state on a hot path.
+#[cfg(target_arch = "wasm32")]
+pub struct ConstLocal<T>(T);
+
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+unsafe impl<T> Sync for ConstLocal<T> {}
+
+#[cfg(target_arch = "wasm32")]
+impl<T> ConstLocal<T> {
+    pub const fn new(value: T) -> Self {
+        Self(value)
+    }
+
+    pub fn with<R>(&'static self, f: impl FnOnce(&T) -> R) -> R {
+        f(&self.0)
+    }
+}
+
 #[cfg(target_arch = "wasm32")]
 #[macro_export]
 macro_rules! local {
+    ($(#[$attr:meta])* static $name:ident: $ty:ty = const $init:block;) => {
+        $(#[$attr])*
+        static $name: $crate::local::ConstLocal<$ty> = $crate::local::ConstLocal::new($init);
+    };
     ($(#[$attr:meta])* static $name:ident: $ty:ty = $init:expr;) => {
         $(#[$attr])*
         static $name: $crate::local::Local<$ty> = $crate::local::Local::new({
@@ -58,6 +81,12 @@ macro_rules! local {
 #[cfg(not(target_arch = "wasm32"))]
 #[macro_export]
 macro_rules! local {
+    ($(#[$attr:meta])* static $name:ident: $ty:ty = const $init:block;) => {
+        std::thread_local! {
+            $(#[$attr])*
+            static $name: $ty = const $init;
+        }
+    };
     ($(#[$attr:meta])* static $name:ident: $ty:ty = $init:expr;) => {
         std::thread_local! {
             $(#[$attr])*

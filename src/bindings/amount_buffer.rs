@@ -18,20 +18,26 @@ const OUTPUT_BYTES: usize = 1024;
 /// What a fast export returns instead of a length when its answer is pending.
 const PENDING: i32 = -1;
 
-/// The fast exports' state: the I/O buffer the shell reads and writes (input bytes, then output
-/// bytes, at one fixed address for the life of the module) and scratch space the core reuses, so
-/// a call allocates nothing once the buffers have grown to its size.
-struct AmountIo {
-    buffer: Vec<u8>,
+/// The I/O buffer the shell reads and writes: input bytes, then output bytes, at one fixed
+/// address for the life of the module. Made at compile time (zeros: no data segment), so a fast
+/// call reaches it with no first-use check; wasm is single-threaded and JS touches it only
+/// between calls.
+type Buffer = [u8; INPUT_BYTES + OUTPUT_BYTES];
+
+local! {
+    static BUFFER: RefCell<Buffer> = const { RefCell::new([0; INPUT_BYTES + OUTPUT_BYTES]) };
+}
+
+/// Scratch space the general path reuses, so a call allocates nothing once it has grown to the
+/// call's size.
+struct Scratch {
     units: Vec<u8>,
     text: String,
     format: FormatOptions,
 }
 
 local! {
-    // wasm is single-threaded; JS touches the buffer only between calls.
-    static IO: RefCell<AmountIo> = RefCell::new(AmountIo {
-        buffer: vec![0; INPUT_BYTES + OUTPUT_BYTES],
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch {
         units: Vec::new(),
         text: String::new(),
         format: FormatOptions::default(),
@@ -51,7 +57,7 @@ pub fn wasm_memory() -> JsValue {
 
 /// Address of the I/O buffer in [`wasm_memory`]: `INPUT_BYTES` of input, then the output.
 pub fn amount_buffer() -> usize {
-    IO.with_borrow_mut(|io| io.buffer.as_mut_ptr() as usize)
+    BUFFER.with(|buffer| buffer.as_ptr() as usize)
 }
 
 /// Sizes of the two halves of the I/O buffer, input first.
@@ -78,9 +84,9 @@ pub fn fast_in_buffer(
     len: usize,
     work: impl FnOnce(&[u8], &mut [u8]) -> Option<usize>,
 ) -> Option<i32> {
-    IO.with(|io| {
-        let mut io = io.try_borrow_mut().ok()?;
-        let (input, output) = io.buffer.split_at_mut_checked(INPUT_BYTES)?;
+    BUFFER.with(|buffer| {
+        let mut buffer = buffer.try_borrow_mut().ok()?;
+        let (input, output) = buffer.split_at_mut_checked(INPUT_BYTES)?;
         let answer = work(input.get(..len)?, output)?;
         i32::try_from(answer).ok()
     })
@@ -92,30 +98,35 @@ pub fn through_buffer(
     len: usize,
     work: impl FnOnce(&str, &mut FormatOptions, &mut Vec<u8>, &mut String) -> Result<()>,
 ) -> i32 {
-    let answer = IO.with(|io| {
-        let Ok(mut io) = io.try_borrow_mut() else {
-            return Err(StreamError::invalid_argument("amount buffer is busy"));
-        };
-        let AmountIo {
-            buffer,
-            units,
-            text,
-            format,
-        } = &mut *io;
-        let (input, output) = buffer.split_at_mut(INPUT_BYTES);
-        let input = input
-            .get(..len)
-            .and_then(|bytes| core::str::from_utf8(bytes).ok())
-            .ok_or_else(|| StreamError::invalid_argument("amount buffer holds no ASCII text"))?;
-        work(input, format, units, text)?;
-        let bytes = text.as_bytes();
-        match output.get_mut(..bytes.len()) {
-            Some(out) if text.is_ascii() => {
-                out.copy_from_slice(bytes);
-                Ok(Ok(bytes.len()))
+    let answer = BUFFER.with(|buffer| {
+        SCRATCH.with(|scratch| {
+            let (Ok(mut buffer), Ok(mut scratch)) =
+                (buffer.try_borrow_mut(), scratch.try_borrow_mut())
+            else {
+                return Err(StreamError::invalid_argument("amount buffer is busy"));
+            };
+            let Scratch {
+                units,
+                text,
+                format,
+            } = &mut *scratch;
+            let (input, output) = buffer.split_at_mut(INPUT_BYTES);
+            let input = input
+                .get(..len)
+                .and_then(|bytes| core::str::from_utf8(bytes).ok())
+                .ok_or_else(|| {
+                    StreamError::invalid_argument("amount buffer holds no ASCII text")
+                })?;
+            work(input, format, units, text)?;
+            let bytes = text.as_bytes();
+            match output.get_mut(..bytes.len()) {
+                Some(out) if text.is_ascii() => {
+                    out.copy_from_slice(bytes);
+                    Ok(Ok(bytes.len()))
+                }
+                _ => Ok(Err(core::mem::take(text))),
             }
-            _ => Ok(Err(core::mem::take(text))),
-        }
+        })
     });
     let pending = match answer {
         Ok(Ok(len)) => return i32::try_from(len).unwrap_or(PENDING),
@@ -128,5 +139,5 @@ pub fn through_buffer(
 
 /// `work` on the `len` input bytes (`None` when the buffer is busy or `len` too large).
 pub fn with_input<T>(len: usize, work: impl FnOnce(&[u8]) -> Option<T>) -> Option<T> {
-    IO.with(|io| work(io.try_borrow().ok()?.buffer.get(..len)?))
+    BUFFER.with(|buffer| work(buffer.try_borrow().ok()?.get(..len)?))
 }
