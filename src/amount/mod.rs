@@ -212,8 +212,9 @@ mod tests {
         ];
         values.extend((0..600).map(|i| f64::from(i) / 2.0 - 20.0));
         for value in values {
-            let whole = value >= 0.0 && value <= 255.0 && is_whole(value);
-            assert_eq!(small_count(value), whole.then(|| value as u32), "{value}");
+            // The definition it replaced, as a reference.
+            let whole = (0.0..=255.0).contains(&value) && is_whole(value);
+            assert_eq!(small_count(value), whole.then_some(value as u32), "{value}");
         }
     }
 
