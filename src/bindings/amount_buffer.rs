@@ -49,14 +49,24 @@ local! {
     static PENDING_RESULT: RefCell<Option<Result<String>>> = RefCell::new(None);
 }
 
-/// The module's memory, through which the I/O buffer is viewed (the shell takes it from the
-/// instance's exports, `amount_exports.rs`).
+/// The module's memory, through which the I/O buffer is viewed (the shell takes it from
+/// [`wasm_exports`]).
 pub fn wasm_memory() -> JsValue {
     wasm_bindgen::memory()
 }
 
+/// The instance's exports (`WebAssembly.Instance.prototype.exports`): its `memory`, and the
+/// amount exports the shell calls without wasm-bindgen (`amountBuffer`, `formatUnitsAscii`,
+/// `parseUnitsAscii`, `tokenDecimalsAscii`).
+#[wasm_bindgen(js_name = wasmExports)]
+pub fn wasm_exports() -> JsValue {
+    wasm_bindgen::exports()
+}
+
 /// Address of the I/O buffer in [`wasm_memory`]: `INPUT_BYTES` of input, then the output.
-pub fn amount_buffer() -> usize {
+/// Exported without wasm-bindgen, as `super::amounts::format_units_ascii` is.
+#[cfg_attr(target_arch = "wasm32", export_name = "amountBuffer")]
+pub extern "C" fn amount_buffer() -> usize {
     BUFFER.with(|buffer| buffer.as_ptr() as usize)
 }
 

@@ -1,7 +1,7 @@
 //! Raw exports behind the shell's `formatUnits`, `parseUnits`, `tokenDecimals` and
 //! `setTokenDecimals` (`pkg/src/amounts.js`).
 //!
-//! Two ways in. The fast one (`*Ascii`, exported without wasm-bindgen by `amount_exports.rs`):
+//! Two ways in. The fast one (`*Ascii`, plain `extern "C"` exports, see [`format_units_ascii`]):
 //! the shell writes a short ASCII argument straight into the module's I/O buffer
 //! (`amount_buffer.rs`) and passes everything else as numbers; the answer is left in the buffer
 //! when it is short ASCII text, so a call crosses with no allocation, no string decoding and no
@@ -40,8 +40,14 @@ const HAS_LOCALE: u32 = 8;
 /// is 0 for none or 1 + the index in [`Rounding::ALL`], and with [`HAS_LOCALE`] the locale's
 /// separators are the char codes `decimal_sep` and `group_sep` and its group sizes are described
 /// by `group_count`, `group_last`, `group_prev` (see [`LocaleFacts`]).
+///
+/// Exported as `formatUnitsAscii` without wasm-bindgen: a `#[wasm_bindgen]` export's shim, in
+/// this size-optimised build, spills every argument to the stack and reads it back, and its JS
+/// wrapper hides the wasm function from V8; the shell calls this one straight from the
+/// instance's exports ([`wasm_exports`](super::amount_buffer::wasm_exports)), numbers in and out.
+#[cfg_attr(target_arch = "wasm32", export_name = "formatUnitsAscii")]
 #[allow(clippy::too_many_arguments)] // one number per option: that is the point of this export
-pub fn format_units_ascii(
+pub extern "C" fn format_units_ascii(
     len: usize,
     decimals: f64,
     flags: u32,
@@ -54,93 +60,74 @@ pub fn format_units_ascii(
     group_last: u32,
     group_prev: u32,
 ) -> i32 {
-    if let Some(len) = format_truncated_in_buffer(len, decimals, flags, max, min, rounding) {
-        return len;
-    }
-    format_units_buffered(
-        len,
-        decimals,
-        flags,
-        max,
-        min,
-        rounding,
-        [decimal_sep, group_sep, group_count, group_last, group_prev],
-    )
-}
-
-/// The byte-level fast path of [`format_units_ascii`]: `None` when the numbers or flags ask for
-/// more than truncation with `.` (or are invalid), or when [`amount::fast`] declines.
-fn format_truncated_in_buffer(
-    len: usize,
-    decimals: f64,
-    flags: u32,
-    max: f64,
-    min: f64,
-    rounding: u32,
-) -> Option<i32> {
-    if flags & (GROUPING | HAS_LOCALE) != 0 {
-        return None;
-    }
-    let decimals = small_count(decimals)?;
-    let max = if flags & HAS_MAX != 0 {
-        Some(small_count(max)?)
-    } else {
-        None
+    let given = |bit: u32| flags & bit != 0;
+    // The fast path takes only numbers that are already valid and no option that may round up;
+    // anything else goes the general way, which makes the errors.
+    let fast = || {
+        if given(GROUPING | HAS_LOCALE) {
+            return None;
+        }
+        let decimals = small_count(decimals)?;
+        let max = if given(HAS_MAX) {
+            Some(small_count(max)?)
+        } else {
+            None
+        };
+        let min = if given(HAS_MIN) { small_count(min)? } else { 0 };
+        if rounding > 1 && max.is_some_and(|max| max < decimals) {
+            return None;
+        }
+        fast_in_buffer(len, |input, out| {
+            amount::fast::format_truncated(input, decimals, max, min, out)
+        })
     };
-    let min = if flags & HAS_MIN != 0 {
-        small_count(min)?
-    } else {
-        0
-    };
-    if rounding > 1 && max.is_some_and(|max| max < decimals) {
-        return None;
-    }
-    fast_in_buffer(len, |input, out| {
-        amount::fast::format_truncated(input, decimals, max, min, out)
+    fast().unwrap_or_else(|| {
+        let numbers = (|| {
+            let decimals = decimals_from_f64(decimals)?;
+            let max = given(HAS_MAX)
+                .then(|| count_from_f64(FORMAT_WHAT, "maxFractionDigits", max))
+                .transpose()?;
+            let min = given(HAS_MIN)
+                .then(|| count_from_f64(FORMAT_WHAT, "minFractionDigits", min))
+                .transpose()?
+                .unwrap_or(0);
+            Ok((decimals, max, min, Rounding::from_code(rounding)?))
+        })();
+        let locale = [decimal_sep, group_sep, group_count, group_last, group_prev];
+        format_units_buffered(
+            len,
+            numbers,
+            given(GROUPING),
+            given(HAS_LOCALE).then_some(locale),
+        )
     })
 }
 
-/// [`format_units_ascii`] the general way: every option, every error. A function of its own, so
-/// its large stack frame is set up only when it runs.
+/// [`format_units_ascii`] the general way, with its numbers checked (`decimals`, `max`, `min`,
+/// rounding) and the locale's five numbers when it was given. A function of its own, so its
+/// large stack frame is set up only when it runs.
 #[inline(never)]
 fn format_units_buffered(
     len: usize,
-    decimals: f64,
-    flags: u32,
-    max: f64,
-    min: f64,
-    rounding: u32,
-    [decimal_sep, group_sep, group_count, group_last, group_prev]: [u32; 5],
+    numbers: Result<(u32, Option<u32>, u32, Rounding)>,
+    grouping: bool,
+    locale: Option<[u32; 5]>,
 ) -> i32 {
-    let given = |bit: u32| flags & bit != 0;
-    let numbers = (|| {
-        let decimals = decimals_from_f64(decimals)?;
-        let max = given(HAS_MAX)
-            .then(|| count_from_f64(FORMAT_WHAT, "maxFractionDigits", max))
-            .transpose()?;
-        let min = given(HAS_MIN)
-            .then(|| count_from_f64(FORMAT_WHAT, "minFractionDigits", min))
-            .transpose()?
-            .unwrap_or(0);
-        Ok((decimals, max, min, Rounding::from_code(rounding)?))
-    })();
     through_buffer(len, |amount, format, units, text| {
         let (decimals, max, min, rounding) = numbers?;
         format.max_fraction_digits = max;
         format.min_fraction_digits = min;
         format.rounding = rounding;
-        let (decimal, group, sizes) = if given(HAS_LOCALE) {
-            let sizes = locale::group_sizes(group_count, group_last, group_prev);
-            (
+        let (decimal, group, sizes) = match locale {
+            Some([decimal_sep, group_sep, group_count, group_last, group_prev]) => (
                 separator_char(decimal_sep)?,
                 separator_char(group_sep)?,
-                sizes,
-            )
-        } else {
-            ('.', ',', (3, 3))
+                locale::group_sizes(group_count, group_last, group_prev),
+            ),
+            None => ('.', ',', (3, 3)),
         };
         set_separator(&mut format.decimal_separator, decimal);
-        if given(GROUPING) {
+        if grouping {
             let grouping = format.grouping.get_or_insert_with(Grouping::default);
             set_separator(&mut grouping.separator, group);
             (grouping.primary, grouping.secondary) = sizes;
@@ -228,8 +215,9 @@ fn format_options(
 }
 
 /// `parseUnits(text, decimals, options)` with the text's `len` ASCII bytes in the input buffer;
-/// `rounding` as in [`format_units_ascii`].
-pub fn parse_units_ascii(len: usize, decimals: f64, rounding: u32) -> i32 {
+/// `rounding` as in [`format_units_ascii`]. Exported as that one is.
+#[cfg_attr(target_arch = "wasm32", export_name = "parseUnitsAscii")]
+pub extern "C" fn parse_units_ascii(len: usize, decimals: f64, rounding: u32) -> i32 {
     if let Some(decimals) = small_count(decimals).filter(|_| rounding <= 6) {
         let fast = |input: &[u8], out: &mut [u8]| amount::fast::parse_exact(input, decimals, out);
         if let Some(len) = fast_in_buffer(len, fast) {
@@ -266,7 +254,9 @@ pub fn parse_units_checked(
 }
 
 /// `tokenDecimals` of the token's `len` ASCII bytes in the input buffer, or -1 when unknown.
-pub fn token_decimals_ascii(len: usize) -> i32 {
+/// Exported as [`format_units_ascii`] is.
+#[cfg_attr(target_arch = "wasm32", export_name = "tokenDecimalsAscii")]
+pub extern "C" fn token_decimals_ascii(len: usize) -> i32 {
     let found = with_input(len, |input| {
         tokens::token_decimals(core::str::from_utf8(input).ok()?)
     });

@@ -3,7 +3,6 @@
 //! which calls these raw exports once per call and performs the I/O they describe.
 
 mod amount_buffer;
-mod amount_exports;
 mod amounts;
 mod args;
 mod call;
