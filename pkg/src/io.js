@@ -92,9 +92,12 @@ async function attempt(io, call, cancellation, trace) {
   } catch (err) {
     return call.failed(THREW, describe(err));
   }
+  // The runtime's `fetch` ends the exchange and its body on its signal; only an injected one
+  // may ignore it, and only that one is raced (a race costs a promise and its reactions).
+  const raced = io.fetch !== undefined;
   let response;
   try {
-    response = await cancellation.race(pending);
+    response = await (raced ? cancellation.race(pending) : pending);
   } catch (err) {
     return call.failed(CONNECT, describe(err));
   }
@@ -123,7 +126,7 @@ async function attempt(io, call, cancellation, trace) {
     return call.failed(UNREADABLE, describe(err));
   }
   try {
-    read = await cancellation.race(read);
+    read = await (raced ? cancellation.race(read) : read);
   } catch (err) {
     return call.failed(BODY_CUT, describe(err));
   }
@@ -178,13 +181,14 @@ export class Cancellation {
   }
 
   /** `promise`, or a rejection as soon as this is aborted, so a `fetch` that ignores its signal
-   *  (an injected one, a body that never ends) cannot hold a call past its deadline. */
+   *  (an injected one, a body that never ends) cannot hold a call past its deadline. One race
+   *  at a time: a call awaits its steps one after another. */
   race(promise) {
     if (this.aborted) return Promise.reject(this.aborted.reason);
-    this.aborting ??= new Promise((_, reject) => {
+    return new Promise((resolve, reject) => {
       this.reject = reject;
+      Promise.resolve(promise).then(resolve, reject);
     });
-    return Promise.race([promise, this.aborting]);
   }
 
   /** Throws the caller's abort reason, as `fetch` does. */
@@ -200,8 +204,7 @@ export class Cancellation {
 
   release() {
     this.caller?.removeEventListener('abort', this.forward);
-    // A race nobody awaits any more must not become an unhandled rejection.
-    this.aborting?.catch(() => {});
+    this.reject = undefined;
   }
 }
 

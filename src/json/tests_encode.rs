@@ -87,3 +87,41 @@ fn key_case_conversions() {
     assert_eq!(camel_case("_private"), "_private");
     assert_eq!(snake_case("displayAmountUsd"), "display_amount_usd");
 }
+
+/// `push_string` copies runs whole: every byte still comes out as the char-by-char escaper
+/// wrote it (the oracle below), and as JSON that reads back as the value.
+#[test]
+fn strings_are_escaped_as_before() {
+    fn char_by_char(value: &str) -> String {
+        let mut out = String::from("\"");
+        for c in value.chars() {
+            match c {
+                '"' => out.push_str("\\\""),
+                '\\' => out.push_str("\\\\"),
+                '\n' => out.push_str("\\n"),
+                '\r' => out.push_str("\\r"),
+                '\t' => out.push_str("\\t"),
+                c if u32::from(c) < 0x20 => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+                c => out.push(c),
+            }
+        }
+        out.push('"');
+        out
+    }
+    let every_ascii: String = (0u8..0x80).map(char::from).collect();
+    let values = [
+        String::new(),
+        every_ascii.clone(),
+        every_ascii.chars().rev().collect(),
+        "0.1663935108153".to_string(),
+        "a long run of plain text before \"one quote\" and after it".to_string(),
+        "é中😀\u{7f}\u{1f}x\\".to_string(),
+        "\"\\\n\r\t\u{0}".repeat(9),
+    ];
+    for value in values {
+        let mut out = String::new();
+        push_string(&mut out, &value);
+        assert_eq!(out, char_by_char(&value), "{value:?}");
+        assert_eq!(parsed(&out), Value::String(value));
+    }
+}
