@@ -2,7 +2,6 @@
 //! as strings.
 
 use super::lex::Lexer;
-use super::swar::find_special;
 use super::syntax::Syntax;
 use super::token::{unescape, Num};
 use crate::prelude::*;
@@ -120,33 +119,25 @@ pub fn snake_case(key: &str) -> String {
     out
 }
 
-/// `value` as a JSON string literal, quotes included. Runs without a byte to escape (all of
-/// most values) are copied whole, found eight bytes at a time.
+/// `value` as a JSON string literal, quotes included.
 pub fn push_string(out: &mut String, value: &str) {
     out.push('"');
-    let bytes = value.as_bytes();
-    let mut run = 0;
-    loop {
-        let at = find_special(bytes, run);
-        out.push_str(value.get(run..at).unwrap_or_default());
-        let Some(&b) = bytes.get(at) else {
-            break;
-        };
-        match b {
-            b'"' => out.push_str("\\\""),
-            b'\\' => out.push_str("\\\\"),
-            b'\n' => out.push_str("\\n"),
-            b'\r' => out.push_str("\\r"),
-            b'\t' => out.push_str("\\t"),
-            _ => {
+    for c in value.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if u32::from(c) < 0x20 => {
                 out.push_str("\\u00");
-                for digit in [b >> 4, b & 0xf] {
-                    let hex = b"0123456789abcdef".get(usize::from(digit)).copied();
-                    out.push(char::from(hex.unwrap_or(b'0')));
+                for shift in [4, 0] {
+                    let digit = (u32::from(c) >> shift) & 0xf;
+                    out.push(char::from_digit(digit, 16).unwrap_or('0'));
                 }
             }
+            c => out.push(c),
         }
-        run = at + 1;
     }
     out.push('"');
 }
