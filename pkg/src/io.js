@@ -208,8 +208,6 @@ export class Cancellation {
   }
 }
 
-const never = new AbortController().signal;
-
 /** A sleep that ends early when rung (a poll ended, an id was added, the page became visible). */
 export class Wakeup {
   /** Ends the sleep in progress, or the next one if none is. */
@@ -218,23 +216,23 @@ export class Wakeup {
     else this.rung = true;
   }
 
-  /** Resolves true after `ms` (`undefined`: when rung), false as soon as `signal` aborts; clears
-   *  its timer and listener either way. */
-  sleep(ms, signal = never) {
+  /** Resolves true after `ms` (`undefined`: when rung), false as soon as `signal` (if any)
+   *  aborts; clears its timer and listener either way. */
+  sleep(ms, signal) {
     return new Promise((resolve) => {
-      if (signal.aborted) return resolve(false);
+      if (signal?.aborted) return resolve(false);
       if (this.rung) {
         this.rung = false;
         return resolve(true);
       }
       const done = (slept) => {
         clearTimeout(timer);
-        signal.removeEventListener('abort', aborted);
+        signal?.removeEventListener('abort', aborted);
         this.wake = undefined;
         resolve(slept);
       };
       const aborted = () => done(false);
-      signal.addEventListener('abort', aborted);
+      signal?.addEventListener('abort', aborted);
       const timer = ms === undefined ? undefined : setTimeout(done, Math.min(ms, MAX_TIMER_MS), true);
       this.wake = () => done(true);
     });
