@@ -178,13 +178,14 @@ export class Cancellation {
   }
 
   /** `promise`, or a rejection as soon as this is aborted, so a `fetch` that ignores its signal
-   *  (an injected one, a body that never ends) cannot hold a call past its deadline. */
+   *  (an injected one, a body that never ends) cannot hold a call past its deadline. One race
+   *  at a time: a call awaits its steps one after another. */
   race(promise) {
     if (this.aborted) return Promise.reject(this.aborted.reason);
-    this.aborting ??= new Promise((_, reject) => {
+    return new Promise((resolve, reject) => {
       this.reject = reject;
+      Promise.resolve(promise).then(resolve, reject);
     });
-    return Promise.race([promise, this.aborting]);
   }
 
   /** Throws the caller's abort reason, as `fetch` does. */
@@ -200,12 +201,9 @@ export class Cancellation {
 
   release() {
     this.caller?.removeEventListener('abort', this.forward);
-    // A race nobody awaits any more must not become an unhandled rejection.
-    this.aborting?.catch(() => {});
+    this.reject = undefined;
   }
 }
-
-const never = new AbortController().signal;
 
 /** A sleep that ends early when rung (a poll ended, an id was added, the page became visible). */
 export class Wakeup {
@@ -215,23 +213,23 @@ export class Wakeup {
     else this.rung = true;
   }
 
-  /** Resolves true after `ms` (`undefined`: when rung), false as soon as `signal` aborts; clears
-   *  its timer and listener either way. */
-  sleep(ms, signal = never) {
+  /** Resolves true after `ms` (`undefined`: when rung), false as soon as `signal` (if any)
+   *  aborts; clears its timer and listener either way. */
+  sleep(ms, signal) {
     return new Promise((resolve) => {
-      if (signal.aborted) return resolve(false);
+      if (signal?.aborted) return resolve(false);
       if (this.rung) {
         this.rung = false;
         return resolve(true);
       }
       const done = (slept) => {
         clearTimeout(timer);
-        signal.removeEventListener('abort', aborted);
+        signal?.removeEventListener('abort', aborted);
         this.wake = undefined;
         resolve(slept);
       };
       const aborted = () => done(false);
-      signal.addEventListener('abort', aborted);
+      signal?.addEventListener('abort', aborted);
       const timer = ms === undefined ? undefined : setTimeout(done, Math.min(ms, MAX_TIMER_MS), true);
       this.wake = () => done(true);
     });

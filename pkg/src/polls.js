@@ -139,16 +139,21 @@ export function watchMany(io, watch, options) {
     const cancellation = new Cancellation(options?.signal);
     // The watcher's own deadline (`timeoutMs`), kept by Rust: it ends the watcher with its TIMEOUT.
     const deadline = armDeadline(watch, () => cancellation.abort(watch.timeoutError()));
+    // One listener for the watcher's life, not one per sleep (the loop sleeps about once a poll).
+    const stop = () => wakeup.ring();
+    cancellation.signal.addEventListener('abort', stop);
     try {
       for (;;) {
         for (const [id, call, trace] of inbox.splice(0)) deliver(id, call, trace);
         cancellation.throwIfAborted();
         if (watch.isEmpty()) return results;
         for (let id = watch.nextId(); id !== undefined; id = watch.nextId()) start(id);
-        if (!(await wakeup.sleep(watch.idleMs, cancellation.signal))) cancellation.throwIfAborted();
+        await wakeup.sleep(watch.idleMs);
+        cancellation.throwIfAborted();
       }
     } finally {
       closed = true;
+      cancellation.signal.removeEventListener('abort', stop);
       deadline.clear();
       watch.close();
       for (const [, call, trace] of inbox.splice(0)) {

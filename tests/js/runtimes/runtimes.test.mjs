@@ -60,6 +60,7 @@ async function smoke(command, args) {
     parsed: '1234500000000000000000000000',
     gatewayPaymentId: COMPLETED_ID,
     gatewayStatus: 'completed',
+    stalledBody: 'TIMEOUT',
     streamPayPaymentId: SP_FIXTURE_ID,
     webhookEventType: 'PAYMENT_SUCCEEDED',
   });

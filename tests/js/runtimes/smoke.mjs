@@ -56,6 +56,18 @@ seen.gatewayPaymentId = payment.paymentId;
 seen.gatewayStatus = payment.status;
 checkStreamError(await rejection(gateway.getPayment('NoSuchPayment000000000')), 'NOT_FOUND');
 
+// The deadline ends a body that stalls midway through the runtime's own fetch: its signal aborts
+// the read (the shell races only an injected fetch). The stall outlasts the harness's limit for
+// this whole script, so a runtime whose fetch ignored the signal would not finish.
+await fetch(`${MOCK_URL}/__mock/faults`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ paymentId: COMPLETED_ID, kind: 'stall', stallMs: 600_000 }),
+});
+const stalled = await rejection(new sp.GatewayClient({ baseUrl: MOCK_URL, maxRetries: 0, timeoutMs: 300 }).getPayment(COMPLETED_ID));
+checkStreamError(stalled, 'TIMEOUT');
+seen.stalledBody = stalled.code;
+
 // StreamPay against the mock; a server runtime is not refused as a browser.
 const streampay = new sp.StreamPayClient({ apiKey: API_KEY, baseUrl: MOCK_URL, maxRetries: 0 });
 const merchantPayment = await streampay.getPayment(SP_FIXTURE_ID);
