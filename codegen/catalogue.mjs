@@ -49,10 +49,10 @@ export const STREAMPAY_RULES = {
   setPaymentLinkStatus: { body: 'Body::Fn(payment_link_status_body)', idName: 'payment link id' },
 };
 
-const nullable = (name) => `Field::str(${JSON.stringify(name)}).or("null")`;
+const nullable = (name) => `Field::str(${JSON.stringify(name)}).with(&Extra::new().or("null"))`;
 
 /** Answers whose shape keeps a rule beyond the description's conversions: a field that must be
- *  there (`required`), one always present (`or`), a capture the pollers and pages read. Other
+ *  there (`required`), one always present (`Extra`'s `or`), a capture the pollers and pages read. Other
  *  fields of the schema are generated as usual. `rust`/`what`: the shape's name and its name in
  *  messages; `page`: the same for the page of a list of them. */
 export const ANSWER_RULES = {
@@ -88,12 +88,12 @@ export const ANSWER_RULES = {
     rust: 'PAGINATION',
     what: 'StreamPay pagination',
     fields: {
-      total_count: 'Field::new("total_count", Kind::Count).or("0")',
-      max_page: 'Field::new("max_page", Kind::Count).or("0")',
-      current_page: 'Field::new("current_page", Kind::Count).or("0")',
-      limit: 'Field::new("limit", Kind::Count).or("0")',
-      has_next_page: 'Field::new("has_next_page", Kind::Bool).or("false").capture(Slot::HasNextPage)',
-      has_previous_page: 'Field::new("has_previous_page", Kind::Bool).or("false")',
+      total_count: 'Field::new("total_count", Kind::Count).with(&Extra::new().or("0"))',
+      max_page: 'Field::new("max_page", Kind::Count).with(&Extra::new().or("0"))',
+      current_page: 'Field::new("current_page", Kind::Count).with(&Extra::new().or("0"))',
+      limit: 'Field::new("limit", Kind::Count).with(&Extra::new().or("0"))',
+      has_next_page: 'Field::new("has_next_page", Kind::Bool).capture(Slot::HasNextPage).with(&Extra::new().or("false"))',
+      has_previous_page: 'Field::new("has_previous_page", Kind::Bool).with(&Extra::new().or("false"))',
     },
   },
 };

@@ -105,13 +105,15 @@ export function generateRust(spec, ops, renames, amounts) {
     const required = new Set(schemas[n].required ?? []);
     entry.fields = Object.entries(schemas[n].properties ?? {}).map(([prop, node]) => {
       let f = `Field::new(${str(prop)}, ${requestKind(node)})`;
+      let extra = ''; // the rare parts, behind one pointer (src/json/shape.rs)
       const nullable = node.nullable === true || node.anyOf?.some((m) => m.type === 'null');
       // Required but nullable: sent as null when not given.
-      if (required.has(prop)) f += nullable ? '.or("null")' : '.required()';
+      if (required.has(prop) && nullable) extra += '.or("null")';
+      else if (required.has(prop)) f += '.required()';
       // A required string may not be empty either (an empty id or name is a missing one).
-      if (node.type === 'string' && (node.minLength >= 1 || (required.has(prop) && !node.maxLength))) f += '.check(Check::NonEmpty)';
-      else if (node.type === 'string' && node.maxLength) f += `.check(Check::MaxChars(${node.maxLength}))`;
-      return f;
+      if (node.type === 'string' && (node.minLength >= 1 || (required.has(prop) && !node.maxLength))) extra += '.check(Check::NonEmpty)';
+      else if (node.type === 'string' && node.maxLength) extra += `.check(Check::MaxChars(${node.maxLength}))`;
+      return extra ? `${f}.with(&Extra::new()${extra})` : f;
     });
     requestOrder.push(n);
     return rust;
@@ -142,7 +144,7 @@ export function generateRust(spec, ops, renames, amounts) {
       const [rust, what] = ANSWER_RULES[o.response.list]?.page ?? [`${screaming(readable(o.response.list))}_PAGE`, `${readable(o.response.list)} page`];
       if (!pages.has(rust)) {
         const data = item ? `Kind::Array(&${item})` : 'Kind::Any';
-        pages.set(rust, `pub static ${rust}: Shape = Shape::new(\n    ${str(what)},\n    &[\n        Field::new("data", ${data}).or("[]").capture(Slot::Items),\n        Field::new("pagination", Kind::Object(&PAGINATION)),\n    ],\n);`);
+        pages.set(rust, `pub static ${rust}: Shape = Shape::new(\n    ${str(what)},\n    &[\n        Field::new("data", ${data}).capture(Slot::Items).with(&Extra::new().or("[]")),\n        Field::new("pagination", Kind::Object(&PAGINATION)),\n    ],\n);`);
         answerShape('Pagination');
       }
       answer = rust;
@@ -166,7 +168,7 @@ export function generateRust(spec, ops, renames, amounts) {
 
 #![allow(clippy::all, dead_code)]
 
-use crate::json::{Check, Field, Kind, Shape, Slot};
+use crate::json::{Check, Extra, Field, Kind, Shape, Slot};
 
 // --- answers ------------------------------------------------------------------------------
 `);

@@ -158,7 +158,7 @@ impl<'a> Decoder<'a> {
             }
         } else {
             let (known, camel) = self.keys.lookup(self.src, start, end, shape, underscore);
-            if let Some(js) = known.and_then(|(_, f)| f.js) {
+            if let Some(js) = known.and_then(|(_, f)| f.js()) {
                 self.replace(start, end, js);
             } else if underscore {
                 self.flush(start);
@@ -260,11 +260,11 @@ impl<'a> Decoder<'a> {
             if seen & Shape::bit(index) != 0 {
                 continue;
             }
-            if field.required {
+            if field.is_required() {
                 return Err(missing(shape, field));
             }
-            if let Some(absent) = field.absent {
-                members.default(field.js, field.name, absent);
+            if let Some(absent) = field.absent() {
+                members.default(field.js(), field.name, absent);
             }
         }
         if let Some(close) = shape.close {
@@ -286,10 +286,10 @@ impl<'a> Decoder<'a> {
         let start = self.lx.pos;
         if first == Some(b'n') {
             self.lx.literal()?;
-            if f.required {
+            if f.is_required() {
                 return Err(missing(shape, f));
             }
-            if let Some(absent) = f.absent.filter(|&a| a != "null") {
+            if let Some(absent) = f.absent().filter(|&a| a != "null") {
                 self.replace(start, self.lx.pos, absent);
             }
             return Ok(());
@@ -297,13 +297,13 @@ impl<'a> Decoder<'a> {
         let kept: Cow<'a, str> = match (f.kind, first) {
             (Kind::Any, _) => {
                 self.any(depth, true)?;
-                if let Some(slot) = f.capture.filter(|_| capturing) {
+                if let Some(slot) = f.slot().filter(|_| capturing) {
                     let text = self.src.get(start..self.lx.pos).unwrap_or_default();
                     self.captures.set(slot, has_items(text).to_string());
                 }
                 return Ok(());
             }
-            (Kind::Str, Some(b'"')) if f.capture.is_none() && f.local.is_none() => {
+            (Kind::Str, Some(b'"')) if f.slot().is_none() && f.local_index().is_none() => {
                 self.lx.string_span()?;
                 return Ok(());
             }
@@ -334,7 +334,7 @@ impl<'a> Decoder<'a> {
             (Kind::Object(inner), Some(b'{')) => return self.object(inner, depth, capturing),
             (Kind::Array(inner), Some(b'[')) => {
                 let items = self.array(inner, depth)?;
-                if let Some(slot) = f.capture.filter(|_| capturing) {
+                if let Some(slot) = f.slot().filter(|_| capturing) {
                     self.captures.set(slot, items.to_string());
                 }
                 return Ok(());
@@ -346,11 +346,11 @@ impl<'a> Decoder<'a> {
             }
         };
         if capturing {
-            if let Some(slot) = f.capture {
+            if let Some(slot) = f.slot() {
                 self.captures.set(slot, kept.clone().into_owned());
             }
         }
-        if let Some(slot) = f.local.and_then(|i| locals.get_mut(i)) {
+        if let Some(slot) = f.local_index().and_then(|i| locals.get_mut(i)) {
             *slot = Some(kept);
         }
         Ok(())

@@ -146,10 +146,10 @@ impl Encoder<'_> {
             if bit(index) {
                 continue;
             }
-            if field.required {
+            if field.is_required() {
                 return Err(required(prefix, field));
             }
-            if let Some(absent) = field.absent {
+            if let Some(absent) = field.absent() {
                 if !keys.is_empty() {
                     self.out.push(',');
                 }
@@ -174,18 +174,18 @@ impl Encoder<'_> {
         let first = self.lx.peek();
         if first == Some(b'n') {
             self.lx.literal()?;
-            if f.required {
-                return Err(refuse(cat!(name, " is required", f.hint)));
+            if f.is_required() {
+                return Err(refuse(cat!(name, " is required", f.hint())));
             }
-            self.out.push_str(f.absent.unwrap_or("null"));
+            self.out.push_str(f.absent().unwrap_or("null"));
             return Ok(());
         }
         match (f.kind, first) {
             (Kind::Any, _) => copy_value(&mut self.lx, &mut self.out, KeyCase::Snake, depth)?,
             (Kind::Str, Some(b'"')) => {
                 let s = self.lx.string()?;
-                if !matches!(f.check, Check::None) {
-                    check(f.check, name, &s.value())?;
+                if !matches!(f.check(), Check::None) {
+                    check(f.check(), name, &s.value())?;
                 }
                 self.push_quoted(s.raw);
             }
@@ -250,7 +250,7 @@ impl Encoder<'_> {
 
     /// An amount's text: a decimal string, checked and sent as a string.
     fn amount(&mut self, f: &Field, name: &str, text: &str) -> Result<(), Fail> {
-        match f.check {
+        match f.check() {
             Check::None => decimal(name, text)?,
             other => check(other, name, text)?,
         }
@@ -292,9 +292,9 @@ impl Encoder<'_> {
 
 fn required(prefix: &str, field: &Field) -> Fail {
     let js = field
-        .js
+        .js()
         .map_or_else(|| camel_case(field.name), str::to_string);
-    refuse(cat!(prefix, js, " is required", field.hint))
+    refuse(cat!(prefix, js, " is required", field.hint()))
 }
 
 fn expected(kind: Kind) -> &'static str {

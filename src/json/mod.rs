@@ -53,7 +53,7 @@ pub use encode::encode_body;
 pub use members::Members;
 pub use query_string::{encode_query, Param, ParamKind, QuerySpec};
 pub use raw::Raw;
-pub use shape::{Check, Field, Kind, Locals, Rule, Shape, Slot, ANY, ANY_VALUE};
+pub use shape::{Check, Extra, Field, Kind, Locals, Rule, Shape, Slot, ANY, ANY_VALUE};
 pub use write::{push_string, rewrite, snake_case, KeyCase};
 
 #[cfg(test)]

@@ -248,7 +248,11 @@ fn every_shape_fits_the_seen_set() {
     ] {
         assert!(shape.fields.len() <= 64, "{}", shape.what);
         for field in shape.fields {
-            assert!(field.local.is_none_or(|i| i < LOCALS), "{}", field.name);
+            assert!(
+                field.local_index().is_none_or(|i| i < LOCALS),
+                "{}",
+                field.name
+            );
             assert!(!field.name.contains('\\'), "{}", field.name);
         }
     }

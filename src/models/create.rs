@@ -1,7 +1,7 @@
 //! Creating gateway payments: the request body and the payment-link answer.
 
 use crate::error::Result;
-use crate::json::{encode_body, Check, Field, Kind, Rule, Shape};
+use crate::json::{encode_body, Check, Extra, Field, Kind, Rule, Shape};
 use crate::prelude::*;
 
 /// `createPaymentLink` / `createPayment`'s request: a name, a return URL and exactly one of the
@@ -9,12 +9,16 @@ use crate::prelude::*;
 pub static CREATE_PAYMENT_REQUEST: Shape = Shape::new(
     "request",
     &[
-        Field::str("name").required().check(Check::NonEmpty),
-        Field::str("return_url").required().check(Check::NonEmpty),
+        Field::str("name")
+            .required()
+            .with(&Extra::new().check(Check::NonEmpty)),
+        Field::str("return_url")
+            .required()
+            .with(&Extra::new().check(Check::NonEmpty)),
         Field::str("description"),
-        Field::new("amount_usd", Kind::Amount).check(Check::Positive),
-        Field::new("amount_eur", Kind::Amount).check(Check::Positive),
-        Field::new("amount", Kind::Amount).check(Check::Positive),
+        Field::new("amount_usd", Kind::Amount).with(&Extra::new().check(Check::Positive)),
+        Field::new("amount_eur", Kind::Amount).with(&Extra::new().check(Check::Positive)),
+        Field::new("amount", Kind::Amount).with(&Extra::new().check(Check::Positive)),
     ],
 )
 .rule(Rule::ExactlyOne(
@@ -32,7 +36,9 @@ pub fn create_payment_body(request_json: &str) -> Result<String> {
 pub static GATEWAY_PAYMENT_LINK: Shape = Shape::new(
     "gateway payment link",
     &[
-        Field::str("paymentID").required().js("paymentId"),
+        Field::str("paymentID")
+            .required()
+            .with(&Extra::new().js("paymentId")),
         Field::str("expiryAt"),
         Field::str("url").required(),
     ],

@@ -1,7 +1,7 @@
 //! The crypto gateway's payment object (v1).
 
 use crate::amount::{format_units, FormatOptions};
-use crate::json::{Field, Kind, Locals, Members, Shape, Slot};
+use crate::json::{Extra, Field, Kind, Locals, Members, Shape, Slot};
 use crate::tokens::{infer_decimals, token_decimals};
 
 /// Statuses after which the payment no longer changes. `not_found` also covers an expired
@@ -17,7 +17,7 @@ pub static GATEWAY_PAYMENT: Shape = Shape::new(
         // `pending`, `completed`, `not_found`, or a status this version does not know.
         Field::str("status").required().capture(Slot::Status),
         Field::str("reason"),
-        Field::new("addresses", Kind::Array(&GATEWAY_COIN)).or("[]"),
+        Field::new("addresses", Kind::Array(&GATEWAY_COIN)).with(&Extra::new().or("[]")),
         Field::str("network"),
         Field::str("address"),
         Field::str("name"),

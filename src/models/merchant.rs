@@ -1,7 +1,7 @@
 //! Merchant operations on StreamPay payments: the checked request bodies.
 
 use crate::error::Result;
-use crate::json::{encode_body, Check, Field, Kind, Shape};
+use crate::json::{encode_body, Check, Extra, Field, Kind, Shape};
 use crate::prelude::*;
 
 /// Methods a merchant may mark a payment paid with; automated methods are refused by the API.
@@ -17,8 +17,8 @@ pub static MARK_PAID_REQUEST: Shape = Shape::new(
     &[
         Field::str("payment_method")
             .required()
-            .check(Check::OneOf(MARK_PAID_METHODS)),
-        Field::str("note").check(Check::MaxChars(MAX_NOTE_CHARS)),
+            .with(&Extra::new().check(Check::OneOf(MARK_PAID_METHODS))),
+        Field::str("note").with(&Extra::new().check(Check::MaxChars(MAX_NOTE_CHARS))),
     ],
 );
 
@@ -28,9 +28,10 @@ pub static REFUND_REQUEST: Shape = Shape::new(
     &[
         Field::str("refund_reason")
             .required()
-            .check(Check::OneOf(REFUND_REASONS)),
-        Field::str("refund_note").check(Check::MaxChars(MAX_NOTE_CHARS)),
-        Field::new("allow_refund_multiple_related_payments", Kind::Bool).or("false"),
+            .with(&Extra::new().check(Check::OneOf(REFUND_REASONS))),
+        Field::str("refund_note").with(&Extra::new().check(Check::MaxChars(MAX_NOTE_CHARS))),
+        Field::new("allow_refund_multiple_related_payments", Kind::Bool)
+            .with(&Extra::new().or("false")),
     ],
 );
 

@@ -4,7 +4,7 @@
 
 use crate::amount::escape;
 use crate::error::{Result, StreamError};
-use crate::json::{encode_body, raw, Check, Field, Shape};
+use crate::json::{encode_body, raw, Check, Extra, Field, Shape};
 use crate::prelude::*;
 
 /// The documented statuses of a payment link (decoding still accepts any other).
@@ -16,7 +16,7 @@ pub static PAYMENT_LINK_STATUS_REQUEST: Shape = Shape::new(
     &[
         Field::str("status")
             .required()
-            .check(Check::OneOf(PAYMENT_LINK_STATUSES)),
+            .with(&Extra::new().check(Check::OneOf(PAYMENT_LINK_STATUSES))),
         Field::str("deactivate_message"),
     ],
 );

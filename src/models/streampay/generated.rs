@@ -5,7 +5,7 @@
 
 #![allow(clippy::all, dead_code)]
 
-use crate::json::{Check, Field, Kind, Shape, Slot};
+use crate::json::{Check, Extra, Field, Kind, Shape, Slot};
 
 // --- answers ------------------------------------------------------------------------------
 
@@ -111,12 +111,12 @@ pub static INVOICE_LIST_ITEM: Shape = Shape::new(
 pub static PAGINATION: Shape = Shape::new(
     "StreamPay pagination",
     &[
-        Field::new("total_count", Kind::Count).or("0"),
-        Field::new("max_page", Kind::Count).or("0"),
-        Field::new("current_page", Kind::Count).or("0"),
-        Field::new("limit", Kind::Count).or("0"),
-        Field::new("has_next_page", Kind::Bool).or("false").capture(Slot::HasNextPage),
-        Field::new("has_previous_page", Kind::Bool).or("false"),
+        Field::new("total_count", Kind::Count).with(&Extra::new().or("0")),
+        Field::new("max_page", Kind::Count).with(&Extra::new().or("0")),
+        Field::new("current_page", Kind::Count).with(&Extra::new().or("0")),
+        Field::new("limit", Kind::Count).with(&Extra::new().or("0")),
+        Field::new("has_next_page", Kind::Bool).capture(Slot::HasNextPage).with(&Extra::new().or("false")),
+        Field::new("has_previous_page", Kind::Bool).with(&Extra::new().or("false")),
     ],
 );
 pub static PAYMENT_DTO: Shape = Shape::new(
@@ -163,15 +163,15 @@ pub static STREAMPAY_PAYMENT: Shape = Shape::new(
     &[
         Field::str("id").required(),
         Field::new("amount", Kind::Amount),
-        Field::str("currency").or("null"),
-        Field::str("scheduled_on").or("null"),
-        Field::str("type").or("null"),
-        Field::str("payment_method").or("null"),
+        Field::str("currency").with(&Extra::new().or("null")),
+        Field::str("scheduled_on").with(&Extra::new().or("null")),
+        Field::str("type").with(&Extra::new().or("null")),
+        Field::str("payment_method").with(&Extra::new().or("null")),
         Field::str("current_status").required().capture(Slot::Status),
-        Field::str("payed_at").or("null"),
-        Field::str("refunded_at").or("null"),
-        Field::str("refund_reason").or("null"),
-        Field::str("refund_note").or("null"),
+        Field::str("payed_at").with(&Extra::new().or("null")),
+        Field::str("refunded_at").with(&Extra::new().or("null")),
+        Field::str("refund_reason").with(&Extra::new().or("null")),
+        Field::str("refund_note").with(&Extra::new().or("null")),
         Field::new("amount_in_smallest_unit", Kind::Units),
     ],
 );
@@ -288,63 +288,63 @@ pub static SHAPES: &[&Shape] = &[
 pub static CONSUMER_RESPONSE_PAGE: Shape = Shape::new(
     "ConsumerResponse page",
     &[
-        Field::new("data", Kind::Any).or("[]").capture(Slot::Items),
+        Field::new("data", Kind::Any).capture(Slot::Items).with(&Extra::new().or("[]")),
         Field::new("pagination", Kind::Object(&PAGINATION)),
     ],
 );
 pub static COUPON_DETAILED_PAGE: Shape = Shape::new(
     "CouponDetailed page",
     &[
-        Field::new("data", Kind::Array(&COUPON_DETAILED)).or("[]").capture(Slot::Items),
+        Field::new("data", Kind::Array(&COUPON_DETAILED)).capture(Slot::Items).with(&Extra::new().or("[]")),
         Field::new("pagination", Kind::Object(&PAGINATION)),
     ],
 );
 pub static FREEZE_SUBSCRIPTION_BASE_PAGE: Shape = Shape::new(
     "FreezeSubscriptionBase page",
     &[
-        Field::new("data", Kind::Any).or("[]").capture(Slot::Items),
+        Field::new("data", Kind::Any).capture(Slot::Items).with(&Extra::new().or("[]")),
         Field::new("pagination", Kind::Object(&PAGINATION)),
     ],
 );
 pub static INVOICE_LIST_ITEM_PAGE: Shape = Shape::new(
     "InvoiceListItem page",
     &[
-        Field::new("data", Kind::Array(&INVOICE_LIST_ITEM)).or("[]").capture(Slot::Items),
+        Field::new("data", Kind::Array(&INVOICE_LIST_ITEM)).capture(Slot::Items).with(&Extra::new().or("[]")),
         Field::new("pagination", Kind::Object(&PAGINATION)),
     ],
 );
 pub static METERED_SUBSCRIPTION_RESPONSE_PAGE: Shape = Shape::new(
     "MeteredSubscriptionResponse page",
     &[
-        Field::new("data", Kind::Any).or("[]").capture(Slot::Items),
+        Field::new("data", Kind::Any).capture(Slot::Items).with(&Extra::new().or("[]")),
         Field::new("pagination", Kind::Object(&PAGINATION)),
     ],
 );
 pub static PAYMENT_LINK_PAGE: Shape = Shape::new(
     "StreamPay payment link page",
     &[
-        Field::new("data", Kind::Array(&STREAMPAY_PAYMENT_LINK)).or("[]").capture(Slot::Items),
+        Field::new("data", Kind::Array(&STREAMPAY_PAYMENT_LINK)).capture(Slot::Items).with(&Extra::new().or("[]")),
         Field::new("pagination", Kind::Object(&PAGINATION)),
     ],
 );
 pub static PAYMENT_PAGE: Shape = Shape::new(
     "StreamPay payment page",
     &[
-        Field::new("data", Kind::Array(&STREAMPAY_PAYMENT)).or("[]").capture(Slot::Items),
+        Field::new("data", Kind::Array(&STREAMPAY_PAYMENT)).capture(Slot::Items).with(&Extra::new().or("[]")),
         Field::new("pagination", Kind::Object(&PAGINATION)),
     ],
 );
 pub static PRODUCT_DTO_PAGE: Shape = Shape::new(
     "ProductDto page",
     &[
-        Field::new("data", Kind::Array(&PRODUCT_DTO)).or("[]").capture(Slot::Items),
+        Field::new("data", Kind::Array(&PRODUCT_DTO)).capture(Slot::Items).with(&Extra::new().or("[]")),
         Field::new("pagination", Kind::Object(&PAGINATION)),
     ],
 );
 pub static SUBSCRIPTION_DETAILED_PAGE: Shape = Shape::new(
     "SubscriptionDetailed page",
     &[
-        Field::new("data", Kind::Array(&SUBSCRIPTION_DETAILED)).or("[]").capture(Slot::Items),
+        Field::new("data", Kind::Array(&SUBSCRIPTION_DETAILED)).capture(Slot::Items).with(&Extra::new().or("[]")),
         Field::new("pagination", Kind::Object(&PAGINATION)),
     ],
 );
@@ -354,11 +354,11 @@ pub static SUBSCRIPTION_DETAILED_PAGE: Shape = Shape::new(
 pub static CONSUMER_CREATE_REQUEST: Shape = Shape::new(
     "",
     &[
-        Field::new("name", Kind::Str).required().check(Check::NonEmpty),
+        Field::new("name", Kind::Str).required().with(&Extra::new().check(Check::NonEmpty)),
         Field::new("phone_number", Kind::Str),
         Field::new("email", Kind::Str),
         Field::new("external_id", Kind::Str),
-        Field::new("iban", Kind::Str).check(Check::MaxChars(34)),
+        Field::new("iban", Kind::Str).with(&Extra::new().check(Check::MaxChars(34))),
         Field::new("alias", Kind::Str),
         Field::new("comment", Kind::Str),
         Field::new("preferred_language", Kind::Str),
@@ -372,7 +372,7 @@ pub static CONSUMER_UPDATE_REQUEST: Shape = Shape::new(
         Field::new("phone_number", Kind::Str),
         Field::new("email", Kind::Str),
         Field::new("external_id", Kind::Str),
-        Field::new("iban", Kind::Str).check(Check::MaxChars(34)),
+        Field::new("iban", Kind::Str).with(&Extra::new().check(Check::MaxChars(34))),
         Field::new("alias", Kind::Str),
         Field::new("comment", Kind::Str),
         Field::new("preferred_language", Kind::Str),
@@ -382,7 +382,7 @@ pub static CONSUMER_UPDATE_REQUEST: Shape = Shape::new(
 pub static COUPON_CREATE_REQUEST: Shape = Shape::new(
     "",
     &[
-        Field::new("name", Kind::Str).required().check(Check::NonEmpty),
+        Field::new("name", Kind::Str).required().with(&Extra::new().check(Check::NonEmpty)),
         Field::new("discount_value", Kind::Amount).required(),
         Field::new("currency", Kind::Str),
         Field::new("is_percentage", Kind::Bool),
@@ -392,7 +392,7 @@ pub static COUPON_CREATE_REQUEST: Shape = Shape::new(
 pub static COUPON_UPDATE_REQUEST: Shape = Shape::new(
     "",
     &[
-        Field::new("name", Kind::Str).check(Check::NonEmpty),
+        Field::new("name", Kind::Str).with(&Extra::new().check(Check::NonEmpty)),
         Field::new("discount_value", Kind::Amount),
         Field::new("currency", Kind::Str),
         Field::new("is_percentage", Kind::Bool),
@@ -402,7 +402,7 @@ pub static COUPON_UPDATE_REQUEST: Shape = Shape::new(
 pub static CREATE_PAYMENT_LINK_DTO_REQUEST: Shape = Shape::new(
     "",
     &[
-        Field::new("name", Kind::Str).required().check(Check::NonEmpty),
+        Field::new("name", Kind::Str).required().with(&Extra::new().check(Check::NonEmpty)),
         Field::new("description", Kind::Str),
         Field::new("currency", Kind::Str),
         Field::new("items", Kind::Array(&CREATE_PAYMENT_LINK_ITEM_DTO_REQUEST)).required(),
@@ -412,8 +412,8 @@ pub static CREATE_PAYMENT_LINK_DTO_REQUEST: Shape = Shape::new(
         Field::new("confirmation_message", Kind::Str),
         Field::new("payment_methods", Kind::Object(&PAYMENT_METHOD_DTO_REQUEST)),
         Field::new("custom_fields", Kind::Any),
-        Field::new("success_redirect_url", Kind::Str).check(Check::NonEmpty),
-        Field::new("failure_redirect_url", Kind::Str).check(Check::NonEmpty),
+        Field::new("success_redirect_url", Kind::Str).with(&Extra::new().check(Check::NonEmpty)),
+        Field::new("failure_redirect_url", Kind::Str).with(&Extra::new().check(Check::NonEmpty)),
         Field::new("organization_consumer_id", Kind::Str),
         Field::new("custom_metadata", Kind::Any),
         Field::new("contact_information_type", Kind::Str),
@@ -422,7 +422,7 @@ pub static CREATE_PAYMENT_LINK_DTO_REQUEST: Shape = Shape::new(
 pub static CREATE_PAYMENT_LINK_ITEM_DTO_REQUEST: Shape = Shape::new(
     "",
     &[
-        Field::new("product_id", Kind::Str).required().check(Check::NonEmpty),
+        Field::new("product_id", Kind::Str).required().with(&Extra::new().check(Check::NonEmpty)),
         Field::new("quantity", Kind::Count),
         Field::new("coupons", Kind::Any),
         Field::new("allow_custom_quantity", Kind::Bool),
@@ -433,7 +433,7 @@ pub static CREATE_PAYMENT_LINK_ITEM_DTO_REQUEST: Shape = Shape::new(
 pub static FREEZE_SUBSCRIPTION_CREATE_REQUEST: Shape = Shape::new(
     "",
     &[
-        Field::new("freeze_start_datetime", Kind::Str).required().check(Check::NonEmpty),
+        Field::new("freeze_start_datetime", Kind::Str).required().with(&Extra::new().check(Check::NonEmpty)),
         Field::new("freeze_end_datetime", Kind::Str),
         Field::new("notes", Kind::Str),
     ],
@@ -441,8 +441,8 @@ pub static FREEZE_SUBSCRIPTION_CREATE_REQUEST: Shape = Shape::new(
 pub static FREEZE_SUBSCRIPTION_UPDATE_REQUEST: Shape = Shape::new(
     "",
     &[
-        Field::new("freeze_start_datetime", Kind::Str).required().check(Check::NonEmpty),
-        Field::new("freeze_end_datetime", Kind::Str).or("null").check(Check::NonEmpty),
+        Field::new("freeze_start_datetime", Kind::Str).required().with(&Extra::new().check(Check::NonEmpty)),
+        Field::new("freeze_end_datetime", Kind::Str).with(&Extra::new().or("null").check(Check::NonEmpty)),
         Field::new("notes", Kind::Str),
     ],
 );
@@ -450,12 +450,12 @@ pub static INVOICE_CREATE_REQUEST: Shape = Shape::new(
     "",
     &[
         Field::new("notify_consumer", Kind::Bool),
-        Field::new("description", Kind::Str).check(Check::MaxChars(500)),
+        Field::new("description", Kind::Str).with(&Extra::new().check(Check::MaxChars(500))),
         Field::new("items", Kind::Array(&INVOICE_ITEM_CREATE_DTO_REQUEST)).required(),
         Field::new("payment_methods", Kind::Object(&INVOICE_PAYMENT_METHOD_DTO_REQUEST)).required(),
         Field::new("coupons", Kind::Any),
-        Field::new("organization_consumer_id", Kind::Str).required().check(Check::NonEmpty),
-        Field::new("scheduled_on", Kind::Str).required().check(Check::NonEmpty),
+        Field::new("organization_consumer_id", Kind::Str).required().with(&Extra::new().check(Check::NonEmpty)),
+        Field::new("scheduled_on", Kind::Str).required().with(&Extra::new().check(Check::NonEmpty)),
         Field::new("exclude_coupons_if_installments", Kind::Bool),
         Field::new("currency", Kind::Str),
     ],
@@ -464,13 +464,13 @@ pub static INVOICE_IN_PLACE_UPDATE_REQUEST: Shape = Shape::new(
     "",
     &[
         Field::new("scheduled_on", Kind::Str),
-        Field::new("description", Kind::Str).check(Check::MaxChars(500)),
+        Field::new("description", Kind::Str).with(&Extra::new().check(Check::MaxChars(500))),
     ],
 );
 pub static INVOICE_ITEM_CREATE_DTO_REQUEST: Shape = Shape::new(
     "",
     &[
-        Field::new("product_id", Kind::Str).required().check(Check::NonEmpty),
+        Field::new("product_id", Kind::Str).required().with(&Extra::new().check(Check::NonEmpty)),
         Field::new("quantity", Kind::Count).required(),
         Field::new("coupons", Kind::Any),
     ],
@@ -496,17 +496,17 @@ pub static METER_USAGE_BULK_REQUEST: Shape = Shape::new(
 pub static METER_USAGE_RECORD_REQUEST: Shape = Shape::new(
     "",
     &[
-        Field::new("product_id", Kind::Str).required().check(Check::NonEmpty),
-        Field::new("organization_consumer_id", Kind::Str).required().check(Check::NonEmpty),
+        Field::new("product_id", Kind::Str).required().with(&Extra::new().check(Check::NonEmpty)),
+        Field::new("organization_consumer_id", Kind::Str).required().with(&Extra::new().check(Check::NonEmpty)),
         Field::new("usage_amount", Kind::Amount).required(),
-        Field::new("idempotency_key", Kind::Str).required().check(Check::NonEmpty),
+        Field::new("idempotency_key", Kind::Str).required().with(&Extra::new().check(Check::NonEmpty)),
     ],
 );
 pub static METERED_SUBSCRIPTION_CREATE_REQUEST: Shape = Shape::new(
     "",
     &[
-        Field::new("product_id", Kind::Str).required().check(Check::NonEmpty),
-        Field::new("organization_consumer_id", Kind::Str).required().check(Check::NonEmpty),
+        Field::new("product_id", Kind::Str).required().with(&Extra::new().check(Check::NonEmpty)),
+        Field::new("organization_consumer_id", Kind::Str).required().with(&Extra::new().check(Check::NonEmpty)),
         Field::new("starts_at", Kind::Str),
         Field::new("ends_at", Kind::Str),
     ],
@@ -524,8 +524,8 @@ pub static PAYMENT_METHOD_DTO_REQUEST: Shape = Shape::new(
 pub static PRODUCT_CREATE_REQUEST: Shape = Shape::new(
     "",
     &[
-        Field::new("name", Kind::Str).required().check(Check::NonEmpty),
-        Field::new("description", Kind::Str).check(Check::MaxChars(500)),
+        Field::new("name", Kind::Str).required().with(&Extra::new().check(Check::NonEmpty)),
+        Field::new("description", Kind::Str).with(&Extra::new().check(Check::MaxChars(500))),
         Field::new("price", Kind::Amount),
         Field::new("prices", Kind::Array(&PRODUCT_PRICE_INLINE_CREATE_REQUEST)),
         Field::new("is_one_time", Kind::Bool),
@@ -565,8 +565,8 @@ pub static PRODUCT_PRICE_UPDATE_REQUEST: Shape = Shape::new(
 pub static PRODUCT_UPDATE_REQUEST: Shape = Shape::new(
     "",
     &[
-        Field::new("name", Kind::Str).check(Check::NonEmpty),
-        Field::new("description", Kind::Str).check(Check::NonEmpty),
+        Field::new("name", Kind::Str).with(&Extra::new().check(Check::NonEmpty)),
+        Field::new("description", Kind::Str).with(&Extra::new().check(Check::NonEmpty)),
         Field::new("price", Kind::Amount),
         Field::new("prices", Kind::Array(&PRODUCT_PRICE_INLINE_CREATE_REQUEST)),
         Field::new("is_active", Kind::Bool),
@@ -587,11 +587,11 @@ pub static SUBSCRIPTION_CREATE_REQUEST: Shape = Shape::new(
     "",
     &[
         Field::new("notify_consumer", Kind::Bool),
-        Field::new("description", Kind::Str).check(Check::MaxChars(500)),
+        Field::new("description", Kind::Str).with(&Extra::new().check(Check::MaxChars(500))),
         Field::new("items", Kind::Array(&SUBSCRIPTION_ITEM_CREATE_DTO_REQUEST)).required(),
         Field::new("coupons", Kind::Any),
-        Field::new("organization_consumer_id", Kind::Str).required().check(Check::NonEmpty),
-        Field::new("period_start", Kind::Str).required().check(Check::NonEmpty),
+        Field::new("organization_consumer_id", Kind::Str).required().with(&Extra::new().check(Check::NonEmpty)),
+        Field::new("period_start", Kind::Str).required().with(&Extra::new().check(Check::NonEmpty)),
         Field::new("until_cycle_number", Kind::Count),
         Field::new("override_payment_methods", Kind::Object(&SUBSCRIPTION_PAYMENT_METHOD_DTO_REQUEST)),
         Field::new("exclude_coupons_if_installments", Kind::Bool),
@@ -601,7 +601,7 @@ pub static SUBSCRIPTION_CREATE_REQUEST: Shape = Shape::new(
 pub static SUBSCRIPTION_ITEM_CREATE_DTO_REQUEST: Shape = Shape::new(
     "",
     &[
-        Field::new("product_id", Kind::Str).required().check(Check::NonEmpty),
+        Field::new("product_id", Kind::Str).required().with(&Extra::new().check(Check::NonEmpty)),
         Field::new("quantity", Kind::Count).required(),
         Field::new("coupons", Kind::Any),
     ],
@@ -621,7 +621,7 @@ pub static SUBSCRIPTION_PAYMENT_METHOD_DTO_REQUEST: Shape = Shape::new(
 pub static SUBSCRIPTION_UPDATE_REQUEST: Shape = Shape::new(
     "",
     &[
-        Field::new("description", Kind::Str).check(Check::MaxChars(500)),
+        Field::new("description", Kind::Str).with(&Extra::new().check(Check::MaxChars(500))),
         Field::new("items", Kind::Array(&SUBSCRIPTION_ITEM_CREATE_DTO_REQUEST)).required(),
         Field::new("coupons", Kind::Any).required(),
         Field::new("until_cycle_number", Kind::Count),
