@@ -11,11 +11,11 @@ fn walk(shape: &'static Shape, seen: &mut Vec<*const Shape>, found: &mut Vec<Str
     }
     seen.push(shape);
     for f in shape.fields {
-        let amount_kind = matches!(f.kind, Kind::Amount | Kind::Units);
+        let amount_kind = matches!(f.kind(), Kind::Amount | Kind::Units);
         if is_amount_name(f.name.as_bytes()) && !amount_kind {
-            found.push(format!("{}.{}: {:?}", shape.what, f.name, f.kind));
+            found.push(format!("{}.{}: {:?}", shape.what, f.name, f.kind()));
         }
-        match f.kind {
+        match f.kind() {
             Kind::Object(inner) | Kind::Array(inner) => walk(inner, seen, found),
             _ => {}
         }

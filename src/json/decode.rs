@@ -294,7 +294,7 @@ impl<'a> Decoder<'a> {
             }
             return Ok(());
         }
-        let kept: Cow<'a, str> = match (f.kind, first) {
+        let kept: Cow<'a, str> = match (f.kind(), first) {
             (Kind::Any, _) => {
                 self.any(depth, true)?;
                 if let Some(slot) = f.slot().filter(|_| capturing) {
@@ -318,7 +318,7 @@ impl<'a> Decoder<'a> {
             }
             (Kind::Amount | Kind::Units, Some(b'-' | b'0'..=b'9')) => {
                 let num = self.lx.number()?;
-                if matches!(f.kind, Kind::Units) && !num.integer {
+                if matches!(f.kind(), Kind::Units) && !num.integer {
                     return Err(not_units(shape, f, num.text));
                 }
                 self.quote(start, self.lx.pos);
@@ -326,7 +326,7 @@ impl<'a> Decoder<'a> {
             }
             (Kind::Amount | Kind::Units, Some(b'"')) => {
                 let s = self.lx.string()?;
-                if matches!(f.kind, Kind::Units) && !is_units(s.raw) {
+                if matches!(f.kind(), Kind::Units) && !is_units(s.raw) {
                     return Err(not_units(shape, f, &s.value()));
                 }
                 s.value()

@@ -180,7 +180,7 @@ impl Encoder<'_> {
             self.out.push_str(f.absent().unwrap_or("null"));
             return Ok(());
         }
-        match (f.kind, first) {
+        match (f.kind(), first) {
             (Kind::Any, _) => copy_value(&mut self.lx, &mut self.out, KeyCase::Snake, depth)?,
             (Kind::Str, Some(b'"')) => {
                 let s = self.lx.string()?;

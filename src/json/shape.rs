@@ -2,6 +2,8 @@
 //! fields that need a check, a conversion, a capture or a default; every other field passes
 //! through with its key re-cased.
 
+use core::num::NonZeroU8;
+
 use super::members::Members;
 
 /// What one known field holds.
@@ -81,11 +83,27 @@ pub const LOCALS: usize = 4;
 pub struct Field {
     /// The wire (snake_case) name.
     pub name: &'static str,
-    pub kind: Kind,
+    /// [`Kind`] as a tag and its shape, so the tag packs with the flags below.
+    tag: Tag,
+    shape: Option<&'static Shape>,
     required: bool,
     capture: Option<Slot>,
-    local: Option<u8>,
+    /// The local index plus one (one byte, where an `Option<u8>` takes two).
+    local: Option<NonZeroU8>,
     extra: &'static Extra,
+}
+
+#[derive(Debug, Clone, Copy)]
+#[repr(u8)]
+enum Tag {
+    Any,
+    Str,
+    Bool,
+    Count,
+    Amount,
+    Units,
+    Object,
+    Array,
 }
 
 /// The parts of a [`Field`] few fields have, built as a constant and attached with
@@ -138,9 +156,20 @@ impl Default for Extra {
 
 impl Field {
     pub const fn new(name: &'static str, kind: Kind) -> Self {
+        let (tag, shape) = match kind {
+            Kind::Any => (Tag::Any, None),
+            Kind::Str => (Tag::Str, None),
+            Kind::Bool => (Tag::Bool, None),
+            Kind::Count => (Tag::Count, None),
+            Kind::Amount => (Tag::Amount, None),
+            Kind::Units => (Tag::Units, None),
+            Kind::Object(s) => (Tag::Object, Some(s)),
+            Kind::Array(s) => (Tag::Array, Some(s)),
+        };
         Self {
             name,
-            kind,
+            tag,
+            shape,
             required: false,
             capture: None,
             local: None,
@@ -161,7 +190,7 @@ impl Field {
     /// Kept in local `index` for the shape's [`Close`].
     pub const fn local(mut self, index: usize) -> Self {
         assert!(index < LOCALS, "a local index is below LOCALS");
-        self.local = Some(index as u8);
+        self.local = NonZeroU8::new(index as u8 + 1);
         self
     }
     pub const fn with(mut self, extra: &'static Extra) -> Self {
@@ -169,6 +198,19 @@ impl Field {
         self
     }
 
+    #[inline(always)]
+    pub const fn kind(&self) -> Kind {
+        match (self.tag, self.shape) {
+            (Tag::Str, _) => Kind::Str,
+            (Tag::Bool, _) => Kind::Bool,
+            (Tag::Count, _) => Kind::Count,
+            (Tag::Amount, _) => Kind::Amount,
+            (Tag::Units, _) => Kind::Units,
+            (Tag::Object, Some(s)) => Kind::Object(s),
+            (Tag::Array, Some(s)) => Kind::Array(s),
+            _ => Kind::Any,
+        }
+    }
     #[inline(always)]
     pub const fn is_required(&self) -> bool {
         self.required
@@ -179,7 +221,7 @@ impl Field {
     }
     #[inline(always)]
     pub fn local_index(&self) -> Option<usize> {
-        self.local.map(usize::from)
+        self.local.map(|n| usize::from(n.get()) - 1)
     }
     #[inline(always)]
     pub const fn js(&self) -> Option<&'static str> {
