@@ -7,8 +7,13 @@ use core::num::NonZeroU8;
 use super::members::Members;
 
 /// What one known field holds.
+pub type Kind = KindOf<&'static Shape>;
+
+/// [`Kind`] over what its nested variants hold: a [`Field`] keeps `KindOf<()>`, one byte, beside
+/// its shape pointer, where a `Kind` would take eight.
 #[derive(Debug, Clone, Copy)]
-pub enum Kind {
+#[repr(u8)]
+pub enum KindOf<S> {
     /// Anything: copied like an unknown field.
     Any,
     /// A string (or `null`).
@@ -22,9 +27,9 @@ pub enum Kind {
     /// An integer amount in smallest units (ASCII digits, optional `-`); always a string.
     Units,
     /// A nested object of this shape.
-    Object(&'static Shape),
+    Object(S),
     /// An array of objects of this shape.
-    Array(&'static Shape),
+    Array(S),
 }
 
 /// Values Rust keeps from an answer (see [`super::Captures`]).
@@ -83,8 +88,8 @@ pub const LOCALS: usize = 4;
 pub struct Field {
     /// The wire (snake_case) name.
     pub name: &'static str,
-    /// [`Kind`] as a tag and its shape, so the tag packs with the flags below.
-    tag: Tag,
+    /// [`Kind`] as its variant and its shape, so the variant packs with the flags below.
+    tag: KindOf<()>,
     shape: Option<&'static Shape>,
     required: bool,
     capture: Option<Slot>,
@@ -96,19 +101,6 @@ pub struct Field {
 // Hundreds of fields are in the .wasm's data: one that grows back fails the build.
 #[cfg(target_pointer_width = "32")]
 const _: () = assert!(core::mem::size_of::<Field>() == 20);
-
-#[derive(Debug, Clone, Copy)]
-#[repr(u8)]
-enum Tag {
-    Any,
-    Str,
-    Bool,
-    Count,
-    Amount,
-    Units,
-    Object,
-    Array,
-}
 
 /// The parts of a [`Field`] few fields have, built as a constant and attached with
 /// [`Field::with`]: `Field::str("paymentID").with(&Extra::new().js("paymentId"))`.
@@ -161,14 +153,14 @@ impl Default for Extra {
 impl Field {
     pub const fn new(name: &'static str, kind: Kind) -> Self {
         let (tag, shape) = match kind {
-            Kind::Any => (Tag::Any, None),
-            Kind::Str => (Tag::Str, None),
-            Kind::Bool => (Tag::Bool, None),
-            Kind::Count => (Tag::Count, None),
-            Kind::Amount => (Tag::Amount, None),
-            Kind::Units => (Tag::Units, None),
-            Kind::Object(s) => (Tag::Object, Some(s)),
-            Kind::Array(s) => (Tag::Array, Some(s)),
+            Kind::Any => (KindOf::Any, None),
+            Kind::Str => (KindOf::Str, None),
+            Kind::Bool => (KindOf::Bool, None),
+            Kind::Count => (KindOf::Count, None),
+            Kind::Amount => (KindOf::Amount, None),
+            Kind::Units => (KindOf::Units, None),
+            Kind::Object(s) => (KindOf::Object(()), Some(s)),
+            Kind::Array(s) => (KindOf::Array(()), Some(s)),
         };
         Self {
             name,
@@ -205,13 +197,13 @@ impl Field {
     #[inline(always)]
     pub const fn kind(&self) -> Kind {
         match (self.tag, self.shape) {
-            (Tag::Str, _) => Kind::Str,
-            (Tag::Bool, _) => Kind::Bool,
-            (Tag::Count, _) => Kind::Count,
-            (Tag::Amount, _) => Kind::Amount,
-            (Tag::Units, _) => Kind::Units,
-            (Tag::Object, Some(s)) => Kind::Object(s),
-            (Tag::Array, Some(s)) => Kind::Array(s),
+            (KindOf::Str, _) => Kind::Str,
+            (KindOf::Bool, _) => Kind::Bool,
+            (KindOf::Count, _) => Kind::Count,
+            (KindOf::Amount, _) => Kind::Amount,
+            (KindOf::Units, _) => Kind::Units,
+            (KindOf::Object(()), Some(s)) => Kind::Object(s),
+            (KindOf::Array(()), Some(s)) => Kind::Array(s),
             _ => Kind::Any,
         }
     }
