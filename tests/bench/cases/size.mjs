@@ -6,6 +6,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statS
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { downloaded } from '../../js/package/downloaded.mjs';
 import { scratchDir } from '../lib/subject.mjs';
 
 const benchDir = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -59,11 +60,10 @@ async function bundle(vite, name, source, work) {
 }
 
 /** One of our browser builds as shipped, file by file (the size test's definition): the .wasm,
- *  the glue, the entry module and the shell chunk it imports. */
+ *  the entry module and what it imports (the glue is bundled in). */
 function ours(build = 'web') {
   const dir = join(scratchDir(), 'node_modules/stream-payments');
-  const chunks = readdirSync(join(dir, build)).filter((f) => /^shell-.*\.js$/.test(f)).map((f) => `${build}/${f}`);
-  const files = [`${build}/stream_payments_bg.wasm`, `${build}/stream_payments.js`, `${build}/index.js`, ...chunks];
+  const files = downloaded(dir, build);
   const parts = files.map((f) => {
     const buf = readFileSync(join(dir, f));
     return { file: f, rawBytes: buf.length, gzipBytes: gzip9(buf) };

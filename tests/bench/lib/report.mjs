@@ -215,7 +215,7 @@ function targetRows(results) {
       'getPayment within 1.10x of plain fetch',
       `client CPU ${fmtRatio(cpu)} (${fmtNs(ours.cpuNsPerCall)} vs ${fmtNs(base.cpuNsPerCall)}), wall ${fmtRatio(wall)}`,
       status(cpu <= TARGETS.fetchRatio, `by ${fmtRatio(cpu / TARGETS.fetchRatio)} (CPU)`),
-      cpu <= TARGETS.fetchRatio ? '' : 'The call is sent by the JS shell with the runtime\'s own `fetch`, timer and `AbortSignal` (no Rust future: 1.82x before the sans-IO boundary). What plain `fetch` + `json()` does not pay: the call\'s guard (an `AbortController` whose signal `fetch` watches, the default 30 s deadline timer, one race per await), the body moved into wasm memory, the one-pass rewrite (camelCase, exact amounts, gateway coin decimals), the JSON text decoded back out and parsed. On an in-memory `fetch` the whole difference is about 25 µs per call (a CPU profile shows it spread over those steps, the signal\'s creation the largest). Levers: no own controller when the caller gives no signal and the deadline can be left to `AbortSignal.timeout` (one object instead of two), and the rewriter (see the listPayments row).',
+      cpu <= TARGETS.fetchRatio ? '' : 'The call is sent by the JS shell with the runtime\'s own `fetch`, timer and `AbortSignal` (no Rust future: 1.82x before the sans-IO boundary). What plain `fetch` + `json()` does not pay: the call\'s guard (an `AbortController` whose signal `fetch` watches, the default 30 s deadline timer, one race per await), the body moved into wasm memory, the one-pass rewrite (camelCase, exact amounts, gateway coin decimals), the JSON text decoded back out and parsed. On an in-memory `fetch` the whole difference is about 25 µs per call (a CPU profile shows it spread over those steps, the signal\'s creation the largest). Measured in issue 18: the per-request `AbortSignal` alone costs Node 20\'s `fetch` 10-12% of a loopback getPayment (undici registers a `WeakRef`, a `FinalizationRegistry` entry and a listener per signal), and every call needs one for its deadline; `AbortSignal.timeout` costs more to create than an `AbortController` (8.6-11.3 µs vs 3.3-4.0 µs). What is left to cut is the rewriter (see the listPayments row).',
     ]);
   } else if (gp) rows.push(['getPayment within 1.10x of plain fetch', gp.skipped, 'not measured', '']);
   const pd = get('page-decode');
@@ -239,7 +239,7 @@ function targetRows(results) {
       'full web build <= 80 KB gzip (wasm + glue + entry)',
       `${fmtBytes(total)} bytes${size.oursInViteApp ? `; ${fmtBytes(size.oursInViteApp.gzipBytes)} in a Vite app${size.oursInViteApp.initKept ? '' : ' (a broken bundle: see the size table)'}` : ''}`,
       status(met, `by ${fmtBytes(total - TARGETS.fullGzipBytes)} bytes`),
-      met ? '' : 'See "What is in each .wasm" above: what each build holds and what removes it.',
+      met ? '' : 'See "Issue 18" above: the bytes by origin and why each stays.',
     ]);
     if (size.oursCheckout) {
       const c = size.oursCheckout.gzipBytes;
@@ -247,7 +247,7 @@ function targetRows(results) {
         'checkout build <= 40 KB gzip (wasm + glue + entry)',
         `${fmtBytes(c)} bytes`,
         status(c <= 40_000, `by ${fmtBytes(c - 40_000)} bytes`),
-        c <= 40_000 ? '' : 'See "What is in each .wasm" above.',
+        c <= 40_000 ? '' : 'See "Issue 18" above: the bytes by origin and why each stays.',
       ]);
     }
   }

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { downloaded } from './downloaded.mjs';
 
 // Issue 11's targets, again issue 18's: the full web build <= 80 KB and the checkout build <= 40 KB.
 // Both are still missed (BENCHMARKS.md, "Issue 18": by how much, the bytes by origin, why they
@@ -24,20 +25,6 @@ const BUDGETS = [
 ];
 
 const packageDir = () => dirname(createRequire(import.meta.url).resolve('stream-payments/package.json'));
-
-/** What a browser downloads for an entry: the .wasm, the entry module and every module it
- *  imports, followed through the files (the glue is bundled into the entry or the shell chunk). */
-function downloaded(dir, build) {
-  const modules = [];
-  const follow = (file) => {
-    if (modules.includes(file)) return;
-    modules.push(file);
-    const text = readFileSync(join(dir, file), 'utf8');
-    for (const [, spec] of text.matchAll(/(?:from|import)\s*["'](\.\/[^"']+\.js)["']/g)) follow(join(dirname(file), spec));
-  };
-  follow(`${build}/index.js`);
-  return [`${build}/stream_payments_bg.wasm`, ...modules];
-}
 
 for (const [build, what, budget] of BUDGETS) {
   test(`${what} (wasm + glue + entry) stays under ${budget} bytes gzip -9`, () => {
