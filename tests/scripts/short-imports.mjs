@@ -6,6 +6,7 @@
 // or the build fails: a silent partial rename would be a module that cannot instantiate.
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { WasmReader } from '../js/build/wasm-reader.mjs';
 
 /** Renames the imports of `dir`/stream_payments_bg.wasm and their keys in `dir`'s .js files. */
 export function shortImports(dir) {
@@ -31,60 +32,45 @@ function renameImports(bytes) {
   const parts = [bytes.subarray(0, 8)];
   const renamed = new Map();
   const modules = new Map();
-  let at = 8;
-  const leb = () => {
-    let value = 0;
-    let shift = 0;
-    let byte;
-    do {
-      byte = bytes[at++];
-      value += (byte & 0x7f) * 2 ** shift;
-      shift += 7;
-    } while (byte & 0x80);
-    return value;
-  };
-  const name = () => {
-    const len = leb();
-    return new TextDecoder().decode(bytes.subarray(at, (at += len)));
-  };
-  while (at < bytes.length) {
-    const start = at;
-    const id = bytes[at++];
-    const end = leb() + at;
+  const r = new WasmReader(bytes);
+  while (!r.done) {
+    const start = r.at;
+    const id = r.byte();
+    const end = r.leb() + r.at;
     if (id !== 2) {
       parts.push(bytes.subarray(start, end));
-      at = end;
+      r.at = end;
       continue;
     }
     const out = [];
-    const count = leb();
+    const count = r.leb();
     out.push(...uleb(count));
     for (let i = 0; i < count; i++) {
-      const module = name();
-      const field = name();
-      const desc = at;
-      skipImportDesc();
+      const module = r.name();
+      const field = r.name();
+      const desc = r.at;
+      skipImportDesc(r);
       if (!modules.has(module)) modules.set(module, shortName(modules.size));
       if (renamed.has(field)) throw new Error(`short-imports: ${field} is imported twice`);
       renamed.set(field, shortName(i));
-      out.push(...utf8(modules.get(module)), ...utf8(renamed.get(field)), ...bytes.subarray(desc, at));
+      out.push(...utf8(modules.get(module)), ...utf8(renamed.get(field)), ...bytes.subarray(desc, r.at));
     }
-    if (at !== end) throw new Error('short-imports: the import section did not parse to its end');
+    if (r.at !== end) throw new Error('short-imports: the import section did not parse to its end');
     parts.push(Uint8Array.of(2, ...uleb(out.length), ...out));
   }
   return { wasm: Buffer.concat(parts), renamed, modules };
+}
 
-  function skipImportDesc() {
-    const kind = bytes[at++];
-    if (kind === 0) leb(); // function: type index
-    else if (kind === 1 || kind === 2) {
-      if (kind === 1) at++; // table: element type
-      const flags = bytes[at++];
-      leb();
-      if (flags & 1) leb();
-    } else if (kind === 3) at += 2; // global: value type, mutability
-    else throw new Error(`short-imports: import kind ${kind} not understood`);
-  }
+function skipImportDesc(r) {
+  const kind = r.byte();
+  if (kind === 0) r.leb(); // function: type index
+  else if (kind === 1 || kind === 2) {
+    if (kind === 1) r.byte(); // table: element type
+    const flags = r.byte();
+    r.leb();
+    if (flags & 1) r.leb();
+  } else if (kind === 3) r.at += 2; // global: value type, mutability
+  else throw new Error(`short-imports: import kind ${kind} not understood`);
 }
 
 /** `a` ... `z`, then `ba`, `bb`, ...: letters only, so every name is a plain JS key. */
