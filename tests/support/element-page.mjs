@@ -80,7 +80,13 @@ export async function startCspFront(stack, csp) {
     req.pipe(upstream);
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  return { url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((ok) => server.close(ok)) };
+  // Chromium may hold a preconnected socket that never carries a request; `close` alone would wait
+  // for it (up to a minute), so every connection is ended with the server, as static-server.mjs does.
+  const close = () => new Promise((ok) => {
+    server.close(ok);
+    server.closeAllConnections();
+  });
+  return { url: `http://127.0.0.1:${server.address().port}`, close };
 }
 
 /** A page whose element shows a new pending mock payment (2.50 USD, `payment` options added):
