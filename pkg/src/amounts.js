@@ -11,7 +11,7 @@ import { FORMAT_KEYS, PARSE_KEYS, isFormatKey, isParseKey, roundingCode } from '
  * (the web build instantiates later than this module loads) and after memory growth detached it. */
 let io = new Uint8Array(0);
 let inputBytes = 0;
-/** The `*Ascii` exports, taken straight from the instance (src/bindings/amount_exports.rs):
+/** The `*Ascii` exports, taken straight from the instance (`extern "C"` in src/bindings/amounts.rs):
  * numbers in, a number out, no wrapper between the call and the wasm function. */
 let formatAscii;
 let parseAscii;

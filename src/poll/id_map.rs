@@ -82,8 +82,8 @@ impl<V> IdMap<V> {
         Some(value)
     }
 
-    /// `Ok(slot)` of `id`, or `Err(slot)`: the empty slot where it would go (0 when there are no
-    /// slots yet; `insert` grows first).
+    /// `Ok(slot)` of `id`, or `Err(slot)`: the empty slot where it would go (with no slots yet,
+    /// an index past the end: `insert` grows first).
     fn find(&self, id: &str) -> Result<usize, usize> {
         let mask = self.slots.len().wrapping_sub(1);
         let mut at = hash(id) & mask;
